@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Read;
+
+namespace Clerk.Models.Generator.Emit;
+
+/// <summary>
+/// Emits an object schema as a sealed record: init-only properties backed by fields, a presence bit
+/// per member (absent and <c>null</c> stay different), the unknown members it was read with, and a
+/// nested converter that reads and writes it in one pass.
+/// </summary>
+internal static class RecordEmitter
+{
+    public static string Emit(EmitContext context, RecordModel record)
+    {
+        var writer = new SourceWriter();
+        context.WriteHeader(writer);
+        var members = record.Properties.Select((p, i) => new Member(p, i)).ToList();
+
+        CSharpText.WriteSummary(writer, record.Description);
+        writer.Line(EmitContext.GeneratedCodeAttribute);
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + context.Qualified(record.Name) + ".JsonConverter))]");
+        if (record.ObsoleteMessage is not null)
+        {
+            writer.Line("[global::System.Obsolete(" + CSharpText.Literal(record.ObsoleteMessage) + ")]");
+        }
+
+        writer.OpenBlock(context.Accessibility + " sealed partial record " + record.Name);
+        WriteFields(writer, context, record, members);
+        WriteProperties(writer, context, record, members);
+        WritePresence(writer, record, members);
+        WriteMemberEnum(writer, record, members);
+        ConverterWriter.Write(writer, context, record, members);
+        writer.CloseBlock();
+
+        context.WriteFooter(writer);
+        return writer.ToString();
+    }
+
+    private static void WriteFields(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members)
+    {
+        for (var word = 0; word < PresenceWords(members.Count); word++)
+        {
+            writer.Line("private ulong _present" + word.ToString(CultureInfo.InvariantCulture) + ";");
+        }
+
+        foreach (var member in members)
+        {
+            var nullable = member.Property.IsCSharpNullable;
+
+            // A required member's field is set by its property's init accessor, which the compiler insists on.
+            var initializer = nullable || member.Property.Type.IsValueType ? string.Empty : " = default!";
+            writer.Line("private " + context.TypeName(member.Property.Type, nullable) + " " + member.Field + initializer + ";");
+        }
+
+        writer.Line("private " + EmitContext.Runtime + ".ValueMap<" + EmitContext.Runtime + ".RawJson>? _additionalProperties;");
+        writer.Line();
+    }
+
+    private static void WriteProperties(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members)
+    {
+        foreach (var member in members)
+        {
+            var property = member.Property;
+            CSharpText.WriteSummary(writer, property.Description);
+            writer.Line("/// <remarks>JSON: <c>" + EscapeXml(property.JsonName) + "</c>, " + Describe(property) + ".</remarks>");
+            if (property.ObsoleteMessage is not null)
+            {
+                writer.Line("[global::System.Obsolete(" + CSharpText.Literal(property.ObsoleteMessage) + ")]");
+            }
+
+            var required = property.IsRequired && context.Features.SupportsRequiredMembers ? "required " : string.Empty;
+            writer.OpenBlock("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + NameMangler.Escape(property.Name));
+            writer.Line("get => " + member.Field + ";");
+            writer.Line("init");
+            writer.OpenBlock();
+            writer.Line(member.Field + " = value;");
+            writer.Line(member.PresenceWord + " |= " + member.Bit + ";");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        var map = EmitContext.Runtime + ".ValueMap<" + EmitContext.Runtime + ".RawJson>";
+        writer.Line("/// <summary>");
+        writer.Line("/// Members the payload carried that the spec does not describe, kept so that they are written back.");
+        writer.Line("/// </summary>");
+        writer.OpenBlock("public " + map + " " + record.AdditionalPropertiesName);
+        writer.Line("get => _additionalProperties ?? " + map + ".Empty;");
+        writer.Line("init => _additionalProperties = value is { Count: > 0 } ? value : null;");
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    private static string Describe(PropertyModel property)
+        => (property.IsRequired ? "required" : "optional") + (property.IsNullable ? ", nullable" : string.Empty);
+
+    private static void WritePresence(SourceWriter writer, RecordModel record, List<Member> members)
+    {
+        var enumName = record.MemberEnumName;
+        writer.Line("/// <summary>");
+        writer.Line("/// Whether <paramref name=\"member\"/> is present: read from the payload (even as <c>null</c>)");
+        writer.Line("/// or set when the record was created. Absent members are not written.");
+        writer.Line("/// </summary>");
+        if (members.Count == 0)
+        {
+            writer.Line("public bool IsPresent(" + enumName + " member) => false;");
+            writer.Line();
+            return;
+        }
+
+        if (PresenceWords(members.Count) == 1)
+        {
+            writer.Line("public bool IsPresent(" + enumName + " member)");
+            writer.Line("    => (uint)member < " + members.Count.ToString(CultureInfo.InvariantCulture) + " && (_present0 & (1UL << (int)member)) != 0;");
+        }
+        else
+        {
+            writer.OpenBlock("public bool IsPresent(" + enumName + " member) => (int)member switch");
+            for (var word = 0; word < PresenceWords(members.Count); word++)
+            {
+                var first = word * 64;
+                var last = System.Math.Min(members.Count, first + 64) - 1;
+                writer.Line(">= " + first.ToString(CultureInfo.InvariantCulture) + " and <= " + last.ToString(CultureInfo.InvariantCulture)
+                    + " => (_present" + word.ToString(CultureInfo.InvariantCulture) + " & (1UL << ((int)member - " + first.ToString(CultureInfo.InvariantCulture) + "))) != 0,");
+            }
+
+            writer.Line("_ => false,");
+            writer.CloseBlock(";");
+        }
+
+        writer.Line();
+
+        var optional = members.Where(m => !m.Property.IsRequired).ToList();
+        writer.Line("/// <summary>");
+        writer.Line("/// A copy of this record in which the optional <paramref name=\"member\"/> is absent, so that it is not written.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"member\"/> is required by the spec.</exception>");
+        writer.OpenBlock("public " + record.Name + " Without(" + enumName + " member)");
+        writer.Line("var copy = this with { };");
+        writer.OpenBlock("switch (member)");
+        foreach (var member in optional)
+        {
+            writer.Line("case " + enumName + "." + member.Property.Name + ":");
+            writer.Indent();
+            writer.Line("copy." + member.Field + " = default;");
+            writer.Line("copy." + member.PresenceWord + " &= ~" + member.Bit + ";");
+            writer.Line("return copy;");
+            writer.Unindent();
+        }
+
+        writer.Line("default:");
+        writer.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, \"Only optional members can be absent.\");");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    private static void WriteMemberEnum(SourceWriter writer, RecordModel record, List<Member> members)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// The members of <see cref=\"" + record.Name + "\"/>, for <see cref=\"IsPresent\"/> and <see cref=\"Without\"/>.");
+        writer.Line("/// </summary>");
+        writer.OpenBlock("public enum " + record.MemberEnumName);
+        foreach (var member in members)
+        {
+            writer.Line("/// <summary><c>" + EscapeXml(member.Property.JsonName) + "</c></summary>");
+            writer.Line(member.Property.Name + ",");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    internal static int PresenceWords(int memberCount) => (memberCount + 63) / 64;
+
+    internal static string EscapeXml(string text) => string.Join(" ", CSharpText.XmlDocLines(text));
+
+    /// <summary>A property with the names the emitted code uses for it.</summary>
+    internal sealed class Member
+    {
+        public Member(PropertyModel property, int index)
+        {
+            Property = property;
+            Index = index;
+            Field = "_" + NameMangler.ToCamelCase(property.Name);
+            // The suffix keeps member locals apart from the converter's own (reader, options, member...).
+            Local = NameMangler.ToCamelCase(property.Name) + "Value";
+            PresenceWord = "_present" + (index / 64).ToString(CultureInfo.InvariantCulture);
+            Bit = "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
+        }
+
+        public PropertyModel Property { get; }
+
+        public int Index { get; }
+
+        /// <summary>The backing field.</summary>
+        public string Field { get; }
+
+        /// <summary>The converter's local that holds the value while the object is read.</summary>
+        public string Local { get; }
+
+        /// <summary>The field that holds this member's presence bit.</summary>
+        public string PresenceWord { get; }
+
+        /// <summary>This member's bit in <see cref="PresenceWord"/>, as a C# literal.</summary>
+        public string Bit { get; }
+
+        /// <summary>The converter's local for the presence word.</summary>
+        public string PresenceLocal => PresenceWord.Substring(1);
+    }
+}

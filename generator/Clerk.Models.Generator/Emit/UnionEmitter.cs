@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Clerk.Models.Generator.Model;
+
+namespace Clerk.Models.Generator.Emit;
+
+/// <summary>
+/// Emits a <c>oneOf</c> as an abstract record with one sealed case per alternative and an
+/// <c>Unknown</c> case that keeps a value no alternative fits, as raw JSON.
+/// </summary>
+internal static class UnionEmitter
+{
+    private const string Json = EmitContext.Json;
+    private const string Runtime = EmitContext.Runtime;
+
+    public static string Emit(EmitContext context, UnionModel union)
+    {
+        var writer = new SourceWriter();
+        context.WriteHeader(writer);
+        var type = context.Qualified(union.Name);
+
+        CSharpText.WriteSummary(writer, union.Description ?? "One of several alternatives. Switch on the case to get the value.");
+        writer.Line(EmitContext.GeneratedCodeAttribute);
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type + ".JsonConverter))]");
+        writer.OpenBlock(context.Accessibility + " abstract partial record " + union.Name);
+        writer.Line("private " + union.Name + "()");
+        writer.OpenBlock();
+        writer.CloseBlock();
+        writer.Line();
+
+        foreach (var @case in union.Cases)
+        {
+            writer.Line("/// <summary>The payload is a <see cref=\"" + CrefOf(context, @case.Type) + "\"/>.</summary>");
+            writer.Line("public sealed partial record " + @case.CaseName + "(" + context.TypeName(@case.Type) + " Value) : " + type + ";");
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>");
+        writer.Line("public sealed partial record " + union.UnknownCaseName + "(" + Runtime + ".RawJson Json) : " + type + ";");
+        writer.Line();
+
+        // Conversions make building a union read like assigning the alternative.
+        foreach (var @case in union.Cases.GroupBy(c => c.Type).Where(g => g.Count() == 1).Select(g => g.First()))
+        {
+            writer.Line("/// <summary>Wraps a <see cref=\"" + CrefOf(context, @case.Type) + "\"/> as the <see cref=\"" + @case.CaseName + "\"/> case.</summary>");
+            writer.Line("public static implicit operator " + type + "(" + context.TypeName(@case.Type) + " value) => new " + @case.CaseName + "(value);");
+            writer.Line();
+        }
+
+        WriteConverter(writer, context, union, type);
+        writer.CloseBlock();
+        context.WriteFooter(writer);
+        return writer.ToString();
+    }
+
+    private static string CrefOf(EmitContext context, TypeRef type) => type.Kind switch
+    {
+        TypeKind.Record or TypeKind.Enum or TypeKind.Union => context.Qualified(type.Name!),
+        TypeKind.Array => Runtime + ".ValueList{T}",
+        _ => context.TypeName(type),
+    };
+
+    private static void WriteConverter(SourceWriter writer, EmitContext context, UnionModel union, string type)
+    {
+        writer.Line("/// <summary>Reads <see cref=\"" + union.Name + "\"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>");
+        writer.OpenBlock("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+
+        var patterns = union.Cases.SelectMany(c => c.Checks).Where(c => c.Kind == CaseCheckKind.Pattern).Select(c => c.Values[0]).Distinct().ToList();
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            // A match timeout keeps a hostile payload from stalling the reader.
+            writer.Line("private static readonly global::System.Text.RegularExpressions.Regex s_pattern" + (i + 1).ToString(CultureInfo.InvariantCulture)
+                + " = new(" + CSharpText.Literal(patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        }
+
+        if (patterns.Count > 0)
+        {
+            writer.Line();
+        }
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
+        writer.Line("    => ReadValue(ref reader, options);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
+        writer.Line("    => WriteValue(writer, value, options);");
+        writer.Line();
+
+        writer.Line("/// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>");
+        writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
+        var objectCases = union.Cases.Where(c => c.Type.Kind == TypeKind.Record).ToList();
+        if (objectCases.Count > 0)
+        {
+            writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
+            if (union.Selector.Kind == UnionSelectorKind.DistinguishingProperty)
+            {
+                var property = union.Selector.PropertyJsonName!;
+                writer.Line("// '" + SafeComment(property) + "' alone tells the alternatives apart.");
+                writer.Line("var discriminator = " + Runtime + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(property) + ");");
+                foreach (var @case in objectCases)
+                {
+                    var check = @case.Checks.First(c => c.PropertyJsonName == property && c.Kind is CaseCheckKind.OneOf or CaseCheckKind.Pattern);
+                    writer.OpenBlock("if (" + Condition(check, "discriminator", patterns) + ")");
+                    writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
+                    writer.CloseBlock();
+                    writer.Line();
+                }
+            }
+            else
+            {
+                var probeIndex = 0;
+                foreach (var @case in objectCases)
+                {
+                    var conditions = @case.Checks.Select(check => CheckExpression(check, patterns, ref probeIndex)).ToList();
+                    writer.OpenBlock("if (" + (conditions.Count == 0 ? "true" : string.Join("\n        && ", conditions)) + ")");
+                    writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
+                    writer.CloseBlock();
+                    writer.Line();
+                }
+            }
+
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        foreach (var @case in union.Cases.Where(c => c.Type.Kind != TypeKind.Record))
+        {
+            writer.OpenBlock("if (" + TokenCondition(@case.Type) + ")");
+            writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        writer.Line("return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader));");
+        writer.CloseBlock();
+        writer.Line();
+
+        writer.Line("/// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>");
+        writer.OpenBlock("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
+        writer.OpenBlock("switch (value)");
+        var index = 0;
+        foreach (var @case in union.Cases)
+        {
+            var local = "case" + (++index).ToString(CultureInfo.InvariantCulture);
+            writer.Line("case " + @case.CaseName + " " + local + ":");
+            writer.Indent();
+            ValueCode.WriteValue(writer, context, @case.Type, nullable: false, local + ".Value");
+            writer.Line("break;");
+            writer.Unindent();
+        }
+
+        writer.Line("case " + union.UnknownCaseName + " unknown:");
+        writer.Line("    unknown.Json.WriteTo(writer);");
+        writer.Line("    break;");
+        writer.Line("default:");
+        writer.Line("    throw new global::System.ArgumentException(\"Not a case of " + union.Name + ".\", nameof(value));");
+        writer.CloseBlock();
+        writer.CloseBlock();
+
+        ValueCode.WriteListHelpers(writer, context, ValueCode.ArrayTypesIn(union.Cases.Select(c => c.Type)));
+        writer.CloseBlock();
+    }
+
+    private static string SafeComment(string text) => RecordEmitter.EscapeXml(text).Replace("*/", "* /");
+
+    private static string Condition(CaseCheck check, string variable, List<string> patterns) => check.Kind switch
+    {
+        CaseCheckKind.OneOf => variable + " is " + string.Join(" or ", check.Values.Select(CSharpText.Literal)),
+        _ => variable + " is not null && " + PatternField(check, patterns) + ".IsMatch(" + variable + ")",
+    };
+
+    /// <summary>One check of the first-match selector, as an expression over a fresh look-ahead.</summary>
+    private static string CheckExpression(CaseCheck check, List<string> patterns, ref int probeIndex)
+    {
+        var name = CSharpText.Utf8Literal(check.PropertyJsonName);
+        switch (check.Kind)
+        {
+            case CaseCheckKind.Required:
+                return Runtime + ".JsonProbe.HasMember(reader, " + name + ")";
+            case CaseCheckKind.OneOf:
+                return Runtime + ".JsonProbe.FindString(reader, " + name + ") is null or " + string.Join(" or ", check.Values.Select(CSharpText.Literal));
+            default:
+                var local = "text" + (++probeIndex).ToString(CultureInfo.InvariantCulture);
+                return "(" + Runtime + ".JsonProbe.FindString(reader, " + name + ") is not { } " + local + " || " + PatternField(check, patterns) + ".IsMatch(" + local + "))";
+        }
+    }
+
+    private static string PatternField(CaseCheck check, List<string> patterns)
+        => "s_pattern" + (patterns.IndexOf(check.Values[0]) + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string TokenCondition(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.Enum => "reader.TokenType == " + Json + ".JsonTokenType.String",
+        TypeKind.Boolean => "reader.TokenType is " + Json + ".JsonTokenType.True or " + Json + ".JsonTokenType.False",
+        TypeKind.Array => "reader.TokenType == " + Json + ".JsonTokenType.StartArray",
+        TypeKind.RawJson => "true",
+        _ => "reader.TokenType == " + Json + ".JsonTokenType.Number",
+    };
+}

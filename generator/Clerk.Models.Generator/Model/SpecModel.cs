@@ -1,0 +1,94 @@
+namespace Clerk.Models.Generator.Model;
+
+/// <summary>Everything needed to emit the C# for one spec file. Plain values only.</summary>
+/// <param name="SpecPath">The spec file, for diagnostics found while emitting.</param>
+/// <param name="SpecName">The file name without extension, safe for hint names and comments.</param>
+internal sealed record SpecModel(
+    string SpecPath,
+    string SpecName,
+    string Namespace,
+    bool IsPublic,
+    EquatableArray<RecordModel> Records,
+    EquatableArray<EnumModel> Enums,
+    EquatableArray<UnionModel> Unions);
+
+/// <summary>Facts about the consuming compilation that change what the emitted code may use.</summary>
+internal sealed record CompilationFeatures(bool SupportsRequiredMembers);
+
+/// <summary>One object schema, emitted as a sealed record with a nested converter.</summary>
+internal sealed record RecordModel(
+    string Name,
+    string? Description,
+    string? ObsoleteMessage,
+    EquatableArray<PropertyModel> Properties,
+    string AdditionalPropertiesName,
+    string MemberEnumName);
+
+/// <summary>One member of an object schema.</summary>
+/// <param name="JsonName">The name on the wire, exactly as the spec spells it.</param>
+/// <param name="Name">The C# property name.</param>
+/// <param name="IsRequired">Listed in the schema's <c>required</c>: the payload must carry it.</param>
+/// <param name="IsNullable">The spec allows <c>null</c> as its value.</param>
+internal sealed record PropertyModel(
+    string JsonName,
+    string Name,
+    TypeRef Type,
+    bool IsRequired,
+    bool IsNullable,
+    string? Description,
+    string? ObsoleteMessage)
+{
+    /// <summary>
+    /// A property is non-nullable in C# only when the spec guarantees a value:
+    /// required and not nullable.
+    /// </summary>
+    public bool IsCSharpNullable => !IsRequired || IsNullable;
+
+    /// <summary>JSON <c>null</c> is refused only where the C# type cannot hold it.</summary>
+    public bool AcceptsNull => IsCSharpNullable;
+}
+
+/// <summary>A string schema with <c>enum</c>, emitted as an open enum class.</summary>
+internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
+
+internal sealed record EnumMemberModel(string Value, string Name);
+
+/// <summary>A <c>oneOf</c>/<c>anyOf</c> of several alternatives, emitted as an abstract record with one nested case each.</summary>
+/// <param name="Selector">How the converter decides which alternative a payload is.</param>
+internal sealed record UnionModel(
+    string Name,
+    string? Description,
+    EquatableArray<UnionCaseModel> Cases,
+    string UnknownCaseName,
+    UnionSelector Selector);
+
+/// <param name="CaseName">The name of the nested case record.</param>
+/// <param name="Type">The alternative's type (a record for Clerk's unions).</param>
+/// <param name="Checks">What a payload must satisfy to be this alternative.</param>
+internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks);
+
+internal enum UnionSelectorKind
+{
+    /// <summary>One member whose allowed values differ between alternatives decides.</summary>
+    DistinguishingProperty,
+
+    /// <summary>The first alternative whose checks all pass wins.</summary>
+    FirstMatch,
+}
+
+/// <param name="PropertyJsonName">The deciding member for <see cref="UnionSelectorKind.DistinguishingProperty"/>.</param>
+internal sealed record UnionSelector(UnionSelectorKind Kind, string? PropertyJsonName);
+
+internal enum CaseCheckKind
+{
+    /// <summary>The member is present.</summary>
+    Required,
+
+    /// <summary>The member, if it is a string, is one of <see cref="CaseCheck.Values"/>.</summary>
+    OneOf,
+
+    /// <summary>The member, if it is a string, matches the regular expression in <see cref="CaseCheck.Values"/>[0].</summary>
+    Pattern,
+}
+
+internal sealed record CaseCheck(CaseCheckKind Kind, string PropertyJsonName, EquatableArray<string> Values);

@@ -1,0 +1,133 @@
+using System;
+using System.Text;
+using System.Threading;
+using Clerk.Models.Generator.Diagnostics;
+using Clerk.Models.Generator.Emit;
+using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Read;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Clerk.Models.Generator;
+
+/// <summary>
+/// Turns every OpenAPI document listed as an <c>AdditionalFiles</c> item into records and converters.
+/// The pipeline is read (text to <see cref="SpecModel"/>) then emit (model to C#); each step is cached
+/// on value equality, so an edit that changes nothing in the model re-emits nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ModelGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specFiles = context.AdditionalTextsProvider
+            .Where(static file => SpecDetector.HasSpecExtension(file.Path))
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var inputs = specFiles
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) =>
+            {
+                var (file, options) = pair;
+                var text = file.GetText(cancellationToken)?.ToString();
+                if (text is null || !SpecDetector.LooksLikeSpec(file.Path, text))
+                {
+                    return null;
+                }
+
+                var fileOptions = options.GetOptions(file);
+                fileOptions.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var @namespace);
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+                return new SpecInput(file.Path, text, new SpecOptions(@namespace, rootNamespace));
+            })
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecInputs);
+
+        var results = inputs
+            .Select(static (input, cancellationToken) => SpecReader.Read(input, cancellationToken))
+            .WithTrackingName(TrackingNames.ReadResults);
+
+        // Diagnostics and models are separate outputs: a whitespace edit moves diagnostic locations
+        // but leaves the model equal, and then nothing is emitted again.
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        {
+            foreach (var item in items)
+            {
+                production.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        var features = context.CompilationProvider
+            .Select(static (compilation, _) => new CompilationFeatures(
+                SupportsRequiredMembers: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 }
+                    && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
+                    && compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute") is not null))
+            .WithTrackingName(TrackingNames.Features);
+
+        var models = results
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Models)
+            .Combine(features)
+            .WithTrackingName(TrackingNames.ModelsWithFeatures);
+
+        context.RegisterSourceOutput(models, static (production, pair) => Emit(production, pair.Left, pair.Right));
+    }
+
+    private static void Emit(SourceProductionContext production, SpecModel spec, CompilationFeatures features)
+    {
+        var emitContext = new EmitContext(spec, features);
+        string? currentType = null;
+        try
+        {
+            foreach (var record in spec.Records)
+            {
+                currentType = record.Name;
+                Add(production, spec, record.Name, RecordEmitter.Emit(emitContext, record));
+            }
+
+            foreach (var model in spec.Enums)
+            {
+                currentType = model.Name;
+                Add(production, spec, model.Name, EnumEmitter.Emit(emitContext, model));
+            }
+
+            foreach (var union in spec.Unions)
+            {
+                currentType = union.Name;
+                Add(production, spec, union.Name, UnionEmitter.Emit(emitContext, union));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            production.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.UnexpectedException,
+                LocationInfo.StartOf(spec.SpecPath).ToLocation(),
+                "emitting " + (currentType ?? "the spec") + " of " + spec.SpecName + " failed with " + ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    private static void Add(SourceProductionContext production, SpecModel spec, string typeName, string source)
+    {
+        var hintName = spec.SpecName + "." + typeName + ".g.cs";
+        try
+        {
+            production.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        }
+        catch (ArgumentException)
+        {
+            // The same hint name twice: two specs with one file name put the same type in one namespace.
+            production.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.DuplicateType,
+                LocationInfo.StartOf(spec.SpecPath).ToLocation(),
+                typeName,
+                spec.Namespace));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Clerk.Models.Generator.Model;
+using SharpYaml;
+using SharpYaml.Events;
+
+namespace Clerk.Models.Generator.Read;
+
+/// <summary>
+/// Finds where a JSON pointer (<c>/components/schemas/User/properties/id</c>) is written in the spec
+/// text, so that diagnostics point at the line in the editor. The parsing library keeps no positions,
+/// so the text is walked once more with the YAML parser (JSON is YAML too), and only when a
+/// diagnostic needs a location.
+/// </summary>
+internal sealed class SpecLocator
+{
+    private readonly string _path;
+    private readonly string _text;
+    private Dictionary<string, LocationInfo>? _locations;
+
+    public SpecLocator(string path, string text)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    public LocationInfo File => LocationInfo.StartOf(_path);
+
+    /// <summary>The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that exists.</summary>
+    public LocationInfo Locate(string pointer)
+    {
+        _locations ??= Index();
+        var current = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+        while (true)
+        {
+            if (_locations.TryGetValue(current, out var location))
+            {
+                return location;
+            }
+
+            var slash = current.LastIndexOf('/');
+            if (slash < 0)
+            {
+                return File;
+            }
+
+            current = current.Substring(0, slash);
+        }
+    }
+
+    /// <summary>The location of a syntax error, taken from the YAML parser's own report, if it has one.</summary>
+    public (LocationInfo Location, string Message)? FindSyntaxError()
+    {
+        try
+        {
+            var parser = Parser.CreateParser(new StringReader(_text));
+            while (parser.MoveNext())
+            {
+            }
+
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            return (At(ex.Start, ex.End), ex.Message);
+        }
+    }
+
+    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private Dictionary<string, LocationInfo> Index()
+    {
+        var locations = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        var frames = new Stack<Frame>();
+        try
+        {
+            var parser = Parser.CreateParser(new StringReader(_text));
+            while (parser.MoveNext())
+            {
+                var current = parser.Current;
+                switch (current)
+                {
+                    case MappingEnd:
+                    case SequenceEnd:
+                        if (frames.Count > 0)
+                        {
+                            frames.Pop();
+                        }
+
+                        break;
+                    case Scalar:
+                    case MappingStart:
+                    case SequenceStart:
+                    case AnchorAlias:
+                        var pointer = PointerOfNode(frames, current, locations);
+                        if (pointer is not null && current is MappingStart or SequenceStart)
+                        {
+                            frames.Push(new Frame(pointer, current is MappingStart));
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            // Keep what was indexed before the error; lookups fall back to the nearest ancestor.
+        }
+
+        return locations;
+    }
+
+    /// <summary>Records the node's pointer; returns null when the node is a mapping key.</summary>
+    private string? PointerOfNode(Stack<Frame> frames, ParsingEvent node, Dictionary<string, LocationInfo> locations)
+    {
+        if (frames.Count == 0)
+        {
+            locations[string.Empty] = At(node.Start, node.End);
+            return string.Empty;
+        }
+
+        var frame = frames.Peek();
+        string pointer;
+        if (frame.IsMapping)
+        {
+            if (frame.PendingKey is null)
+            {
+                // A key: its location is the one a diagnostic about the member should show.
+                frame.PendingKey = node is Scalar scalar ? scalar.Value : "?";
+                locations[frame.Pointer + "/" + Escape(frame.PendingKey)] = At(node.Start, node.End);
+                return null;
+            }
+
+            pointer = frame.Pointer + "/" + Escape(frame.PendingKey);
+            frame.PendingKey = null;
+        }
+        else
+        {
+            pointer = frame.Pointer + "/" + frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            frame.Index++;
+            if (!locations.ContainsKey(pointer))
+            {
+                locations[pointer] = At(node.Start, node.End);
+            }
+        }
+
+        return pointer;
+    }
+
+    private LocationInfo At(Mark start, Mark end)
+    {
+        var startIndex = Math.Max(0, Math.Min(start.Index, _text.Length));
+        var endIndex = Math.Max(startIndex, Math.Min(end.Index, _text.Length));
+        return new LocationInfo(_path, startIndex, endIndex - startIndex, start.Line, start.Column, end.Line, end.Column);
+    }
+
+    private sealed class Frame
+    {
+        public Frame(string pointer, bool isMapping)
+        {
+            Pointer = pointer;
+            IsMapping = isMapping;
+        }
+
+        public string Pointer { get; }
+
+        public bool IsMapping { get; }
+
+        public string? PendingKey { get; set; }
+
+        public int Index { get; set; }
+    }
+}

@@ -1,0 +1,754 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Clerk.Models.Generator.Diagnostics;
+using Clerk.Models.Generator.Model;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace Clerk.Models.Generator.Read;
+
+/// <summary>What reading one spec produced: a model to emit (when one could be made) and diagnostics.</summary>
+internal sealed record SpecReadResult(SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// The read stage: spec text in, <see cref="SpecModel"/> out. This is the only place that sees
+/// OpenAPI.NET's object model; nothing from it leaves this class.
+/// </summary>
+internal static class SpecReader
+{
+    public static SpecReadResult Read(SpecInput input, CancellationToken cancellationToken)
+    {
+        var locator = new SpecLocator(input.Path, input.Text);
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            var model = ReadCore(input, locator, diagnostics, cancellationToken);
+            return new SpecReadResult(model, diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Never let a spec take the compiler down: report it on the spec and emit nothing for it.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnexpectedException, locator.File, ex.GetType().Name + ": " + ex.Message));
+            return new SpecReadResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static SpecModel? ReadCore(SpecInput input, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var specName = SafeFileName(Path.GetFileNameWithoutExtension(input.Path));
+        var @namespace = ResolveNamespace(input, specName, locator, diagnostics);
+
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(input.Text.TrimStart('\uFEFF'), SpecDetector.IsJson(input.Path) ? "json" : "yaml", settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var syntax = locator.FindSyntaxError();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SyntaxError, syntax?.Location ?? locator.File, syntax?.Message ?? ex.Message));
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var document = result.Document;
+        var errors = result.Diagnostic?.Errors ?? (IList<OpenApiError>)Array.Empty<OpenApiError>();
+        if (document is null)
+        {
+            var syntax = locator.FindSyntaxError();
+            if (syntax is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SyntaxError, syntax.Value.Location, syntax.Value.Message));
+            }
+            else if (errors.Count > 0 && errors[0].Message.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate("/openapi"), errors[0].Message));
+            }
+            else
+            {
+                foreach (var error in errors)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.Locate(error.Pointer ?? string.Empty), error.Message));
+                }
+
+                if (errors.Count == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.File, "The document could not be read as OpenAPI."));
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var error in errors)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.Locate(error.Pointer ?? string.Empty), error.Message));
+        }
+
+        var builder = new ModelBuilder(document, locator, diagnostics, cancellationToken);
+        builder.Build();
+        return new SpecModel(
+            input.Path,
+            specName,
+            @namespace,
+            IsPublic: true,
+            builder.Records.ToEquatableArray(),
+            builder.Enums.ToEquatableArray(),
+            builder.Unions.ToEquatableArray());
+    }
+
+    /// <summary>The file name as it may appear in hint names and comments: letters, digits, '.', '-' and '_'.</summary>
+    private static string SafeFileName(string name)
+    {
+        var chars = name.Select(c => c < 128 && (char.IsLetterOrDigit(c) || c is '.' or '-' or '_') ? c : '_').ToArray();
+        return chars.Length == 0 ? "spec" : new string(chars);
+    }
+
+    /// <summary>
+    /// The <c>Namespace</c> metadata when given and valid; otherwise the project's root namespace
+    /// followed by the spec's file name in PascalCase (<c>MyApp.ClerkUser</c> for <c>clerk-user.yaml</c>).
+    /// </summary>
+    private static string ResolveNamespace(SpecInput input, string specName, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        var fallback = NameMangler.ToPascalCase(specName, "Spec");
+        if (!string.IsNullOrWhiteSpace(input.Options.RootNamespace) && IsValidNamespace(input.Options.RootNamespace!))
+        {
+            fallback = input.Options.RootNamespace + "." + fallback;
+        }
+
+        var requested = input.Options.Namespace;
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return fallback;
+        }
+
+        if (IsValidNamespace(requested!.Trim()))
+        {
+            return requested.Trim();
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, locator.File, requested, "the Namespace metadata", "a C# namespace such as 'Contoso.Models'", fallback));
+        return fallback;
+    }
+
+    private static bool IsValidNamespace(string value)
+        => value.Split('.').All(part => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
+            && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None);
+
+    /// <summary>Walks the component schemas and builds the records, enums and unions they need.</summary>
+    private sealed class ModelBuilder
+    {
+        private static readonly string[] RecordReservedNames =
+        {
+            "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
+            "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "IsPresent", "Without", "AdditionalProperties", "JsonMember",
+        };
+
+        private static readonly string[] EnumReservedNames =
+        {
+            "Value", "IsKnown", "From", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "JsonConverter",
+        };
+
+        private static readonly string[] UnionReservedNames =
+        {
+            "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
+            "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "Unknown",
+        };
+
+        private readonly OpenApiDocument _document;
+        private readonly SpecLocator _locator;
+        private readonly List<DiagnosticInfo> _diagnostics;
+        private readonly CancellationToken _cancellationToken;
+        private readonly NameScope _typeNames = new();
+        private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _componentNullable = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+
+        public ModelBuilder(OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            _document = document;
+            _locator = locator;
+            _diagnostics = diagnostics;
+            _cancellationToken = cancellationToken;
+        }
+
+        public List<RecordModel> Records { get; } = new();
+
+        public List<EnumModel> Enums { get; } = new();
+
+        public List<UnionModel> Unions { get; } = new();
+
+        private IDictionary<string, IOpenApiSchema> Components
+            => _document.Components?.Schemas ?? (IDictionary<string, IOpenApiSchema>)new Dictionary<string, IOpenApiSchema>();
+
+        public void Build()
+        {
+            // Components claim their names first, in spec order, so that inline types never take them.
+            var pending = new List<(string Id, IOpenApiSchema Schema, SchemaShape Shape, string TypeName)>();
+            foreach (var pair in Components)
+            {
+                var shape = Classify(pair.Value);
+                if (shape == SchemaShape.Alias)
+                {
+                    continue;
+                }
+
+                var typeName = ClaimTypeName(pair.Key, ComponentPointer(pair.Key));
+                var kind = shape switch
+                {
+                    SchemaShape.Record => TypeKind.Record,
+                    SchemaShape.Enum => TypeKind.Enum,
+                    _ => TypeKind.Union,
+                };
+                _componentTypes[pair.Key] = new TypeRef(kind, typeName);
+                _componentNullable[pair.Key] = IsNullable(pair.Value);
+                pending.Add((pair.Key, pair.Value, shape, typeName));
+            }
+
+            foreach (var (id, schema, shape, typeName) in pending)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                BuildType(schema, shape, typeName, ComponentPointer(id));
+            }
+        }
+
+        private static string ComponentPointer(string id) => "/components/schemas/" + SpecLocator.Escape(id);
+
+        private string ClaimTypeName(string specName, string pointer)
+        {
+            var desired = NameMangler.ToPascalCase(specName, "Model");
+            var claimed = _typeNames.Claim(desired);
+            if (claimed != desired)
+            {
+                Report(DiagnosticDescriptors.NameCollision, pointer, specName, desired, claimed);
+            }
+
+            return claimed;
+        }
+
+        private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer)
+        {
+            switch (shape)
+            {
+                case SchemaShape.Record:
+                    BuildRecord(schema, typeName, pointer);
+                    break;
+                case SchemaShape.Enum:
+                    BuildEnum(schema, typeName, pointer);
+                    break;
+                case SchemaShape.Union:
+                    BuildUnion(schema, typeName, pointer);
+                    break;
+            }
+        }
+
+        private void BuildRecord(IOpenApiSchema schema, string typeName, string pointer)
+        {
+            var collected = CollectMembers(schema, pointer);
+
+            // Presence is kept in fields named _present0, _present1...: no property may be named to match.
+            var presenceNames = Enumerable.Range(0, (collected.Count + 63) / 64).Select(i => "Present" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var members = new NameScope(RecordReservedNames.Concat(presenceNames).Concat(new[] { typeName }));
+            var properties = new List<PropertyModel>();
+            foreach (var member in collected)
+            {
+                var desired = NameMangler.ToPascalCase(member.JsonName);
+
+                // A member named like its type (EmailAddress.email_address) cannot keep the name (CS0542).
+                var name = members.Claim(desired == typeName ? desired + "Value" : desired);
+                if (name != desired)
+                {
+                    Report(DiagnosticDescriptors.NameCollision, member.Pointer, member.JsonName, desired, name);
+                }
+
+                var (type, nullable) = ResolveType(member.Schema, typeName + name, member.Pointer);
+                properties.Add(new PropertyModel(
+                    member.JsonName,
+                    name,
+                    type,
+                    member.IsRequired,
+                    nullable,
+                    member.Schema.Description,
+                    member.Schema.Deprecated ? DeprecationMessage(member.Schema.Description) : null));
+            }
+
+            Records.Add(new RecordModel(
+                typeName,
+                schema.Description,
+                schema.Deprecated ? DeprecationMessage(schema.Description) : null,
+                properties.ToEquatableArray(),
+                "AdditionalProperties",
+                "JsonMember"));
+        }
+
+        private static string DeprecationMessage(string? description)
+            => "Deprecated in the API description." + (string.IsNullOrWhiteSpace(description) ? string.Empty : " " + FirstLine(description!));
+
+        private static string FirstLine(string text)
+        {
+            var trimmed = text.Trim();
+            var end = trimmed.IndexOfAny(new[] { '\r', '\n', '\u2028', '\u2029', '\u0085' });
+            return end < 0 ? trimmed : trimmed.Substring(0, end);
+        }
+
+        private void BuildEnum(IOpenApiSchema schema, string typeName, string pointer)
+        {
+            var names = new NameScope(EnumReservedNames.Concat(new[] { typeName }));
+            var members = new List<EnumMemberModel>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var node in schema.Enum ?? new List<JsonNode>())
+            {
+                var valuePointer = pointer + "/enum/" + index++;
+                if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
+                {
+                    // null (meaning "nullable") and non-string values are not members of a string enum.
+                    continue;
+                }
+
+                if (!seen.Add(text))
+                {
+                    continue;
+                }
+
+                var natural = NameMangler.ToPascalCase(text, "Empty");
+                var name = names.Claim(natural);
+                if (text.Length == 0 || !char.IsLetter(text[0]) || name != natural)
+                {
+                    Report(DiagnosticDescriptors.EnumValueName, valuePointer, text, name);
+                }
+
+                members.Add(new EnumMemberModel(text, name));
+            }
+
+            Enums.Add(new EnumModel(typeName, schema.Description, members.ToEquatableArray()));
+        }
+
+        private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer)
+        {
+            var names = new NameScope(UnionReservedNames.Concat(new[] { typeName }));
+            var unknownName = "Unknown";
+            var alternatives = NonNullAlternatives(schema, out var keyword);
+            var cases = new List<(string Name, TypeRef Type, List<CaseCheck> Checks)>();
+            for (var i = 0; i < alternatives.Count; i++)
+            {
+                var alternative = alternatives[i];
+                var altPointer = pointer + "/" + keyword + "/" + i;
+                var (type, _) = ResolveType(alternative, typeName + "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), altPointer);
+                var desired = type.Name ?? type.Kind.ToString();
+                var caseName = names.Claim(desired);
+                if (caseName != desired)
+                {
+                    Report(DiagnosticDescriptors.NameCollision, altPointer, desired, desired, caseName);
+                }
+
+                cases.Add((caseName, type, ChecksOf(alternative, altPointer)));
+            }
+
+            var selector = FindDistinguishingProperty(cases.Select(c => c.Checks).ToList()) is { } property
+                ? new UnionSelector(UnionSelectorKind.DistinguishingProperty, property)
+                : new UnionSelector(UnionSelectorKind.FirstMatch, null);
+
+            Unions.Add(new UnionModel(
+                typeName,
+                schema.Description,
+                cases.Select(c => new UnionCaseModel(c.Name, c.Type, c.Checks.ToEquatableArray())).ToEquatableArray(),
+                unknownName,
+                selector));
+        }
+
+        /// <summary>
+        /// What distinguishes an object alternative: its required members, and the values its members
+        /// may take (<c>enum</c>, <c>const</c>, <c>pattern</c>).
+        /// </summary>
+        private List<CaseCheck> ChecksOf(IOpenApiSchema alternative, string pointer)
+        {
+            var checks = new List<CaseCheck>();
+            var target = Dereference(alternative);
+            if (target is null || Classify(target) != SchemaShape.Record)
+            {
+                return checks;
+            }
+
+            var members = CollectMembers(target, pointer);
+            foreach (var member in members.Where(m => m.IsRequired))
+            {
+                checks.Add(new CaseCheck(CaseCheckKind.Required, member.JsonName, EquatableArray<string>.Empty));
+            }
+
+            foreach (var member in members)
+            {
+                var memberSchema = Dereference(member.Schema);
+                if (memberSchema is null)
+                {
+                    continue;
+                }
+
+                var values = new List<string>();
+                foreach (var node in memberSchema.Enum ?? new List<JsonNode>())
+                {
+                    if (node is JsonValue value && value.TryGetValue<string>(out var text))
+                    {
+                        values.Add(text);
+                    }
+                }
+
+                if (memberSchema.Const is { } constant)
+                {
+                    values.Add(constant);
+                }
+
+                if (values.Count > 0)
+                {
+                    checks.Add(new CaseCheck(CaseCheckKind.OneOf, member.JsonName, values.Distinct(StringComparer.Ordinal).ToEquatableArray()));
+                }
+                else if (!string.IsNullOrEmpty(memberSchema.Pattern))
+                {
+                    if (PatternError(memberSchema.Pattern!) is { } error)
+                    {
+                        Report(DiagnosticDescriptors.InvalidPattern, member.Pointer + "/pattern", memberSchema.Pattern, error);
+                    }
+                    else
+                    {
+                        checks.Add(new CaseCheck(CaseCheckKind.Pattern, member.JsonName, new[] { memberSchema.Pattern! }.ToEquatableArray()));
+                    }
+                }
+            }
+
+            return checks;
+        }
+
+        private static string? PatternError(string pattern)
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+                return null;
+            }
+            catch (ArgumentException ex)
+            {
+                return ex.Message;
+            }
+        }
+
+        /// <summary>
+        /// A member that every alternative constrains, with value sets no two alternatives share
+        /// (Clerk's <c>strategy</c>): reading it alone tells the alternatives apart.
+        /// </summary>
+        private static string? FindDistinguishingProperty(List<List<CaseCheck>> cases)
+        {
+            if (cases.Count < 2 || cases.Any(c => c.Count == 0))
+            {
+                return null;
+            }
+
+            var candidates = cases[0]
+                .Where(c => c.Kind is CaseCheckKind.OneOf or CaseCheckKind.Pattern)
+                .Select(c => c.PropertyJsonName);
+            foreach (var property in candidates)
+            {
+                var constraints = cases
+                    .Select(c => c.FirstOrDefault(k => k.PropertyJsonName == property && k.Kind is CaseCheckKind.OneOf or CaseCheckKind.Pattern))
+                    .ToList();
+                if (constraints.Any(c => c is null))
+                {
+                    continue;
+                }
+
+                var disjoint = true;
+                for (var i = 0; i < constraints.Count && disjoint; i++)
+                {
+                    for (var j = i + 1; j < constraints.Count && disjoint; j++)
+                    {
+                        disjoint = AreDisjoint(constraints[i]!, constraints[j]!);
+                    }
+                }
+
+                if (disjoint)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool AreDisjoint(CaseCheck left, CaseCheck right)
+        {
+            if (left.Kind == CaseCheckKind.OneOf && right.Kind == CaseCheckKind.OneOf)
+            {
+                return !left.Values.Intersect(right.Values, StringComparer.Ordinal).Any();
+            }
+
+            if (left.Kind == CaseCheckKind.Pattern && right.Kind == CaseCheckKind.Pattern)
+            {
+                // Whether two regular expressions overlap cannot be decided in general.
+                return false;
+            }
+
+            var pattern = left.Kind == CaseCheckKind.Pattern ? left.Values[0] : right.Values[0];
+            var values = left.Kind == CaseCheckKind.OneOf ? left.Values : right.Values;
+            var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return !values.Any(regex.IsMatch);
+        }
+
+        /// <summary>Maps a schema to a C# type, building the inline types it needs under <paramref name="contextName"/>.</summary>
+        private (TypeRef Type, bool Nullable) ResolveType(IOpenApiSchema schema, string contextName, string pointer)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (schema is OpenApiSchemaReference reference)
+            {
+                return ResolveReference(reference, pointer);
+            }
+
+            var nullable = IsNullable(schema);
+            var shape = Classify(schema);
+            if (shape != SchemaShape.Alias)
+            {
+                var kind = shape switch
+                {
+                    SchemaShape.Record => TypeKind.Record,
+                    SchemaShape.Enum => TypeKind.Enum,
+                    _ => TypeKind.Union,
+                };
+                var typeName = ClaimTypeName(contextName, pointer);
+                BuildType(schema, shape, typeName, pointer);
+                return (new TypeRef(kind, typeName), nullable);
+            }
+
+            // One real alternative (often next to "nullable: true") is that alternative, not a wrapper.
+            var alternatives = NonNullAlternatives(schema, out var keyword);
+            if (alternatives.Count == 1)
+            {
+                var (inner, innerNullable) = ResolveType(alternatives[0], contextName, pointer + "/" + keyword + "/0");
+                return (inner, nullable || innerNullable || HasNullAlternative(schema));
+            }
+
+            if (schema.AllOf is { Count: 1 } allOf)
+            {
+                var (inner, innerNullable) = ResolveType(allOf[0], contextName, pointer + "/allOf/0");
+                return (inner, nullable || innerNullable);
+            }
+
+            var type = schema.Type.GetValueOrDefault() & ~JsonSchemaType.Null;
+            switch (type)
+            {
+                case JsonSchemaType.String:
+                    return (TypeRef.String, nullable);
+                case JsonSchemaType.Boolean:
+                    return (TypeRef.Boolean, nullable);
+                case JsonSchemaType.Integer:
+                    return (schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64, nullable);
+                case JsonSchemaType.Number:
+                    return (schema.Format switch
+                    {
+                        "float" => TypeRef.Single,
+                        "decimal" => TypeRef.Decimal,
+                        "int32" => TypeRef.Int32,
+                        "int64" => TypeRef.Int64,
+                        _ => TypeRef.Double,
+                    }, nullable);
+                case JsonSchemaType.Array:
+                    if (schema.Items is null)
+                    {
+                        return (TypeRef.ArrayOf(TypeRef.RawJson), nullable);
+                    }
+
+                    var (item, _) = ResolveType(schema.Items, contextName + "Item", pointer + "/items");
+                    return (TypeRef.ArrayOf(item), nullable);
+                case JsonSchemaType.Object:
+                case 0:
+                    // Free-form: no members declared. Any JSON value is kept exactly as it was sent.
+                    return (TypeRef.RawJson, nullable);
+                default:
+                    Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "A schema allowing several types (" + type + ")", pointer);
+                    return (TypeRef.RawJson, nullable);
+            }
+        }
+
+        private (TypeRef Type, bool Nullable) ResolveReference(OpenApiSchemaReference reference, string pointer)
+        {
+            var id = reference.Reference?.Id;
+            if (id is null || reference.Target is null || !Components.ContainsKey(id))
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? id ?? "$ref", pointer);
+                return (TypeRef.RawJson, true);
+            }
+
+            if (_componentTypes.TryGetValue(id, out var known))
+            {
+                return (known, _componentNullable[id]);
+            }
+
+            // An alias component (an array, a primitive, a $ref to another component): resolve it through.
+            if (!_resolvingAliases.Add(id))
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, ComponentPointer(id), "A reference cycle made only of aliases", ComponentPointer(id));
+                return (TypeRef.RawJson, true);
+            }
+
+            try
+            {
+                var target = Components[id];
+                return ResolveType(target, NameMangler.ToPascalCase(id, "Model"), ComponentPointer(id));
+            }
+            finally
+            {
+                _resolvingAliases.Remove(id);
+            }
+        }
+
+        private IOpenApiSchema? Dereference(IOpenApiSchema schema)
+        {
+            for (var depth = 0; depth < 64 && schema is OpenApiSchemaReference reference; depth++)
+            {
+                if (reference.Reference?.Id is not { } id || !Components.TryGetValue(id, out var target) || target is null)
+                {
+                    return null;
+                }
+
+                schema = target;
+            }
+
+            return schema is OpenApiSchemaReference ? null : schema;
+        }
+
+        /// <summary>
+        /// The members of an object schema, with <c>allOf</c> parts flattened in order (a later
+        /// definition of a member replaces an earlier one) and <c>required</c> gathered from all parts.
+        /// </summary>
+        private List<Member> CollectMembers(IOpenApiSchema schema, string pointer)
+        {
+            var members = new List<Member>();
+            var required = new HashSet<string>(StringComparer.Ordinal);
+            Collect(schema, pointer, new HashSet<IOpenApiSchema>());
+            return members.Select(m => m with { IsRequired = required.Contains(m.JsonName) }).ToList();
+
+            void Collect(IOpenApiSchema current, string currentPointer, HashSet<IOpenApiSchema> visiting)
+            {
+                if (current is OpenApiSchemaReference reference)
+                {
+                    var target = Dereference(reference);
+                    if (target is null || reference.Reference?.Id is not { } id)
+                    {
+                        Report(DiagnosticDescriptors.UnresolvedReference, currentPointer, reference.Reference?.ReferenceV3 ?? "$ref", currentPointer);
+                        return;
+                    }
+
+                    current = target;
+                    currentPointer = ComponentPointer(id);
+                }
+
+                if (!visiting.Add(current))
+                {
+                    return;
+                }
+
+                var index = 0;
+                foreach (var part in current.AllOf ?? new List<IOpenApiSchema>())
+                {
+                    Collect(part, currentPointer + "/allOf/" + index++, visiting);
+                }
+
+                foreach (var name in current.Required ?? new HashSet<string>())
+                {
+                    required.Add(name);
+                }
+
+                foreach (var property in current.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    var member = new Member(property.Key, property.Value, currentPointer + "/properties/" + SpecLocator.Escape(property.Key), false);
+                    var existing = members.FindIndex(m => m.JsonName == property.Key);
+                    if (existing >= 0)
+                    {
+                        members[existing] = member;
+                    }
+                    else
+                    {
+                        members.Add(member);
+                    }
+                }
+
+                visiting.Remove(current);
+            }
+        }
+
+        private static List<IOpenApiSchema> NonNullAlternatives(IOpenApiSchema schema, out string keyword)
+        {
+            var list = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf;
+            keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+            if (list is null)
+            {
+                return new List<IOpenApiSchema>();
+            }
+
+            return list.Where(s => s is OpenApiSchemaReference || s.Type != JsonSchemaType.Null).ToList();
+        }
+
+        private static bool HasNullAlternative(IOpenApiSchema schema)
+            => (schema.OneOf ?? schema.AnyOf ?? new List<IOpenApiSchema>())
+                .Any(s => s is not OpenApiSchemaReference && s.Type == JsonSchemaType.Null);
+
+        private static bool IsNullable(IOpenApiSchema schema)
+            => schema.Type is { } type && (type & JsonSchemaType.Null) != 0
+               || (schema.Enum?.Any(e => e is null) ?? false)
+               || HasNullAlternative(schema);
+
+        private static SchemaShape Classify(IOpenApiSchema schema)
+        {
+            if (schema is OpenApiSchemaReference)
+            {
+                return SchemaShape.Alias;
+            }
+
+            var hasProperties = schema.Properties is { Count: > 0 };
+            if (NonNullAlternatives(schema, out _).Count >= 2 && !hasProperties)
+            {
+                return SchemaShape.Union;
+            }
+
+            if (schema.AllOf is { Count: > 0 } allOf && (allOf.Count > 1 || hasProperties))
+            {
+                return SchemaShape.Record;
+            }
+
+            var type = schema.Type.GetValueOrDefault() & ~JsonSchemaType.Null;
+            if (type == JsonSchemaType.String && schema.Enum is { Count: > 0 } values && values.Any(v => v is JsonValue))
+            {
+                return SchemaShape.Enum;
+            }
+
+            if (hasProperties && (type == JsonSchemaType.Object || type == 0))
+            {
+                return SchemaShape.Record;
+            }
+
+            return SchemaShape.Alias;
+        }
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params object?[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(pointer), arguments));
+
+        private sealed record Member(string JsonName, IOpenApiSchema Schema, string Pointer, bool IsRequired);
+
+        private enum SchemaShape
+        {
+            /// <summary>No type of its own: a primitive, an array, free-form JSON or another schema.</summary>
+            Alias,
+            Record,
+            Enum,
+            Union,
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Clerk.Models.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Clerk.Models.Generator.Tests.Infrastructure;
+
+/// <summary>A spec as the generator sees it: a path, its text, and optional item metadata.</summary>
+public sealed record SpecFile(string Path, string Text, string? Namespace = null);
+
+/// <summary>Runs the generator in memory, the way the compiler does, and compiles what it produced.</summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    public static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net80.References.All
+        .Cast<MetadataReference>()
+        .Append(MetadataReference.CreateFromFile(typeof(RawJson).Assembly.Location))
+        .ToImmutableArray();
+
+    public static string RepoFile(params string[] parts)
+    {
+        var directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "Clerk.Models.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return Path.Combine(new[] { directory ?? throw new InvalidOperationException("Clerk.Models.sln not found above the test output.") }.Concat(parts).ToArray());
+    }
+
+    public static SpecFile BundledSpec()
+        => new(RepoFile("specs", "clerk-user.yaml"), File.ReadAllText(RepoFile("specs", "clerk-user.yaml")), "Clerk.Models");
+
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            References,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer")
+    {
+        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
+        var options = new InMemoryOptionsProvider(specs.ToDictionary(s => s.Path, s => s.Namespace), rootNamespace);
+        return CSharpGeneratorDriver.Create(
+            new[] { new ModelGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>Runs the generator over <paramref name="specs"/> and a consumer compilation.</summary>
+    public static GeneratorRun Run(IEnumerable<SpecFile> specs, params string[] consumerSources)
+    {
+        var compilation = CreateCompilation(consumerSources);
+        var driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, output, generatorDiagnostics);
+    }
+
+    public static GeneratorRun Run(params SpecFile[] specs) => Run(specs, Array.Empty<string>());
+
+    private sealed class InMemoryAdditionalText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public InMemoryAdditionalText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class InMemoryOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Dictionary<string, string?> _namespaces;
+
+        public InMemoryOptionsProvider(Dictionary<string, string?> namespaces, string? rootNamespace)
+        {
+            _namespaces = namespaces;
+            GlobalOptions = new DictionaryOptions(rootNamespace is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+            => _namespaces.TryGetValue(textFile.Path, out var ns) && ns is not null
+                ? new DictionaryOptions(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = ns })
+                : DictionaryOptions.Empty;
+    }
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
+
+        private readonly Dictionary<string, string> _values;
+
+        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorDriverRunResult Result => Driver.GetRunResult();
+
+    public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToList();
+
+    public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>Errors and warnings of the compilation that includes the generated code.</summary>
+    public IReadOnlyList<Diagnostic> CompilationProblems
+        => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
