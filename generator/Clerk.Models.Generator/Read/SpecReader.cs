@@ -237,23 +237,24 @@ internal static class SpecReader
             return claimed;
         }
 
-        private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer)
+        /// <param name="origin">Where an inline schema sits ("'status' of OTP"), for its summary when it has no description.</param>
+        private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer, string? origin = null)
         {
             switch (shape)
             {
                 case SchemaShape.Record:
-                    BuildRecord(schema, typeName, pointer);
+                    BuildRecord(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The value of " + origin + "."));
                     break;
                 case SchemaShape.Enum:
-                    BuildEnum(schema, typeName, pointer);
+                    BuildEnum(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The values of " + origin + "; values the spec does not list are kept too."));
                     break;
                 case SchemaShape.Union:
-                    BuildUnion(schema, typeName, pointer);
+                    BuildUnion(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The value of " + origin + ": one of several alternatives."));
                     break;
             }
         }
 
-        private void BuildRecord(IOpenApiSchema schema, string typeName, string pointer)
+        private void BuildRecord(IOpenApiSchema schema, string typeName, string pointer, string? description)
         {
             var collected = CollectMembers(schema, pointer);
 
@@ -272,7 +273,8 @@ internal static class SpecReader
                     Report(DiagnosticDescriptors.NameCollision, member.Pointer, member.JsonName, desired, name);
                 }
 
-                var (type, nullable) = ResolveType(member.Schema, typeName + name, member.Pointer);
+                var origin = "'" + member.JsonName + "' of " + typeName;
+                var (type, nullable) = ResolveType(member.Schema, typeName + name, member.Pointer, origin);
                 properties.Add(new PropertyModel(
                     member.JsonName,
                     name,
@@ -285,7 +287,7 @@ internal static class SpecReader
 
             Records.Add(new RecordModel(
                 typeName,
-                schema.Description,
+                description,
                 schema.Deprecated ? DeprecationMessage(schema.Description) : null,
                 properties.ToEquatableArray(),
                 "AdditionalProperties",
@@ -302,7 +304,7 @@ internal static class SpecReader
             return end < 0 ? trimmed : trimmed.Substring(0, end);
         }
 
-        private void BuildEnum(IOpenApiSchema schema, string typeName, string pointer)
+        private void BuildEnum(IOpenApiSchema schema, string typeName, string pointer, string? description)
         {
             var names = new NameScope(EnumReservedNames.Concat(new[] { typeName }));
             var members = new List<EnumMemberModel>();
@@ -332,10 +334,10 @@ internal static class SpecReader
                 members.Add(new EnumMemberModel(text, name));
             }
 
-            Enums.Add(new EnumModel(typeName, schema.Description, members.ToEquatableArray()));
+            Enums.Add(new EnumModel(typeName, description, members.ToEquatableArray()));
         }
 
-        private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer)
+        private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, string? description)
         {
             var names = new NameScope(UnionReservedNames.Concat(new[] { typeName }));
             var unknownName = "Unknown";
@@ -362,7 +364,7 @@ internal static class SpecReader
 
             Unions.Add(new UnionModel(
                 typeName,
-                schema.Description,
+                description,
                 cases.Select(c => new UnionCaseModel(c.Name, c.Type, c.Checks.ToEquatableArray())).ToEquatableArray(),
                 unknownName,
                 selector));
@@ -504,7 +506,7 @@ internal static class SpecReader
         }
 
         /// <summary>Maps a schema to a C# type, building the inline types it needs under <paramref name="contextName"/>.</summary>
-        private (TypeRef Type, bool Nullable) ResolveType(IOpenApiSchema schema, string contextName, string pointer)
+        private (TypeRef Type, bool Nullable) ResolveType(IOpenApiSchema schema, string contextName, string pointer, string? origin = null)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (schema is OpenApiSchemaReference reference)
@@ -523,7 +525,7 @@ internal static class SpecReader
                     _ => TypeKind.Union,
                 };
                 var typeName = ClaimTypeName(contextName, pointer);
-                BuildType(schema, shape, typeName, pointer);
+                BuildType(schema, shape, typeName, pointer, origin);
                 return (new TypeRef(kind, typeName), nullable);
             }
 
@@ -531,13 +533,13 @@ internal static class SpecReader
             var alternatives = NonNullAlternatives(schema, out var keyword);
             if (alternatives.Count == 1)
             {
-                var (inner, innerNullable) = ResolveType(alternatives[0], contextName, pointer + "/" + keyword + "/0");
+                var (inner, innerNullable) = ResolveType(alternatives[0], contextName, pointer + "/" + keyword + "/0", origin);
                 return (inner, nullable || innerNullable || HasNullAlternative(schema));
             }
 
             if (schema.AllOf is { Count: 1 } allOf)
             {
-                var (inner, innerNullable) = ResolveType(allOf[0], contextName, pointer + "/allOf/0");
+                var (inner, innerNullable) = ResolveType(allOf[0], contextName, pointer + "/allOf/0", origin);
                 return (inner, nullable || innerNullable);
             }
 
@@ -565,7 +567,7 @@ internal static class SpecReader
                         return (TypeRef.ArrayOf(TypeRef.RawJson), nullable);
                     }
 
-                    var (item, _) = ResolveType(schema.Items, contextName + "Item", pointer + "/items");
+                    var (item, _) = ResolveType(schema.Items, contextName + "Item", pointer + "/items", origin is null ? null : "an item of " + origin);
                     return (TypeRef.ArrayOf(item), nullable);
                 case JsonSchemaType.Object:
                 case 0:
