@@ -21,9 +21,10 @@ public sealed class ModelGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Untracked on purpose: these steps hold AdditionalText and options objects, which must not
+        // be what the cache compares. The first tracked step holds only strings.
         var specFiles = context.AdditionalTextsProvider
-            .Where(static file => SpecDetector.HasSpecExtension(file.Path))
-            .WithTrackingName(TrackingNames.SpecFiles);
+            .Where(static file => SpecDetector.HasSpecExtension(file.Path));
 
         var inputs = specFiles
             .Combine(context.AnalyzerConfigOptionsProvider)

@@ -3,7 +3,6 @@ namespace Clerk.Models.Generator;
 /// <summary>The names of the pipeline's steps, so tests can check what each step did on a re-run.</summary>
 internal static class TrackingNames
 {
-    public const string SpecFiles = nameof(SpecFiles);
     public const string SpecInputs = nameof(SpecInputs);
     public const string ReadResults = nameof(ReadResults);
     public const string Models = nameof(Models);

@@ -50,8 +50,13 @@ public static class GeneratorHarness
                 generalDiagnosticOption: ReportDiagnostic.Error));
 
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer")
+        => CreateDriver(specs, out _, rootNamespace);
+
+    /// <summary>Creates a driver and hands back the additional texts, so that a test can replace one.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out ImmutableArray<AdditionalText> texts, string? rootNamespace = "Consumer")
     {
-        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
+        specs = specs.ToList();
+        texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
         var options = new InMemoryOptionsProvider(specs.ToDictionary(s => s.Path, s => s.Namespace), rootNamespace);
         return CSharpGeneratorDriver.Create(
             new[] { new ModelGenerator().AsSourceGenerator() },
@@ -71,7 +76,7 @@ public static class GeneratorHarness
 
     public static GeneratorRun Run(params SpecFile[] specs) => Run(specs, Array.Empty<string>());
 
-    private sealed class InMemoryAdditionalText : AdditionalText
+    public sealed class InMemoryAdditionalText : AdditionalText
     {
         private readonly SourceText _text;
 

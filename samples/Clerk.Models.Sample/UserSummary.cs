@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Clerk.Models;
+
+namespace Clerk.Models.Sample;
+
+/// <summary>Prints the parts of a <see cref="User"/> a support engineer looks at first.</summary>
+internal static class UserSummary
+{
+    private const string None = "(none)";
+
+    public static void Write(User user, TextWriter output)
+    {
+        output.WriteLine("User          " + (user.Id ?? None));
+        output.WriteLine("Name          " + DescribeName(user));
+        output.WriteLine("Primary email " + DescribePrimaryEmail(user));
+        output.WriteLine("MFA           " + DescribeMfa(user));
+        output.WriteLine("Last sign-in  " + (user.LastSignInAt is { } lastSignIn ? FormatUnixMilliseconds(lastSignIn, "yyyy-MM-dd HH:mm:ss") : "never"));
+        output.WriteLine("Unknown members kept: " + (user.AdditionalProperties.Count == 0 ? "none" : string.Join(", ", user.AdditionalProperties.Keys)));
+    }
+
+    private static string DescribeName(User user)
+    {
+        var parts = new[] { user.FirstName, user.LastName }.Where(part => !string.IsNullOrWhiteSpace(part));
+        var name = string.Join(' ', parts);
+        return name.Length == 0 ? None : name;
+    }
+
+    private static string DescribePrimaryEmail(User user)
+    {
+        if (user.EmailAddresses is not { Count: > 0 } emails)
+        {
+            return None;
+        }
+
+        var primary = (user.PrimaryEmailAddressId is { } id ? emails.FirstOrDefault(email => email.Id == id) : null) ?? emails[0];
+        return $"{primary.EmailAddressValue} ({DescribeVerification(primary.Verification)})";
+    }
+
+    private static string DescribeVerification(EmailAddressVerification? verification) => verification switch
+    {
+        null => "no verification",
+        EmailAddressVerification.OTP(var otp) => $"{otp.Status.Value}, strategy {otp.Strategy.Value}",
+        EmailAddressVerification.Admin(var admin) => $"{admin.Status.Value}, strategy {admin.Strategy.Value}",
+        // The spec gives this strategy as a pattern (from_oauth_<provider>), so it is a plain string.
+        EmailAddressVerification.FromOAuth(var oauth) => $"{oauth.Status.Value}, strategy {oauth.Strategy}",
+        EmailAddressVerification.Ticket(var ticket) => $"{ticket.Status.Value}, strategy {ticket.Strategy.Value}",
+        EmailAddressVerification.Unknown => "unknown verification kept as raw JSON",
+        // The union's constructor is private, so the cases above are all there are.
+        _ => throw new UnreachableException(),
+    };
+
+    private static string DescribeMfa(User user)
+    {
+        var factors = new List<string>();
+        if (user.TotpEnabled == true)
+        {
+            factors.Add("TOTP");
+        }
+
+        if (user.BackupCodeEnabled == true)
+        {
+            factors.Add("backup codes");
+        }
+
+        var text = user.TwoFactorEnabled == true ? "on" : "off";
+        if (factors.Count > 0)
+        {
+            text += " (" + string.Join(", ", factors) + ")";
+        }
+
+        if (user.MfaEnabledAt is { } enabledAt)
+        {
+            text += ", enabled " + FormatUnixMilliseconds(enabledAt, "yyyy-MM-dd");
+        }
+
+        return text;
+    }
+
+    private static string FormatUnixMilliseconds(long milliseconds, string format)
+    {
+        // FromUnixTimeMilliseconds throws outside years 1-9999; a summary should show the value, not crash.
+        if (milliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || milliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            return milliseconds.ToString(CultureInfo.InvariantCulture) + " (not a valid unix-ms time)";
+        }
+
+        // Invariant culture: some cultures format "yyyy" in a non-Gregorian calendar.
+        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).ToString(format, CultureInfo.InvariantCulture) + " UTC";
+    }
+}
