@@ -42,7 +42,8 @@ public sealed class CorpusTests
 
         var run = GeneratorHarness.Run(new SpecFile(path, File.ReadAllText(path), "Corpus"));
 
-        var errors = run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        // Warnings about the spec are fine (the compilation here makes every warning an error); generator errors are not.
+        var errors = run.GeneratorDiagnostics.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems.Take(20)));
     }

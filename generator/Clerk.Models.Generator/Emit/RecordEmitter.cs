@@ -65,13 +65,17 @@ internal static class RecordEmitter
         {
             var property = member.Property;
             CSharpText.WriteSummary(writer, property.Description);
-            writer.Line("/// <remarks>JSON: <c>" + EscapeXml(property.JsonName) + "</c>, " + Describe(property) + ".</remarks>");
-            if (property.ObsoleteMessage is not null)
+            var required = property.IsRequired && context.Features.SupportsRequiredMembers ? "required " : string.Empty;
+
+            // C# refuses [Obsolete] on a required member (CS9042): the spec's requirement wins and the deprecation goes into the docs.
+            var obsolete = property.ObsoleteMessage is not null && required.Length == 0;
+            var deprecatedNote = property.ObsoleteMessage is not null && !obsolete ? " Deprecated." : string.Empty;
+            writer.Line("/// <remarks>JSON: <c>" + EscapeXml(property.JsonName) + "</c>, " + Describe(property) + "." + deprecatedNote + "</remarks>");
+            if (obsolete)
             {
-                writer.Line("[global::System.Obsolete(" + CSharpText.Literal(property.ObsoleteMessage) + ")]");
+                writer.Line("[global::System.Obsolete(" + CSharpText.Literal(property.ObsoleteMessage!) + ")]");
             }
 
-            var required = property.IsRequired && context.Features.SupportsRequiredMembers ? "required " : string.Empty;
             writer.OpenBlock("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + NameMangler.Escape(property.Name));
             writer.Line("get => " + member.Field + ";");
             writer.Line("init");

@@ -113,9 +113,17 @@ internal static class UnionEmitter
                 var probeIndex = 0;
                 foreach (var @case in objectCases)
                 {
-                    var conditions = @case.Checks.Select(check => CheckExpression(check, patterns, ref probeIndex)).ToList();
-                    writer.OpenBlock("if (" + (conditions.Count == 0 ? "true" : string.Join("\n        && ", conditions)) + ")");
-                    writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
+                    var read = "return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");";
+                    if (@case.Checks.Count == 0)
+                    {
+                        // An alternative that asks nothing of an object takes every object; later ones cannot be reached.
+                        writer.Line(read);
+                        break;
+                    }
+
+                    var conditions = @case.Checks.Select(check => CheckExpression(check, patterns, ref probeIndex));
+                    writer.OpenBlock("if (" + string.Join(" && ", conditions) + ")");
+                    writer.Line(read);
                     writer.CloseBlock();
                     writer.Line();
                 }
@@ -127,16 +135,30 @@ internal static class UnionEmitter
 
         foreach (var @case in union.Cases.Where(c => c.Type.Kind != TypeKind.Record))
         {
+            var read = "return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");";
+            if (@case.Type.Kind == TypeKind.RawJson)
+            {
+                // An alternative that accepts any JSON ends the search: nothing is left for Unknown.
+                writer.Line(read);
+                writer.CloseBlock();
+                WriteWriteValue(writer, context, union, type);
+                return;
+            }
+
             writer.OpenBlock("if (" + TokenCondition(@case.Type) + ")");
-            writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
+            writer.Line(read);
             writer.CloseBlock();
             writer.Line();
         }
 
         writer.Line("return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader));");
         writer.CloseBlock();
-        writer.Line();
+        WriteWriteValue(writer, context, union, type);
+    }
 
+    private static void WriteWriteValue(SourceWriter writer, EmitContext context, UnionModel union, string type)
+    {
+        writer.Line();
         writer.Line("/// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>");
         writer.OpenBlock("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
         writer.OpenBlock("switch (value)");

@@ -91,7 +91,8 @@ internal static class SpecReader
             return null;
         }
 
-        foreach (var error in errors)
+        // Problems in paths, responses or security do not touch the models: only schema problems are reported.
+        foreach (var error in errors.Where(e => IsSchemaPointer(e.Pointer)))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.Locate(error.Pointer ?? string.Empty), error.Message));
         }
@@ -107,6 +108,10 @@ internal static class SpecReader
             builder.Enums.ToEquatableArray(),
             builder.Unions.ToEquatableArray());
     }
+
+    private static bool IsSchemaPointer(string? pointer)
+        => pointer is not null
+           && (pointer.StartsWith("#/components/schemas", StringComparison.Ordinal) || pointer.StartsWith("#/definitions", StringComparison.Ordinal));
 
     /// <summary>The file name as it may appear in hint names and comments: letters, digits, '.', '-' and '_'.</summary>
     private static string SafeFileName(string name)
