@@ -38,9 +38,21 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 }
 
                 var fileOptions = options.GetOptions(file);
-                fileOptions.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var @namespace);
+
+                // Item metadata wins over the project-wide property of the same option.
+                string? Option(string metadata, string property)
+                    => fileOptions.TryGetValue("build_metadata.AdditionalFiles." + metadata, out var value) && !string.IsNullOrWhiteSpace(value)
+                        ? value
+                        : options.GlobalOptions.TryGetValue("build_property." + property, out value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
                 options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-                return new SpecInput(file.Path, text, new SpecOptions(@namespace, rootNamespace));
+                return new SpecInput(file.Path, text, new SpecOptions(
+                    Option("Namespace", "ClerkModelsNamespace"),
+                    rootNamespace,
+                    Option("Accessibility", "ClerkModelsAccessibility"),
+                    Option("IntegerType", "ClerkModelsIntegerType"),
+                    Option("UnixTimestamps", "ClerkModelsUnixTimestamps"),
+                    Option("UnixTimestampUnit", "ClerkModelsUnixTimestampUnit")));
             })
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
@@ -67,7 +79,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => new CompilationFeatures(
                 SupportsRequiredMembers: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 }
                     && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
-                    && compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute") is not null))
+                    && compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute") is not null,
+                HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null))
             .WithTrackingName(TrackingNames.Features);
 
         var models = results

@@ -16,7 +16,7 @@ namespace Clerk.Models.Runtime
     /// the closing <see cref="JsonTokenType.EndArray"/>. Non-nullable readers reject a JSON
     /// <c>null</c> with <see cref="JsonReadError.NullNotAllowed"/>; nullable ones return null for it.
     /// </remarks>
-    public static class JsonRead
+    public static partial class JsonRead
     {
         private const int MaxQuotedNumberLength = 64;
 

@@ -8,7 +8,7 @@ namespace Clerk.Models.Runtime
     /// <see cref="Utf8JsonWriter.WritePropertyName(JsonEncodedText)"/>. The nullable writers write the
     /// whole member, with a JSON <c>null</c> when the value is null; skipping absent members is the caller's choice.
     /// </remarks>
-    public static class JsonWrite
+    public static partial class JsonWrite
     {
         /// <summary>Writes a JSON array of strings.</summary>
         /// <param name="writer">The writer.</param>

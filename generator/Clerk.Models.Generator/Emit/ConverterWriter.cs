@@ -61,7 +61,7 @@ internal static class ConverterWriter
             WriteMatch(writer, record, members);
         }
 
-        ValueCode.WriteListHelpers(writer, context, ValueCode.ArrayTypesIn(members.Select(m => m.Property.Type)));
+        ValueCode.WriteContainerHelpers(writer, context, ValueCode.ContainerTypesIn(members.Select(m => m.Property.Type)));
         writer.CloseBlock();
     }
 
@@ -81,7 +81,7 @@ internal static class ConverterWriter
         {
             // Reference-type locals start as null until read; required ones are checked before use.
             var memberType = member.Property.Type;
-            writer.Line(context.TypeName(memberType, member.Property.IsCSharpNullable || !memberType.IsValueType) + " " + member.Local + " = default;");
+            writer.Line(context.TypeName(memberType, member.Property.IsCSharpNullable || !context.IsValueType(memberType)) + " " + member.Local + " = default;");
         }
 
         writer.Line("var additionalProperties = new " + Runtime + ".ValueMapBuilder<" + Runtime + ".RawJson>();");
@@ -146,7 +146,7 @@ internal static class ConverterWriter
         {
             var property = member.Property;
             var target = property.IsRequired ? NameMangler.Escape(property.Name) : member.Field;
-            var value = property.IsRequired && !property.IsCSharpNullable && !property.Type.IsValueType ? member.Local + "!" : member.Local;
+            var value = property.IsRequired && !property.IsCSharpNullable && !context.IsValueType(property.Type) ? member.Local + "!" : member.Local;
             writer.Line(target + " = " + value + ",");
         }
 

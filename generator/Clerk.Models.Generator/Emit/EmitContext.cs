@@ -23,6 +23,12 @@ internal sealed class EmitContext
     /// <summary>The fully qualified name of a generated type of this spec.</summary>
     public string Qualified(string typeName) => "global::" + Spec.Namespace + "." + typeName;
 
+    /// <summary>The fully qualified name of a generated type, which may come from another spec.</summary>
+    public string Qualified(TypeRef type) => "global::" + (type.Namespace ?? Spec.Namespace) + "." + type.Name;
+
+    /// <summary>Whether a <c>date</c> is a <c>DateOnly</c> (the consumer's framework has it) or stays a string.</summary>
+    public bool HasDateOnly => Features.HasDateOnly;
+
     /// <summary>The C# type of a value, without nullability.</summary>
     public string TypeName(TypeRef type) => type.Kind switch
     {
@@ -33,16 +39,30 @@ internal sealed class EmitContext
         TypeKind.Single => "float",
         TypeKind.Double => "double",
         TypeKind.Decimal => "decimal",
+        TypeKind.DateTimeOffset or TypeKind.UnixMilliseconds or TypeKind.UnixSeconds => "global::System.DateTimeOffset",
+        TypeKind.Date => HasDateOnly ? "global::System.DateOnly" : "string",
+        TypeKind.Guid => "global::System.Guid",
+        TypeKind.Bytes => Runtime + ".ValueList<byte>",
         TypeKind.RawJson => Runtime + ".RawJson",
-        TypeKind.Array => Runtime + ".ValueList<" + TypeName(type.Item!) + ">",
-        _ => Qualified(type.Name!),
+        TypeKind.Array => Runtime + ".ValueList<" + TypeName(type.Item!, type.ItemNullable) + ">",
+        TypeKind.Map => Runtime + ".ValueMap<" + TypeName(type.Item!, type.ItemNullable) + ">",
+        _ => Qualified(type),
     };
 
     /// <summary>The C# type of a value, with <c>?</c> when it may be null.</summary>
     public string TypeName(TypeRef type, bool nullable) => nullable ? TypeName(type) + "?" : TypeName(type);
 
+    /// <summary>True for types that C# represents as structs, which need <c>?</c> to hold null.</summary>
+    public bool IsValueType(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => true,
+        TypeKind.DateTimeOffset or TypeKind.UnixMilliseconds or TypeKind.UnixSeconds or TypeKind.Guid => true,
+        TypeKind.Date => HasDateOnly,
+        _ => false,
+    };
+
     /// <summary>The type of the converter class that reads and writes a generated type.</summary>
-    public string ConverterOf(TypeRef type) => Qualified(type.Name!) + ".JsonConverter";
+    public string ConverterOf(TypeRef type) => Qualified(type) + ".JsonConverter";
 
     public void WriteHeader(SourceWriter writer)
     {

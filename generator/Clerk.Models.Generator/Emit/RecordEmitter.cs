@@ -51,7 +51,7 @@ internal static class RecordEmitter
             var nullable = member.Property.IsCSharpNullable;
 
             // A required member's field is set by its property's init accessor, which the compiler insists on.
-            var initializer = nullable || member.Property.Type.IsValueType ? string.Empty : " = default!";
+            var initializer = nullable || context.IsValueType(member.Property.Type) ? string.Empty : " = default!";
             writer.Line("private " + context.TypeName(member.Property.Type, nullable) + " " + member.Field + initializer + ";");
         }
 

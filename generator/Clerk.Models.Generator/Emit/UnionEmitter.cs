@@ -56,8 +56,10 @@ internal static class UnionEmitter
 
     private static string CrefOf(EmitContext context, TypeRef type) => type.Kind switch
     {
-        TypeKind.Record or TypeKind.Enum or TypeKind.Union => context.Qualified(type.Name!),
+        TypeKind.Record or TypeKind.Enum or TypeKind.Union => context.Qualified(type),
         TypeKind.Array => Runtime + ".ValueList{T}",
+        TypeKind.Map => Runtime + ".ValueMap{TValue}",
+        TypeKind.Bytes => Runtime + ".ValueList{T}",
         _ => context.TypeName(type),
     };
 
@@ -94,6 +96,11 @@ internal static class UnionEmitter
         if (objectCases.Count > 0)
         {
             writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
+            if (union.Discriminator is { } discriminator)
+            {
+                WriteDiscriminatorSwitch(writer, context, union, discriminator);
+            }
+
             if (union.Selector.Kind == UnionSelectorKind.DistinguishingProperty)
             {
                 var property = union.Selector.PropertyJsonName!;
@@ -181,8 +188,31 @@ internal static class UnionEmitter
         writer.CloseBlock();
         writer.CloseBlock();
 
-        ValueCode.WriteListHelpers(writer, context, ValueCode.ArrayTypesIn(union.Cases.Select(c => c.Type)));
+        ValueCode.WriteContainerHelpers(writer, context, ValueCode.ContainerTypesIn(union.Cases.Select(c => c.Type)));
         writer.CloseBlock();
+    }
+
+    /// <summary>A known discriminator value picks its case; an unknown one keeps the raw JSON; an absent one falls through to the structure.</summary>
+    private static void WriteDiscriminatorSwitch(SourceWriter writer, EmitContext context, UnionModel union, UnionDiscriminator discriminator)
+    {
+        writer.OpenBlock("switch (" + Runtime + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(discriminator.PropertyJsonName) + "))");
+        foreach (var group in discriminator.Values.GroupBy(v => v.CaseName))
+        {
+            var @case = union.Cases.First(c => c.CaseName == group.Key);
+            foreach (var value in group)
+            {
+                writer.Line("case " + CSharpText.Literal(value.Value) + ":");
+            }
+
+            writer.Line("    return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
+        }
+
+        writer.Line("case null:");
+        writer.Line("    break;");
+        writer.Line("default:");
+        writer.Line("    return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader));");
+        writer.CloseBlock();
+        writer.Line();
     }
 
     private static string SafeComment(string text) => RecordEmitter.EscapeXml(text).Replace("*/", "* /");
@@ -214,10 +244,22 @@ internal static class UnionEmitter
 
     private static string TokenCondition(TypeRef type) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Enum => "reader.TokenType == " + Json + ".JsonTokenType.String",
         TypeKind.Boolean => "reader.TokenType is " + Json + ".JsonTokenType.True or " + Json + ".JsonTokenType.False",
         TypeKind.Array => "reader.TokenType == " + Json + ".JsonTokenType.StartArray",
+        TypeKind.Map => "reader.TokenType == " + Json + ".JsonTokenType.StartObject",
         TypeKind.RawJson => "true",
-        _ => "reader.TokenType == " + Json + ".JsonTokenType.Number",
+        // A number or a formatted string goes to the first alternative it fits, not just the first of its token type.
+        TypeKind.Int32 => NumberCondition("TryGetInt32"),
+        TypeKind.Int64 or TypeKind.UnixMilliseconds or TypeKind.UnixSeconds => NumberCondition("TryGetInt64"),
+        TypeKind.Single => NumberCondition("TryGetSingle"),
+        TypeKind.Double => NumberCondition("TryGetDouble"),
+        TypeKind.Decimal => NumberCondition("TryGetDecimal"),
+        TypeKind.DateTimeOffset => StringCondition("TryGetDateTimeOffset"),
+        TypeKind.Guid => StringCondition("TryGetGuid"),
+        _ => "reader.TokenType == " + Json + ".JsonTokenType.String",
     };
+
+    private static string NumberCondition(string tryGet) => "reader.TokenType == " + Json + ".JsonTokenType.Number && reader." + tryGet + "(out _)";
+
+    private static string StringCondition(string tryGet) => "reader.TokenType == " + Json + ".JsonTokenType.String && reader." + tryGet + "(out _)";
 }

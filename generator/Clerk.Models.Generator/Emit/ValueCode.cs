@@ -10,26 +10,20 @@ namespace Clerk.Models.Generator.Emit;
 internal static class ValueCode
 {
     private const string JsonRead = EmitContext.Runtime + ".JsonRead";
+    private const string JsonWrite = EmitContext.Runtime + ".JsonWrite";
 
     /// <summary>An expression that reads the value at the reader's current token.</summary>
     public static string Read(EmitContext context, TypeRef type, bool acceptsNull)
     {
-        switch (type.Kind)
+        if (RuntimeReaderName(context, type) is { } reader)
         {
-            case TypeKind.String:
-            case TypeKind.Boolean:
-            case TypeKind.Int32:
-            case TypeKind.Int64:
-            case TypeKind.Single:
-            case TypeKind.Double:
-            case TypeKind.Decimal:
-                return JsonRead + "." + (acceptsNull ? "Nullable" : string.Empty) + type.Kind + "(ref reader)";
+            return JsonRead + "." + (acceptsNull ? "Nullable" : string.Empty) + reader + "(ref reader)";
         }
 
         var read = type.Kind switch
         {
             TypeKind.RawJson => EmitContext.Runtime + ".RawJson.Read(ref reader)",
-            TypeKind.Array => ListReaderName(type) + "(ref reader, options)",
+            TypeKind.Array or TypeKind.Map => ContainerReaderName(type) + "(ref reader, options)",
             _ => context.ConverterOf(type) + ".ReadValue(ref reader, options)",
         };
 
@@ -37,58 +31,68 @@ internal static class ValueCode
         return acceptsNull ? JsonRead + ".IsNull(ref reader) ? null : " + read : read;
     }
 
+    /// <summary>The <c>JsonRead</c> method for a value the runtime reads itself, without its <c>Nullable</c> prefix.</summary>
+    private static string? RuntimeReaderName(EmitContext context, TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal
+            or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.UnixMilliseconds or TypeKind.UnixSeconds => type.Kind.ToString(),
+        TypeKind.Date => context.HasDateOnly ? "DateOnly" : "String",
+        _ => null,
+    };
+
     /// <summary>Statements that write a member, its name first. <paramref name="value"/> has the member's declared type.</summary>
     public static void WriteMember(SourceWriter writer, EmitContext context, TypeRef type, bool nullable, string name, string value)
     {
-        var method = PrimitiveWriteMethod(type);
-        if (type.Kind == TypeKind.String)
+        if (type.Kind == TypeKind.String || (type.Kind == TypeKind.Date && !context.HasDateOnly))
         {
             // WriteString writes null for a null string.
             writer.Line("writer.WriteString(" + name + ", " + value + ");");
             return;
         }
 
-        if (method is not null && !nullable)
+        var method = type.Kind switch
+        {
+            TypeKind.Boolean => "WriteBoolean",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "WriteNumber",
+            _ => null,
+        };
+        if (method is null)
+        {
+            writer.Line("writer.WritePropertyName(" + name + ");");
+            WriteValue(writer, context, type, nullable, value);
+        }
+        else if (!nullable)
         {
             writer.Line("writer." + method + "(" + name + ", " + value + ");");
-            return;
         }
-
-        if (method is not null)
+        else
         {
-            writer.Line("if (" + value + ".HasValue)");
-            writer.Line("{");
-            writer.Line("    writer." + method + "(" + name + ", " + value + ".GetValueOrDefault());");
-            writer.Line("}");
-            writer.Line("else");
-            writer.Line("{");
-            writer.Line("    writer.WriteNull(" + name + ");");
-            writer.Line("}");
-            return;
+            writer.OpenBlock("if (" + value + ".HasValue)");
+            writer.Line("writer." + method + "(" + name + ", " + value + ".GetValueOrDefault());");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            writer.Line("writer.WriteNull(" + name + ");");
+            writer.CloseBlock();
         }
-
-        writer.Line("writer.WritePropertyName(" + name + ");");
-        WriteValue(writer, context, type, nullable, value);
     }
 
-    /// <summary>Statements that write a value with no name (an array element, a union case).</summary>
+    /// <summary>Statements that write a value with no name (an array element, a map value, a union case).</summary>
     public static void WriteValue(SourceWriter writer, EmitContext context, TypeRef type, bool nullable, string value)
     {
-        var statement = WriteNonNullValue(context, type, nullable && type.IsValueType ? value + ".GetValueOrDefault()" : value);
+        var isValueType = context.IsValueType(type);
+        var statement = WriteNonNullValue(context, type, nullable && isValueType ? value + ".GetValueOrDefault()" : value);
         if (!nullable)
         {
             writer.Line(statement);
             return;
         }
 
-        writer.Line("if (" + value + (type.IsValueType ? ".HasValue)" : " is not null)"));
-        writer.Line("{");
-        writer.Line("    " + statement);
-        writer.Line("}");
-        writer.Line("else");
-        writer.Line("{");
-        writer.Line("    writer.WriteNullValue();");
-        writer.Line("}");
+        writer.OpenBlock("if (" + value + (isValueType ? ".HasValue)" : " is not null)"));
+        writer.Line(statement);
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        writer.Line("writer.WriteNullValue();");
+        writer.CloseBlock();
     }
 
     private static string WriteNonNullValue(EmitContext context, TypeRef type, string value) => type.Kind switch
@@ -96,36 +100,34 @@ internal static class ValueCode
         TypeKind.String => "writer.WriteStringValue(" + value + ");",
         TypeKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "writer.WriteNumberValue(" + value + ");",
+        TypeKind.Date when !context.HasDateOnly => "writer.WriteStringValue(" + value + ");",
+        TypeKind.Date => JsonWrite + ".DateOnly(writer, " + value + ");",
+        TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.UnixMilliseconds or TypeKind.UnixSeconds
+            => JsonWrite + "." + type.Kind + "(writer, " + value + ");",
         TypeKind.RawJson => value + ".WriteTo(writer);",
-        TypeKind.Array => ListWriterName(type) + "(writer, " + value + ", options);",
+        TypeKind.Array or TypeKind.Map => ContainerWriterName(type) + "(writer, " + value + ", options);",
         _ => context.ConverterOf(type) + ".WriteValue(writer, " + value + ", options);",
     };
 
-    private static string? PrimitiveWriteMethod(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Boolean => "WriteBoolean",
-        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "WriteNumber",
-        _ => null,
-    };
+    public static string ContainerReaderName(TypeRef type) => "Read" + Describe(type);
 
-    public static string ListReaderName(TypeRef arrayType) => "ReadListOf" + Describe(arrayType.Item!);
-
-    public static string ListWriterName(TypeRef arrayType) => "WriteListOf" + Describe(arrayType.Item!);
+    public static string ContainerWriterName(TypeRef type) => "Write" + Describe(type);
 
     private static string Describe(TypeRef type) => type.Kind switch
     {
-        TypeKind.Array => "ListOf" + Describe(type.Item!),
-        TypeKind.Record or TypeKind.Enum or TypeKind.Union => type.Name!,
+        TypeKind.Array => "ListOf" + (type.ItemNullable ? "Nullable" : string.Empty) + Describe(type.Item!),
+        TypeKind.Map => "MapOf" + (type.ItemNullable ? "Nullable" : string.Empty) + Describe(type.Item!),
+        TypeKind.Record or TypeKind.Enum or TypeKind.Union => (type.Namespace is null ? string.Empty : type.Namespace.Replace(".", string.Empty)) + type.Name,
         _ => type.Kind.ToString(),
     };
 
-    /// <summary>Every array type that reading or writing <paramref name="types"/> needs a helper for, nested ones included.</summary>
-    public static List<TypeRef> ArrayTypesIn(IEnumerable<TypeRef> types)
+    /// <summary>Every array and map type that reading or writing <paramref name="types"/> needs a helper for, nested ones included.</summary>
+    public static List<TypeRef> ContainerTypesIn(IEnumerable<TypeRef> types)
     {
         var found = new List<TypeRef>();
         foreach (var type in types)
         {
-            for (var current = type; current.Kind == TypeKind.Array; current = current.Item!)
+            for (var current = type; current.IsContainer; current = current.Item!)
             {
                 if (!found.Contains(current))
                 {
@@ -137,45 +139,98 @@ internal static class ValueCode
         return found;
     }
 
-    /// <summary>Emits one reader and one writer method per array type, with the element index in error paths.</summary>
-    public static void WriteListHelpers(SourceWriter writer, EmitContext context, IEnumerable<TypeRef> arrayTypes)
+    /// <summary>Emits one reader and one writer method per container type, with the index or key in error paths.</summary>
+    public static void WriteContainerHelpers(SourceWriter writer, EmitContext context, IEnumerable<TypeRef> containerTypes)
     {
-        foreach (var arrayType in arrayTypes)
+        foreach (var type in containerTypes)
         {
-            var item = arrayType.Item!;
-            var itemType = context.TypeName(item);
-            var listType = context.TypeName(arrayType);
-
-            writer.Line();
-            writer.OpenBlock("private static " + listType + " " + ListReaderName(arrayType)
-                + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
-            writer.Line(JsonRead + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);");
-            writer.Line("var items = new " + EmitContext.Runtime + ".ValueListBuilder<" + itemType + ">();");
-            writer.OpenBlock("try");
-            writer.OpenBlock("while (true)");
-            writer.Line(JsonRead + ".Next(ref reader);");
-            writer.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)");
-            writer.Line("return items.ToValueList();");
-            writer.CloseBlock();
-            writer.Line();
-            writer.Line("items.Add(" + Read(context, item, acceptsNull: false) + ");");
-            writer.CloseBlock();
-            writer.CloseBlock();
-            writer.OpenBlock("catch (global::System.Exception ex) when (" + EmitContext.Runtime + ".JsonReadError.IsReadFailure(ex))");
-            writer.Line("throw " + EmitContext.Runtime + ".JsonReadError.AtIndex(ex, items.Count);");
-            writer.CloseBlock();
-            writer.CloseBlock();
-
-            writer.Line();
-            writer.OpenBlock("private static void " + ListWriterName(arrayType)
-                + "(global::System.Text.Json.Utf8JsonWriter writer, " + listType + " value, global::System.Text.Json.JsonSerializerOptions options)");
-            writer.Line("writer.WriteStartArray();");
-            writer.OpenBlock("foreach (var item in value)");
-            WriteValue(writer, context, item, nullable: false, "item");
-            writer.CloseBlock();
-            writer.Line();
-            writer.Line("writer.WriteEndArray();");
-            writer.CloseBlock();
+            if (type.Kind == TypeKind.Array)
+            {
+                WriteListHelpers(writer, context, type);
+            }
+            else
+            {
+                WriteMapHelpers(writer, context, type);
+            }
         }
+    }
+
+    private static void WriteListHelpers(SourceWriter writer, EmitContext context, TypeRef type)
+    {
+        var itemType = context.TypeName(type.Item!, type.ItemNullable);
+        var listType = context.TypeName(type);
+
+        writer.Line();
+        writer.OpenBlock("private static " + listType + " " + ContainerReaderName(type)
+            + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line(JsonRead + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);");
+        writer.Line("var items = new " + EmitContext.Runtime + ".ValueListBuilder<" + itemType + ">();");
+        writer.OpenBlock("try");
+        writer.OpenBlock("while (true)");
+        writer.Line(JsonRead + ".Next(ref reader);");
+        writer.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)");
+        writer.Line("return items.ToValueList();");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("items.Add(" + Read(context, type.Item!, type.ItemNullable) + ");");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception ex) when (" + EmitContext.Runtime + ".JsonReadError.IsReadFailure(ex))");
+        writer.Line("throw " + EmitContext.Runtime + ".JsonReadError.AtIndex(ex, items.Count);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+
+        writer.Line();
+        writer.OpenBlock("private static void " + ContainerWriterName(type)
+            + "(global::System.Text.Json.Utf8JsonWriter writer, " + listType + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line("writer.WriteStartArray();");
+        writer.OpenBlock("foreach (var item in value)");
+        WriteValue(writer, context, type.Item!, type.ItemNullable, "item");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("writer.WriteEndArray();");
+        writer.CloseBlock();
+    }
+
+    private static void WriteMapHelpers(SourceWriter writer, EmitContext context, TypeRef type)
+    {
+        var valueType = context.TypeName(type.Item!, type.ItemNullable);
+        var mapType = context.TypeName(type);
+
+        writer.Line();
+        writer.OpenBlock("private static " + mapType + " " + ContainerReaderName(type)
+            + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line(JsonRead + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);");
+        writer.Line("var entries = new " + EmitContext.Runtime + ".ValueMapBuilder<" + valueType + ">();");
+        writer.Line("string? key = null;");
+        writer.OpenBlock("try");
+        writer.OpenBlock("while (true)");
+        writer.Line(JsonRead + ".Next(ref reader);");
+        writer.OpenBlock("if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)");
+        writer.Line("return entries.ToValueMap();");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("key = reader.GetString()!;");
+        writer.Line(JsonRead + ".Next(ref reader);");
+        writer.Line("entries.Add(key, " + Read(context, type.Item!, type.ItemNullable) + ");");
+        writer.Line("key = null;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception ex) when (key is not null && " + EmitContext.Runtime + ".JsonReadError.IsReadFailure(ex))");
+        writer.Line("throw " + EmitContext.Runtime + ".JsonReadError.AtProperty(ex, key);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+
+        writer.Line();
+        writer.OpenBlock("private static void " + ContainerWriterName(type)
+            + "(global::System.Text.Json.Utf8JsonWriter writer, " + mapType + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line("writer.WriteStartObject();");
+        writer.OpenBlock("foreach (var entry in value)");
+        writer.Line("writer.WritePropertyName(entry.Key);");
+        WriteValue(writer, context, type.Item!, type.ItemNullable, "entry.Value");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("writer.WriteEndObject();");
+        writer.CloseBlock();
     }
 }

@@ -13,7 +13,9 @@ internal sealed record SpecModel(
     EquatableArray<UnionModel> Unions);
 
 /// <summary>Facts about the consuming compilation that change what the emitted code may use.</summary>
-internal sealed record CompilationFeatures(bool SupportsRequiredMembers);
+/// <param name="SupportsRequiredMembers">C# 11 and the attributes <c>required</c> needs.</param>
+/// <param name="HasDateOnly"><c>System.DateOnly</c> exists (.NET 6 and later).</param>
+internal sealed record CompilationFeatures(bool SupportsRequiredMembers, bool HasDateOnly);
 
 /// <summary>One object schema, emitted as a sealed record with a nested converter.</summary>
 internal sealed record RecordModel(
@@ -55,12 +57,19 @@ internal sealed record EnumMemberModel(string Value, string Name);
 
 /// <summary>A <c>oneOf</c>/<c>anyOf</c> of several alternatives, emitted as an abstract record with one nested case each.</summary>
 /// <param name="Selector">How the converter decides which alternative a payload is.</param>
+/// <param name="Discriminator">The spec's <c>discriminator</c>, consulted first when the payload carries it.</param>
 internal sealed record UnionModel(
     string Name,
     string? Description,
     EquatableArray<UnionCaseModel> Cases,
     string UnknownCaseName,
-    UnionSelector Selector);
+    UnionSelector Selector,
+    UnionDiscriminator? Discriminator);
+
+/// <summary>A <c>discriminator</c>: the member whose value names the alternative, and which value names which case.</summary>
+internal sealed record UnionDiscriminator(string PropertyJsonName, EquatableArray<DiscriminatorValue> Values);
+
+internal sealed record DiscriminatorValue(string Value, string CaseName);
 
 /// <param name="CaseName">The name of the nested case record.</param>
 /// <param name="Type">The alternative's type (a record for Clerk's unions).</param>

@@ -6,7 +6,20 @@ namespace Clerk.Models.Generator.Read;
 /// </summary>
 internal sealed record SpecInput(string Path, string Text, SpecOptions Options);
 
-/// <summary>Options for one spec, as written in MSBuild (not yet validated).</summary>
-/// <param name="Namespace">The <c>Namespace</c> item metadata, if any.</param>
+/// <summary>
+/// Options for one spec, as written in MSBuild (not yet validated): the item's metadata, or else the
+/// project-wide <c>ClerkModels*</c> property.
+/// </summary>
+/// <param name="Namespace">The namespace of the spec's types.</param>
 /// <param name="RootNamespace">The project's <c>RootNamespace</c>, used for the default namespace.</param>
-internal sealed record SpecOptions(string? Namespace, string? RootNamespace);
+/// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
+/// <param name="IntegerType">The C# type of <c>integer</c> without a format: <c>int64</c> or <c>int32</c>.</param>
+/// <param name="UnixTimestamps">Integer members to read as <c>DateTimeOffset</c>: names with <c>*</c> wildcards, separated by ';'.</param>
+/// <param name="UnixTimestampUnit"><c>milliseconds</c> or <c>seconds</c>.</param>
+internal sealed record SpecOptions(
+    string? Namespace,
+    string? RootNamespace,
+    string? Accessibility = null,
+    string? IntegerType = null,
+    string? UnixTimestamps = null,
+    string? UnixTimestampUnit = null);

@@ -97,13 +97,14 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.Locate(error.Pointer ?? string.Empty), error.Message));
         }
 
-        var builder = new ModelBuilder(document, locator, diagnostics, cancellationToken);
+        var options = ReadOptions.Resolve(input.Options, locator, diagnostics);
+        var builder = new ModelBuilder(document, locator, options, diagnostics, cancellationToken);
         builder.Build();
         return new SpecModel(
             input.Path,
             specName,
             @namespace,
-            IsPublic: true,
+            options.IsPublic,
             builder.Records.ToEquatableArray(),
             builder.Enums.ToEquatableArray(),
             builder.Unions.ToEquatableArray());
@@ -173,6 +174,7 @@ internal static class SpecReader
 
         private readonly OpenApiDocument _document;
         private readonly SpecLocator _locator;
+        private readonly ReadOptions _options;
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellationToken;
         private readonly NameScope _typeNames = new();
@@ -180,10 +182,11 @@ internal static class SpecReader
         private readonly Dictionary<string, bool> _componentNullable = new(StringComparer.Ordinal);
         private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
 
-        public ModelBuilder(OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        public ModelBuilder(OpenApiDocument document, SpecLocator locator, ReadOptions options, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             _document = document;
             _locator = locator;
+            _options = options;
             _diagnostics = diagnostics;
             _cancellationToken = cancellationToken;
         }
@@ -280,13 +283,14 @@ internal static class SpecReader
 
                 var origin = "'" + member.JsonName + "' of " + typeName;
                 var (type, nullable) = ResolveType(member.Schema, typeName + name, member.Pointer, origin);
+                type = AsTimestamp(type, member);
                 properties.Add(new PropertyModel(
                     member.JsonName,
                     name,
                     type,
                     member.IsRequired,
                     nullable,
-                    member.Schema.Description,
+                    DescribeMember(member.Schema, type),
                     member.Schema.Deprecated ? DeprecationMessage(member.Schema.Description) : null));
             }
 
@@ -297,6 +301,68 @@ internal static class SpecReader
                 properties.ToEquatableArray(),
                 "AdditionalProperties",
                 "JsonMember"));
+        }
+
+        /// <summary>
+        /// An integer member named by the timestamp option, or marked <c>x-clerk-models-unix-time</c>, is
+        /// read as a <c>DateTimeOffset</c> and written back as the same integer.
+        /// </summary>
+        private TypeRef AsTimestamp(TypeRef type, Member member)
+        {
+            if (type.Kind is not (TypeKind.Int64 or TypeKind.Int32))
+            {
+                return type;
+            }
+
+            var unit = _options.TimestampUnitFor(member.JsonName);
+            if ((member.Schema.Extensions?.TryGetValue(ReadOptions.UnixTimeExtension, out var extension) ?? false)
+                && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var text))
+            {
+                unit = ReadOptions.ParseUnit(text);
+                if (unit is null)
+                {
+                    Report(DiagnosticDescriptors.InvalidOption, member.Pointer, text, ReadOptions.UnixTimeExtension, "'milliseconds' or 'seconds'", "an integer");
+                }
+            }
+
+            return unit is { } kind ? new TypeRef(kind) : type;
+        }
+
+        /// <summary>
+        /// The member's description, with what the C# type cannot say: the values an integer enum
+        /// allows, the default (documented, not applied: an absent member must stay absent to be
+        /// written back as it came), and readOnly/writeOnly.
+        /// </summary>
+        private static string? DescribeMember(IOpenApiSchema schema, TypeRef type)
+        {
+            var notes = new List<string>();
+            if (type.Kind is not (TypeKind.Enum or TypeKind.String) && schema.Enum is { Count: > 0 } values)
+            {
+                notes.Add("Allowed values: " + string.Join(", ", values.Select(v => v?.ToJsonString() ?? "null")) + ".");
+            }
+
+            if (schema.Default is { } defaultValue)
+            {
+                notes.Add("Default when absent: " + defaultValue.ToJsonString() + ".");
+            }
+
+            if (schema.ReadOnly)
+            {
+                notes.Add("Read-only: sent by the server, not expected in requests.");
+            }
+
+            if (schema.WriteOnly)
+            {
+                notes.Add("Write-only: sent in requests, not returned by the server.");
+            }
+
+            if (notes.Count == 0)
+            {
+                return schema.Description;
+            }
+
+            var text = string.Join(" ", notes);
+            return string.IsNullOrWhiteSpace(schema.Description) ? text : schema.Description!.TrimEnd() + "\n" + text;
         }
 
         private static string DeprecationMessage(string? description)
@@ -348,6 +414,7 @@ internal static class SpecReader
             var unknownName = "Unknown";
             var alternatives = NonNullAlternatives(schema, out var keyword);
             var cases = new List<(string Name, TypeRef Type, List<CaseCheck> Checks)>();
+            var caseByComponent = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < alternatives.Count; i++)
             {
                 var alternative = alternatives[i];
@@ -361,7 +428,13 @@ internal static class SpecReader
                 }
 
                 cases.Add((caseName, type, ChecksOf(alternative, altPointer)));
+                if (alternative is OpenApiSchemaReference { Reference.Id: { } componentId })
+                {
+                    caseByComponent[componentId] = caseName;
+                }
             }
+
+            var discriminator = DiscriminatorOf(schema, caseByComponent, pointer);
 
             var selector = FindDistinguishingProperty(cases.Select(c => c.Checks).ToList()) is { } property
                 ? new UnionSelector(UnionSelectorKind.DistinguishingProperty, property)
@@ -372,7 +445,43 @@ internal static class SpecReader
                 description,
                 cases.Select(c => new UnionCaseModel(c.Name, c.Type, c.Checks.ToEquatableArray())).ToEquatableArray(),
                 unknownName,
-                selector));
+                selector,
+                discriminator));
+        }
+
+        /// <summary>
+        /// The discriminator's values: the explicit <c>mapping</c>, then each referenced alternative's
+        /// own schema name (the implicit mapping), unless the mapping already uses that value.
+        /// </summary>
+        private UnionDiscriminator? DiscriminatorOf(IOpenApiSchema schema, Dictionary<string, string> caseByComponent, string pointer)
+        {
+            if (schema.Discriminator?.PropertyName is not { Length: > 0 } property)
+            {
+                return null;
+            }
+
+            var values = new List<DiscriminatorValue>();
+            foreach (var mapping in schema.Discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            {
+                if (mapping.Value?.Reference?.Id is { } id && caseByComponent.TryGetValue(id, out var caseName))
+                {
+                    values.Add(new DiscriminatorValue(mapping.Key, caseName));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.UnresolvedReference, pointer + "/discriminator/mapping/" + SpecLocator.Escape(mapping.Key), mapping.Value?.Reference?.ReferenceV3 ?? mapping.Key, pointer);
+                }
+            }
+
+            foreach (var pair in caseByComponent)
+            {
+                if (!values.Any(v => v.Value == pair.Key))
+                {
+                    values.Add(new DiscriminatorValue(pair.Key, pair.Value));
+                }
+            }
+
+            return new UnionDiscriminator(property, values.ToEquatableArray());
         }
 
         /// <summary>
@@ -552,11 +661,24 @@ internal static class SpecReader
             switch (type)
             {
                 case JsonSchemaType.String:
-                    return (TypeRef.String, nullable);
+                    // uri stays a string: System.Uri rewrites what it holds ("https://a.b" becomes "https://a.b/").
+                    return (schema.Format switch
+                    {
+                        "date-time" => TypeRef.DateTimeOffset,
+                        "date" => TypeRef.Date,
+                        "uuid" => TypeRef.Guid,
+                        "byte" => TypeRef.Bytes,
+                        _ => TypeRef.String,
+                    }, nullable);
                 case JsonSchemaType.Boolean:
                     return (TypeRef.Boolean, nullable);
                 case JsonSchemaType.Integer:
-                    return (schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64, nullable);
+                    return (schema.Format switch
+                    {
+                        "int32" => TypeRef.Int32,
+                        "int64" => TypeRef.Int64,
+                        _ => _options.IntegerType,
+                    }, nullable);
                 case JsonSchemaType.Number:
                     return (schema.Format switch
                     {
@@ -567,15 +689,30 @@ internal static class SpecReader
                         _ => TypeRef.Double,
                     }, nullable);
                 case JsonSchemaType.Array:
+                    if (schema.UnrecognizedKeywords?.ContainsKey("prefixItems") == true)
+                    {
+                        // A tuple: each position has its own type, which a list cannot say.
+                        ReportUnsupportedKeywords(schema, pointer);
+                        return (TypeRef.RawJson, nullable);
+                    }
+
                     if (schema.Items is null)
                     {
                         return (TypeRef.ArrayOf(TypeRef.RawJson), nullable);
                     }
 
-                    var (item, _) = ResolveType(schema.Items, contextName + "Item", pointer + "/items", origin is null ? null : "an item of " + origin);
-                    return (TypeRef.ArrayOf(item), nullable);
+                    var (item, itemNullable) = ResolveType(schema.Items, contextName + "Item", pointer + "/items", origin is null ? null : "an item of " + origin);
+                    return (TypeRef.ArrayOf(item, itemNullable), nullable);
                 case JsonSchemaType.Object:
                 case 0:
+                    if (schema.AdditionalProperties is { } values && HasConstraints(values))
+                    {
+                        var (value, valueNullable) = ResolveType(values, contextName + "Value", pointer + "/additionalProperties", origin is null ? null : "a value of " + origin);
+                        return (TypeRef.MapOf(value, valueNullable), nullable);
+                    }
+
+                    ReportUnsupportedKeywords(schema, pointer);
+
                     // Free-form: no members declared. Any JSON value is kept exactly as it was sent.
                     return (TypeRef.RawJson, nullable);
                 default:
@@ -613,6 +750,35 @@ internal static class SpecReader
             finally
             {
                 _resolvingAliases.Remove(id);
+            }
+        }
+
+        /// <summary>False for the empty schema <c>{}</c>, which allows anything: such values stay raw JSON.</summary>
+        private static bool HasConstraints(IOpenApiSchema schema)
+            => schema is OpenApiSchemaReference
+               || schema.Type is not null
+               || schema.Properties is { Count: > 0 }
+               || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 } || schema.AllOf is { Count: > 0 }
+               || schema.Enum is { Count: > 0 }
+               || schema.Items is not null
+               || schema.AdditionalProperties is not null;
+
+        /// <summary>Keywords that would need a type we do not generate: the value is kept as raw JSON and the user told so.</summary>
+        private void ReportUnsupportedKeywords(IOpenApiSchema schema, string pointer)
+        {
+            if (schema.Not is not null)
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, pointer + "/not", "'not'", pointer);
+            }
+
+            if (schema.PatternProperties is { Count: > 0 })
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, pointer + "/patternProperties", "'patternProperties'", pointer);
+            }
+
+            if (schema.UnrecognizedKeywords?.ContainsKey("prefixItems") == true)
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, pointer + "/prefixItems", "'prefixItems'", pointer);
             }
         }
 
