@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Clerk.Models.Generator.Diagnostics;
@@ -76,12 +77,22 @@ public sealed class ModelGenerator : IIncrementalGenerator
         });
 
         var features = context.CompilationProvider
-            .Select(static (compilation, _) => new CompilationFeatures(
-                SupportsRequiredMembers: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 }
-                    && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
-                    && compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute") is not null,
-                HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => Polyfills.Features(
+                pair.Left,
+                pair.Right.GlobalOptions.TryGetValue("build_property.ClerkModelsEmitPolyfills", out var emit) ? emit : null))
             .WithTrackingName(TrackingNames.Features);
+
+        // Older frameworks (netstandard2.0, .NET Framework) lack the types 'init' and 'required' need:
+        // emit them once per compilation, and only when some spec is generated.
+        var anySpec = results.Collect().Select(static (all, _) => all.Any(r => r.Model is not null));
+        context.RegisterSourceOutput(features.Combine(anySpec), static (production, pair) =>
+        {
+            if (pair.Right && !pair.Left.MissingPolyfills.IsEmpty)
+            {
+                production.AddSource("ClerkModels.Polyfills.g.cs", SourceText.From(Polyfills.Source(pair.Left.MissingPolyfills), Encoding.UTF8));
+            }
+        });
 
         var models = results
             .Select(static (result, _) => result.Model)

@@ -13,9 +13,10 @@ internal sealed record SpecModel(
     EquatableArray<UnionModel> Unions);
 
 /// <summary>Facts about the consuming compilation that change what the emitted code may use.</summary>
-/// <param name="SupportsRequiredMembers">C# 11 and the attributes <c>required</c> needs.</param>
+/// <param name="SupportsRequiredMembers">C# 11 or later: <c>required</c> can be used (its attributes are polyfilled where missing).</param>
 /// <param name="HasDateOnly"><c>System.DateOnly</c> exists (.NET 6 and later).</param>
-internal sealed record CompilationFeatures(bool SupportsRequiredMembers, bool HasDateOnly);
+/// <param name="MissingPolyfills">Compiler-support types the generated code needs that the target framework lacks.</param>
+internal sealed record CompilationFeatures(bool SupportsRequiredMembers, bool HasDateOnly, EquatableArray<string> MissingPolyfills);
 
 /// <summary>One object schema, emitted as a sealed record with a nested converter.</summary>
 internal sealed record RecordModel(
