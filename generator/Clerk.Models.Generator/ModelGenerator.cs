@@ -128,6 +128,9 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 currentType = union.Name;
                 Add(production, spec, union.Name, UnionEmitter.Emit(emitContext, union));
             }
+
+            currentType = spec.ResolverName;
+            Add(production, spec, spec.ResolverName, ResolverEmitter.Emit(emitContext));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

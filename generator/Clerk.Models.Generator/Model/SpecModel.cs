@@ -3,6 +3,7 @@ namespace Clerk.Models.Generator.Model;
 /// <summary>Everything needed to emit the C# for one spec file. Plain values only.</summary>
 /// <param name="SpecPath">The spec file, for diagnostics found while emitting.</param>
 /// <param name="SpecName">The file name without extension, safe for hint names and comments.</param>
+/// <param name="ResolverName">The spec's <c>IJsonTypeInfoResolver</c> class, e.g. <c>ClerkUserJson</c>.</param>
 internal sealed record SpecModel(
     string SpecPath,
     string SpecName,
@@ -10,7 +11,8 @@ internal sealed record SpecModel(
     bool IsPublic,
     EquatableArray<RecordModel> Records,
     EquatableArray<EnumModel> Enums,
-    EquatableArray<UnionModel> Unions);
+    EquatableArray<UnionModel> Unions,
+    string ResolverName);
 
 /// <summary>Facts about the consuming compilation that change what the emitted code may use.</summary>
 /// <param name="SupportsRequiredMembers">C# 11 or later: <c>required</c> can be used (its attributes are polyfilled where missing).</param>

@@ -107,7 +107,8 @@ internal static class SpecReader
             options.IsPublic,
             builder.Records.ToEquatableArray(),
             builder.Enums.ToEquatableArray(),
-            builder.Unions.ToEquatableArray());
+            builder.Unions.ToEquatableArray(),
+            builder.ClaimResolverName(NameMangler.ToPascalCase(specName, "Spec") + "Json"));
     }
 
     private static bool IsSchemaPointer(string? pointer)
@@ -230,6 +231,9 @@ internal static class SpecReader
                 BuildType(schema, shape, typeName, ComponentPointer(id));
             }
         }
+
+        /// <summary>The resolver's name, claimed after every type so that a schema keeps its own name.</summary>
+        public string ClaimResolverName(string desired) => _typeNames.Claim(desired);
 
         private static string ComponentPointer(string id) => "/components/schemas/" + SpecLocator.Escape(id);
 
