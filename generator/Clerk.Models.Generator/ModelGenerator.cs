@@ -59,8 +59,17 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(static (input, _) => input!)
             .WithTrackingName(TrackingNames.SpecInputs);
 
+        // Where each spec puts its types, for $refs from one spec into another. Only paths and
+        // namespaces: editing a spec's text leaves this unchanged and the other specs cached.
+        var knownSpecs = inputs
+            .Select(static (input, _) => SpecReader.Locate(input))
+            .Collect()
+            .Select(static (specs, _) => specs.ToEquatableArray())
+            .WithTrackingName(TrackingNames.KnownSpecs);
+
         var results = inputs
-            .Select(static (input, cancellationToken) => SpecReader.Read(input, cancellationToken))
+            .Combine(knownSpecs)
+            .Select(static (pair, cancellationToken) => SpecReader.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ReadResults);
 
         // Diagnostics and models are separate outputs: a whitespace edit moves diagnostic locations

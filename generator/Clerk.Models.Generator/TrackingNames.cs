@@ -4,6 +4,7 @@ namespace Clerk.Models.Generator;
 internal static class TrackingNames
 {
     public const string SpecInputs = nameof(SpecInputs);
+    public const string KnownSpecs = nameof(KnownSpecs);
     public const string ReadResults = nameof(ReadResults);
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);

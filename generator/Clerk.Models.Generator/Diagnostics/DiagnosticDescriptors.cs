@@ -80,6 +80,12 @@ internal static class DiagnosticDescriptors
         "The pattern '{0}' is not a valid .NET regular expression ({1}); it is not used to tell alternatives apart",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnresolvedExternalReference = Create(
+        "CMG012",
+        "$ref to a file that is not a spec of this project",
+        "'{0}' refers to '{1}', which is not an OpenAPI document listed as an AdditionalFiles item of this project; the member is kept as raw JSON",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -23,3 +23,6 @@ internal sealed record SpecOptions(
     string? IntegerType = null,
     string? UnixTimestamps = null,
     string? UnixTimestampUnit = null);
+
+/// <summary>Where another spec of the compilation puts its types: for <c>$ref</c>s into that file.</summary>
+internal sealed record KnownSpec(string Path, string Namespace);

@@ -21,12 +21,16 @@ internal sealed record SpecReadResult(SpecModel? Model, EquatableArray<Diagnosti
 internal static class SpecReader
 {
     public static SpecReadResult Read(SpecInput input, CancellationToken cancellationToken)
+        => Read(input, EquatableArray<KnownSpec>.Empty, cancellationToken);
+
+    /// <param name="knownSpecs">Every spec of the compilation, so that a <c>$ref</c> into another one resolves to its types.</param>
+    public static SpecReadResult Read(SpecInput input, EquatableArray<KnownSpec> knownSpecs, CancellationToken cancellationToken)
     {
         var locator = new SpecLocator(input.Path, input.Text);
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            var model = ReadCore(input, locator, diagnostics, cancellationToken);
+            var model = ReadCore(input, knownSpecs, locator, diagnostics, cancellationToken);
             return new SpecReadResult(model, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -41,7 +45,7 @@ internal static class SpecReader
         }
     }
 
-    private static SpecModel? ReadCore(SpecInput input, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static SpecModel? ReadCore(SpecInput input, EquatableArray<KnownSpec> knownSpecs, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var specName = SafeFileName(Path.GetFileNameWithoutExtension(input.Path));
         var @namespace = ResolveNamespace(input, specName, locator, diagnostics);
@@ -98,7 +102,7 @@ internal static class SpecReader
         }
 
         var options = ReadOptions.Resolve(input.Options, locator, diagnostics);
-        var builder = new ModelBuilder(document, locator, options, diagnostics, cancellationToken);
+        var builder = new ModelBuilder(document, input.Path, knownSpecs, locator, options, diagnostics, cancellationToken);
         builder.Build();
         return new SpecModel(
             input.Path,
@@ -121,6 +125,10 @@ internal static class SpecReader
         var chars = name.Select(c => c < 128 && (char.IsLetterOrDigit(c) || c is '.' or '-' or '_') ? c : '_').ToArray();
         return chars.Length == 0 ? "spec" : new string(chars);
     }
+
+    /// <summary>Where a spec's types go, without reporting anything: what other specs need to refer to them.</summary>
+    public static KnownSpec Locate(SpecInput input)
+        => new(input.Path, ResolveNamespace(input, SafeFileName(Path.GetFileNameWithoutExtension(input.Path)), new SpecLocator(input.Path, string.Empty), new List<DiagnosticInfo>()));
 
     /// <summary>
     /// The <c>Namespace</c> metadata when given and valid; otherwise the project's root namespace
@@ -174,6 +182,8 @@ internal static class SpecReader
         };
 
         private readonly OpenApiDocument _document;
+        private readonly string _specPath;
+        private readonly EquatableArray<KnownSpec> _knownSpecs;
         private readonly SpecLocator _locator;
         private readonly ReadOptions _options;
         private readonly List<DiagnosticInfo> _diagnostics;
@@ -183,9 +193,11 @@ internal static class SpecReader
         private readonly Dictionary<string, bool> _componentNullable = new(StringComparer.Ordinal);
         private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
 
-        public ModelBuilder(OpenApiDocument document, SpecLocator locator, ReadOptions options, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        public ModelBuilder(OpenApiDocument document, string specPath, EquatableArray<KnownSpec> knownSpecs, SpecLocator locator, ReadOptions options, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             _document = document;
+            _specPath = specPath;
+            _knownSpecs = knownSpecs;
             _locator = locator;
             _options = options;
             _diagnostics = diagnostics;
@@ -727,6 +739,11 @@ internal static class SpecReader
 
         private (TypeRef Type, bool Nullable) ResolveReference(OpenApiSchemaReference reference, string pointer)
         {
+            if (reference.Reference?.ExternalResource is { Length: > 0 } file)
+            {
+                return ResolveExternal(reference, file, pointer);
+            }
+
             var id = reference.Reference?.Id;
             if (id is null || reference.Target is null || !Components.ContainsKey(id))
             {
@@ -783,6 +800,36 @@ internal static class SpecReader
             if (schema.UnrecognizedKeywords?.ContainsKey("prefixItems") == true)
             {
                 Report(DiagnosticDescriptors.UnsupportedSchema, pointer + "/prefixItems", "'prefixItems'", pointer);
+            }
+        }
+
+        /// <summary>
+        /// A <c>$ref</c> into another spec of the same compilation is that spec's generated type. The
+        /// referenced schema must be one that gets a type of its own: an object, an enum or a oneOf.
+        /// </summary>
+        private (TypeRef Type, bool Nullable) ResolveExternal(OpenApiSchemaReference reference, string file, string pointer)
+        {
+            var directory = Path.GetDirectoryName(_specPath) ?? string.Empty;
+            var target = NormalizePath(Path.Combine(directory, file));
+            var known = _knownSpecs.FirstOrDefault(k => string.Equals(NormalizePath(k.Path), target, StringComparison.OrdinalIgnoreCase));
+            if (known is null || reference.Reference?.Id is not { Length: > 0 } id)
+            {
+                Report(DiagnosticDescriptors.UnresolvedExternalReference, pointer, reference.Reference?.ReferenceV3 ?? file, file);
+                return (TypeRef.RawJson, true);
+            }
+
+            return (new TypeRef(TypeKind.Record, NameMangler.ToPascalCase(id, "Model"), Namespace: known.Namespace), IsNullable(reference));
+        }
+
+        private static string NormalizePath(string path)
+        {
+            try
+            {
+                return Path.GetFullPath(path).Replace('\\', '/');
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return path.Replace('\\', '/');
             }
         }
 
