@@ -153,7 +153,7 @@ internal static class ConverterWriter
         for (var word = 0; word < RecordEmitter.PresenceWords(members.Count); word++)
         {
             var index = word.ToString(CultureInfo.InvariantCulture);
-            writer.Line("_present" + index + " = present" + index + ",");
+            writer.Line("_present_" + index + " = present" + index + ",");
         }
 
         writer.Line("_additionalProperties = additionalProperties.ToValueMapOrNull(),");
@@ -169,7 +169,7 @@ internal static class ConverterWriter
         for (var word = 0; word < RecordEmitter.PresenceWords(members.Count); word++)
         {
             var index = word.ToString(CultureInfo.InvariantCulture);
-            writer.Line("var present" + index + " = value._present" + index + ";");
+            writer.Line("var present" + index + " = value._present_" + index + ";");
         }
 
         foreach (var member in members)

@@ -43,7 +43,7 @@ internal static class RecordEmitter
     {
         for (var word = 0; word < PresenceWords(members.Count); word++)
         {
-            writer.Line("private ulong _present" + word.ToString(CultureInfo.InvariantCulture) + ";");
+            writer.Line("private ulong _present_" + word.ToString(CultureInfo.InvariantCulture) + ";");
         }
 
         foreach (var member in members)
@@ -118,7 +118,7 @@ internal static class RecordEmitter
         if (PresenceWords(members.Count) == 1)
         {
             writer.Line("public bool IsPresent(" + enumName + " member)");
-            writer.Line("    => (uint)member < " + members.Count.ToString(CultureInfo.InvariantCulture) + " && (_present0 & (1UL << (int)member)) != 0;");
+            writer.Line("    => (uint)member < " + members.Count.ToString(CultureInfo.InvariantCulture) + " && (_present_0 & (1UL << (int)member)) != 0;");
         }
         else
         {
@@ -128,7 +128,7 @@ internal static class RecordEmitter
                 var first = word * 64;
                 var last = System.Math.Min(members.Count, first + 64) - 1;
                 writer.Line(">= " + first.ToString(CultureInfo.InvariantCulture) + " and <= " + last.ToString(CultureInfo.InvariantCulture)
-                    + " => (_present" + word.ToString(CultureInfo.InvariantCulture) + " & (1UL << ((int)member - " + first.ToString(CultureInfo.InvariantCulture) + "))) != 0,");
+                    + " => (_present_" + word.ToString(CultureInfo.InvariantCulture) + " & (1UL << ((int)member - " + first.ToString(CultureInfo.InvariantCulture) + "))) != 0,");
             }
 
             writer.Line("_ => false,");
@@ -192,7 +192,7 @@ internal static class RecordEmitter
             Field = "_" + NameMangler.ToCamelCase(property.Name);
             // The suffix keeps member locals apart from the converter's own (reader, options, member...).
             Local = NameMangler.ToCamelCase(property.Name) + "Value";
-            PresenceWord = "_present" + (index / 64).ToString(CultureInfo.InvariantCulture);
+            PresenceWord = "_present_" + (index / 64).ToString(CultureInfo.InvariantCulture);
             Bit = "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
         }
 
@@ -213,6 +213,6 @@ internal static class RecordEmitter
         public string Bit { get; }
 
         /// <summary>The converter's local for the presence word.</summary>
-        public string PresenceLocal => PresenceWord.Substring(1);
+        public string PresenceLocal => "present" + (Index / 64).ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -92,6 +92,30 @@ internal static class UnionEmitter
 
         writer.Line("/// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>");
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
+
+        // null is not a value that fits no alternative: where the spec allows it, the member is nullable and never gets here.
+        writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.Null)");
+        writer.Line("throw " + Runtime + ".JsonReadError.NullNotAllowed();");
+        writer.CloseBlock();
+        writer.Line();
+
+        // An alternative that is itself a union fits when it reads the value as one of its own cases.
+        // It reads a copy of the reader; when it fits, the reader moves on to where the copy stopped.
+        var index = 0;
+        foreach (var @case in union.Cases.Where(c => c.Type.Kind == TypeKind.Union))
+        {
+            var suffix = (++index).ToString(CultureInfo.InvariantCulture);
+            writer.OpenBlock();
+            writer.Line("var probe" + suffix + " = reader;");
+            writer.Line("var inner" + suffix + " = " + context.ConverterOf(@case.Type) + ".ReadValue(ref probe" + suffix + ", options);");
+            writer.OpenBlock("if (inner" + suffix + " is not " + context.Qualified(@case.Type) + ".Unknown)");
+            writer.Line("reader = probe" + suffix + ";");
+            writer.Line("return new " + @case.CaseName + "(inner" + suffix + ");");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.Line();
+        }
+
         var objectCases = union.Cases.Where(c => c.Type.Kind == TypeKind.Record).ToList();
         if (objectCases.Count > 0)
         {
@@ -140,7 +164,7 @@ internal static class UnionEmitter
             writer.Line();
         }
 
-        foreach (var @case in union.Cases.Where(c => c.Type.Kind != TypeKind.Record))
+        foreach (var @case in union.Cases.Where(c => c.Type.Kind is not (TypeKind.Record or TypeKind.Union)))
         {
             var read = "return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");";
             if (@case.Type.Kind == TypeKind.RawJson)
@@ -232,7 +256,7 @@ internal static class UnionEmitter
             case CaseCheckKind.Required:
                 return Runtime + ".JsonProbe.HasMember(reader, " + name + ")";
             case CaseCheckKind.OneOf:
-                return Runtime + ".JsonProbe.FindString(reader, " + name + ") is null or " + string.Join(" or ", check.Values.Select(CSharpText.Literal));
+                return "(" + Runtime + ".JsonProbe.FindString(reader, " + name + ") is null or " + string.Join(" or ", check.Values.Select(CSharpText.Literal)) + ")";
             default:
                 var local = "text" + (++probeIndex).ToString(CultureInfo.InvariantCulture);
                 return "(" + Runtime + ".JsonProbe.FindString(reader, " + name + ") is not { } " + local + " || " + PatternField(check, patterns) + ".IsMatch(" + local + "))";

@@ -53,10 +53,22 @@ internal sealed record PropertyModel(
     public bool AcceptsNull => IsCSharpNullable;
 }
 
-/// <summary>A string schema with <c>enum</c>, emitted as an open enum class.</summary>
-internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
+/// <summary>A schema with <c>enum</c>, emitted as an open enum class.</summary>
+internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members, EnumValueKind ValueKind);
 
+/// <param name="Value">The string for a string enum; the JSON text of the value otherwise.</param>
 internal sealed record EnumMemberModel(string Value, string Name);
+
+/// <summary>What an enum's values are, and so the type of its <c>Value</c>.</summary>
+internal enum EnumValueKind
+{
+    String,
+    Int32,
+    Int64,
+
+    /// <summary>A mix of strings and numbers: each value is its raw JSON.</summary>
+    Json,
+}
 
 /// <summary>A <c>oneOf</c>/<c>anyOf</c> of several alternatives, emitted as an abstract record with one nested case each.</summary>
 /// <param name="Selector">How the converter decides which alternative a payload is.</param>

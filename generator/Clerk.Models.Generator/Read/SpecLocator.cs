@@ -18,6 +18,8 @@ internal sealed class SpecLocator
     private readonly string _path;
     private readonly string _text;
     private Dictionary<string, LocationInfo>? _locations;
+    private Dictionary<string, string>? _scalars;
+    private HashSet<string>? _quoted;
 
     public SpecLocator(string path, string text)
     {
@@ -49,6 +51,23 @@ internal sealed class SpecLocator
         }
     }
 
+    /// <summary>
+    /// The text of the scalar at <paramref name="pointer"/>, or null. For keywords the parsing library
+    /// drops (<c>nullable</c> beside <c>allOf</c> with no <c>type</c>).
+    /// </summary>
+    public string? ScalarAt(string pointer)
+    {
+        _locations ??= Index();
+        return _scalars!.TryGetValue(pointer, out var value) ? value : null;
+    }
+
+    /// <summary>Whether the scalar at <paramref name="pointer"/> is written in quotes: a string even if it looks like a number.</summary>
+    public bool IsQuoted(string pointer)
+    {
+        _locations ??= Index();
+        return _quoted!.Contains(pointer);
+    }
+
     /// <summary>The location of a syntax error, taken from the YAML parser's own report, if it has one.</summary>
     public (LocationInfo Location, string Message)? FindSyntaxError()
     {
@@ -72,6 +91,8 @@ internal sealed class SpecLocator
     private Dictionary<string, LocationInfo> Index()
     {
         var locations = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        _scalars = new Dictionary<string, string>(StringComparer.Ordinal);
+        _quoted = new HashSet<string>(StringComparer.Ordinal);
         var frames = new Stack<Frame>();
         try
         {
@@ -97,6 +118,14 @@ internal sealed class SpecLocator
                         if (pointer is not null && current is MappingStart or SequenceStart)
                         {
                             frames.Push(new Frame(pointer, current is MappingStart));
+                        }
+                        else if (pointer is not null && current is Scalar scalar)
+                        {
+                            _scalars[pointer] = scalar.Value;
+                            if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
+                            {
+                                _quoted.Add(pointer);
+                            }
                         }
 
                         break;

@@ -233,7 +233,7 @@ internal static class SpecReader
                     _ => TypeKind.Union,
                 };
                 _componentTypes[pair.Key] = new TypeRef(kind, typeName);
-                _componentNullable[pair.Key] = IsNullable(pair.Value);
+                _componentNullable[pair.Key] = IsNullable(pair.Value, ComponentPointer(pair.Key));
                 pending.Add((pair.Key, pair.Value, shape, typeName));
             }
 
@@ -282,9 +282,7 @@ internal static class SpecReader
         {
             var collected = CollectMembers(schema, pointer);
 
-            // Presence is kept in fields named _present0, _present1...: no property may be named to match.
-            var presenceNames = Enumerable.Range(0, (collected.Count + 63) / 64).Select(i => "Present" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var members = new NameScope(RecordReservedNames.Concat(presenceNames).Concat(new[] { typeName }));
+            var members = new NameScope(RecordReservedNames.Concat(new[] { typeName }));
             var properties = new List<PropertyModel>();
             foreach (var member in collected)
             {
@@ -298,7 +296,8 @@ internal static class SpecReader
                 }
 
                 var origin = "'" + member.JsonName + "' of " + typeName;
-                var (type, nullable) = ResolveType(member.Schema, typeName + name, member.Pointer, origin);
+                // Inline types are named from the JSON name, whatever the member had to be renamed to.
+                var (type, nullable) = ResolveType(member.Schema, typeName + desired, member.Pointer, origin);
                 type = AsTimestamp(type, member);
                 properties.Add(new PropertyModel(
                     member.JsonName,
@@ -393,35 +392,68 @@ internal static class SpecReader
 
         private void BuildEnum(IOpenApiSchema schema, string typeName, string pointer, string? description)
         {
+            // null in the list means "nullable"; it is not a member.
+            var values = (schema.Enum ?? new List<JsonNode>()).Select((node, i) => (Node: node as JsonValue, Index: i)).Where(v => v.Node is not null).ToList();
+            var kind = EnumKindOf(schema, values.Select(v => v.Node!));
             var names = new NameScope(EnumReservedNames.Concat(new[] { typeName }));
             var members = new List<EnumMemberModel>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var node in schema.Enum ?? new List<JsonNode>())
+            foreach (var (node, index) in values)
             {
-                var valuePointer = pointer + "/enum/" + index++;
-                if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
+                var valuePointer = pointer + "/enum/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var isString = node!.TryGetValue<string>(out var text);
+                var value = kind switch
                 {
-                    // null (meaning "nullable") and non-string values are not members of a string enum.
+                    EnumValueKind.String => text!,
+                    EnumValueKind.Json => node.ToJsonString(),
+                    _ => node.ToJsonString(),
+                };
+                if (!seen.Add(value))
+                {
                     continue;
                 }
 
-                if (!seen.Add(text))
+                string natural;
+                if (isString)
                 {
-                    continue;
+                    natural = NameMangler.ToPascalCase(text!, "Empty");
+                }
+                else
+                {
+                    // Numbers are named by their value: Value1, ValueMinus1, Value2_5.
+                    var number = node.ToJsonString();
+                    natural = "Value" + (number.StartsWith("-", StringComparison.Ordinal) ? "Minus" + number.Substring(1) : number).Replace('.', '_').Replace('+', '_');
                 }
 
-                var natural = NameMangler.ToPascalCase(text, "Empty");
                 var name = names.Claim(natural);
-                if (text.Length == 0 || !char.IsLetter(text[0]) || name != natural)
+                if (isString && (text!.Length == 0 || !char.IsLetter(text[0]) || name != natural))
                 {
                     Report(DiagnosticDescriptors.EnumValueName, valuePointer, text, name);
                 }
 
-                members.Add(new EnumMemberModel(text, name));
+                members.Add(new EnumMemberModel(value, name));
             }
 
-            Enums.Add(new EnumModel(typeName, description, members.ToEquatableArray()));
+            Enums.Add(new EnumModel(typeName, description, members.ToEquatableArray(), kind));
+        }
+
+        /// <summary>All strings: a string enum. All integers of an integer schema: Int32 or Int64. Anything else: raw JSON values.</summary>
+        private EnumValueKind EnumKindOf(IOpenApiSchema schema, IEnumerable<JsonValue> values)
+        {
+            var list = values.ToList();
+            if (list.All(v => v.GetValueKind() == System.Text.Json.JsonValueKind.String))
+            {
+                return EnumValueKind.String;
+            }
+
+            var type = schema.Type.GetValueOrDefault() & ~JsonSchemaType.Null;
+            if (list.All(v => v.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(v.ToJsonString(), out _))
+                && type is JsonSchemaType.Integer or 0)
+            {
+                return schema.Format == "int32" || (schema.Format is null && _options.IntegerType.Kind == TypeKind.Int32) ? EnumValueKind.Int32 : EnumValueKind.Int64;
+            }
+
+            return EnumValueKind.Json;
         }
 
         private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, string? description)
@@ -444,7 +476,7 @@ internal static class SpecReader
                 }
 
                 cases.Add((caseName, type, ChecksOf(alternative, altPointer)));
-                if (alternative is OpenApiSchemaReference { Reference.Id: { } componentId })
+                if (alternative is OpenApiSchemaReference alternativeReference && ComponentIdOf(alternativeReference) is { } componentId)
                 {
                     caseByComponent[componentId] = caseName;
                 }
@@ -479,7 +511,7 @@ internal static class SpecReader
             var values = new List<DiscriminatorValue>();
             foreach (var mapping in schema.Discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
             {
-                if (mapping.Value?.Reference?.Id is { } id && caseByComponent.TryGetValue(id, out var caseName))
+                if (mapping.Value is { } target && MappedComponent(target) is { } id && caseByComponent.TryGetValue(id, out var caseName))
                 {
                     values.Add(new DiscriminatorValue(mapping.Key, caseName));
                 }
@@ -644,7 +676,7 @@ internal static class SpecReader
                 return ResolveReference(reference, pointer);
             }
 
-            var nullable = IsNullable(schema);
+            var nullable = IsNullable(schema, pointer);
             var shape = Classify(schema);
             if (shape != SchemaShape.Alias)
             {
@@ -674,6 +706,11 @@ internal static class SpecReader
             }
 
             var type = schema.Type.GetValueOrDefault() & ~JsonSchemaType.Null;
+            if (type == 0 && schema.Const is { } constant)
+            {
+                type = TypeOfConstant(constant, pointer + "/const");
+            }
+
             switch (type)
             {
                 case JsonSchemaType.String:
@@ -744,8 +781,8 @@ internal static class SpecReader
                 return ResolveExternal(reference, file, pointer);
             }
 
-            var id = reference.Reference?.Id;
-            if (id is null || reference.Target is null || !Components.ContainsKey(id))
+            var id = ComponentIdOf(reference);
+            if (id is null)
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? id ?? "$ref", pointer);
                 return (TypeRef.RawJson, true);
@@ -753,7 +790,7 @@ internal static class SpecReader
 
             if (_componentTypes.TryGetValue(id, out var known))
             {
-                return (known, _componentNullable[id]);
+                return (known, _componentNullable[id] || IsNullable(reference, pointer));
             }
 
             // An alias component (an array, a primitive, a $ref to another component): resolve it through.
@@ -772,6 +809,29 @@ internal static class SpecReader
             {
                 _resolvingAliases.Remove(id);
             }
+        }
+
+        /// <summary>The type a <c>const</c> with no <c>type</c> implies: the reader keeps it as text, so the spec's own spelling decides.</summary>
+        private JsonSchemaType TypeOfConstant(string constant, string pointer)
+        {
+            if (_locator.IsQuoted(pointer))
+            {
+                return JsonSchemaType.String;
+            }
+
+            if (constant is "true" or "false")
+            {
+                return JsonSchemaType.Boolean;
+            }
+
+            if (long.TryParse(constant, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return JsonSchemaType.Integer;
+            }
+
+            return double.TryParse(constant, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                ? JsonSchemaType.Number
+                : JsonSchemaType.String;
         }
 
         /// <summary>False for the empty schema <c>{}</c>, which allows anything: such values stay raw JSON.</summary>
@@ -818,7 +878,7 @@ internal static class SpecReader
                 return (TypeRef.RawJson, true);
             }
 
-            return (new TypeRef(TypeKind.Record, NameMangler.ToPascalCase(id, "Model"), Namespace: known.Namespace), IsNullable(reference));
+            return (new TypeRef(TypeKind.Record, NameMangler.ToPascalCase(id, "Model"), Namespace: known.Namespace), IsNullable(reference, pointer));
         }
 
         private static string NormalizePath(string path)
@@ -833,11 +893,36 @@ internal static class SpecReader
             }
         }
 
+        /// <summary>
+        /// The component a local <c>$ref</c> names, or null. The last pointer segment may still be
+        /// percent-encoded (<c>Line%20Item</c>) or pointer-escaped (<c>a~1b</c>).
+        /// </summary>
+        private string? ComponentIdOf(OpenApiSchemaReference reference)
+        {
+            if (reference.Reference?.ExternalResource is { Length: > 0 } || reference.Reference?.Id is not { Length: > 0 } id)
+            {
+                return null;
+            }
+
+            if (Components.ContainsKey(id))
+            {
+                return id;
+            }
+
+            var decoded = Uri.UnescapeDataString(id).Replace("~1", "/").Replace("~0", "~");
+            return Components.ContainsKey(decoded) ? decoded : null;
+        }
+
+        /// <summary>A mapping value is a $ref, or just a schema name ("text: TextBlock"), which the reader takes for a file.</summary>
+        private string? MappedComponent(OpenApiSchemaReference target)
+            => ComponentIdOf(target)
+               ?? (target.Reference?.ExternalResource is { } name && Components.ContainsKey(name) ? name : null);
+
         private IOpenApiSchema? Dereference(IOpenApiSchema schema)
         {
             for (var depth = 0; depth < 64 && schema is OpenApiSchemaReference reference; depth++)
             {
-                if (reference.Reference?.Id is not { } id || !Components.TryGetValue(id, out var target) || target is null)
+                if (ComponentIdOf(reference) is not { } id || !Components.TryGetValue(id, out var target) || target is null)
                 {
                     return null;
                 }
@@ -857,14 +942,15 @@ internal static class SpecReader
             var members = new List<Member>();
             var required = new HashSet<string>(StringComparer.Ordinal);
             Collect(schema, pointer, new HashSet<IOpenApiSchema>());
-            return members.Select(m => m with { IsRequired = required.Contains(m.JsonName) }).ToList();
+            // A readOnly or writeOnly member is required in one direction only, so neither side can count on it.
+            return members.Select(m => m with { IsRequired = required.Contains(m.JsonName) && !IsOneWay(m.Schema) }).ToList();
 
             void Collect(IOpenApiSchema current, string currentPointer, HashSet<IOpenApiSchema> visiting)
             {
                 if (current is OpenApiSchemaReference reference)
                 {
                     var target = Dereference(reference);
-                    if (target is null || reference.Reference?.Id is not { } id)
+                    if (target is null || ComponentIdOf(reference) is not { } id)
                     {
                         Report(DiagnosticDescriptors.UnresolvedReference, currentPointer, reference.Reference?.ReferenceV3 ?? "$ref", currentPointer);
                         return;
@@ -908,26 +994,76 @@ internal static class SpecReader
             }
         }
 
+        private bool IsOneWay(IOpenApiSchema schema) => schema.ReadOnly || schema.WriteOnly || (Dereference(schema) is { } target && (target.ReadOnly || target.WriteOnly));
+
         private static List<IOpenApiSchema> NonNullAlternatives(IOpenApiSchema schema, out string keyword)
         {
             var list = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf;
             keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
-            if (list is null)
+            if (list is not { Count: > 0 })
             {
-                return new List<IOpenApiSchema>();
+                // type: [string, integer] (and a oneOf of bare types, which the reader folds into one)
+                // is a union of those types.
+                keyword = "type";
+                return SeveralTypes(schema);
             }
 
             return list.Where(s => s is OpenApiSchemaReference || s.Type != JsonSchemaType.Null).ToList();
+        }
+
+        private static List<IOpenApiSchema> SeveralTypes(IOpenApiSchema schema)
+        {
+            var types = new List<IOpenApiSchema>();
+            if (schema is OpenApiSchemaReference || schema.Type is not { } type)
+            {
+                return types;
+            }
+
+            foreach (var single in new[] { JsonSchemaType.Boolean, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.String, JsonSchemaType.Array, JsonSchemaType.Object })
+            {
+                if ((type & single) != 0)
+                {
+                    types.Add(new OpenApiSchema
+                    {
+                        Type = single,
+                        Format = schema.Format,
+                        Items = single == JsonSchemaType.Array ? schema.Items : null,
+                        Properties = single == JsonSchemaType.Object ? schema.Properties : null,
+                        AdditionalProperties = single == JsonSchemaType.Object ? schema.AdditionalProperties : null,
+                    });
+                }
+            }
+
+            return types.Count >= 2 ? types : new List<IOpenApiSchema>();
         }
 
         private static bool HasNullAlternative(IOpenApiSchema schema)
             => (schema.OneOf ?? schema.AnyOf ?? new List<IOpenApiSchema>())
                 .Any(s => s is not OpenApiSchemaReference && s.Type == JsonSchemaType.Null);
 
-        private static bool IsNullable(IOpenApiSchema schema)
-            => schema.Type is { } type && (type & JsonSchemaType.Null) != 0
-               || (schema.Enum?.Any(e => e is null) ?? false)
-               || HasNullAlternative(schema);
+        private bool IsNullable(IOpenApiSchema schema, string pointer)
+        {
+            if (schema.Type is { } type && (type & JsonSchemaType.Null) != 0
+                || (schema.Enum?.Any(e => e is null) ?? false)
+                || HasNullAlternative(schema))
+            {
+                return true;
+            }
+
+            // 3.1 documents that still write 3.0's "nullable: true" (a $ref's sibling among them).
+            if (schema.UnrecognizedKeywords?.TryGetValue("nullable", out var node) == true && node is JsonValue value
+                && value.TryGetValue<bool>(out var flag))
+            {
+                return flag;
+            }
+
+            // The reader drops "nullable: true" when no "type" stands beside it, as in
+            // "nullable: true, allOf: [$ref]": read it from the text.
+            return schema is not OpenApiSchemaReference
+                && schema.Type is null
+                && (schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+                && _locator.ScalarAt(pointer + "/nullable") == "true";
+        }
 
         private static SchemaShape Classify(IOpenApiSchema schema)
         {
@@ -948,7 +1084,9 @@ internal static class SpecReader
             }
 
             var type = schema.Type.GetValueOrDefault() & ~JsonSchemaType.Null;
-            if (type == JsonSchemaType.String && schema.Enum is { Count: > 0 } values && values.Any(v => v is JsonValue))
+            if (type is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or 0
+                && schema.Enum is { Count: > 0 } values
+                && values.Any(v => v is JsonValue value && value.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number))
             {
                 return SchemaShape.Enum;
             }

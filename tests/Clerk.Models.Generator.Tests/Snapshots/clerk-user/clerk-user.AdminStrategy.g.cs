@@ -47,13 +47,13 @@ namespace Clerk.Models
         /// <summary>The JSON value.</summary>
         public override string ToString() => Value;
 
-        /// <summary>Compares the JSON values, ordinally.</summary>
+        /// <summary>Compares the JSON values.</summary>
         public static bool operator ==(global::Clerk.Models.AdminStrategy? left, global::Clerk.Models.AdminStrategy? right) => left is null ? right is null : left.Equals(right);
 
-        /// <summary>Compares the JSON values, ordinally.</summary>
+        /// <summary>Compares the JSON values.</summary>
         public static bool operator !=(global::Clerk.Models.AdminStrategy? left, global::Clerk.Models.AdminStrategy? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="AdminStrategy"/> as a JSON string.</summary>
+        /// <summary>Reads and writes <see cref="AdminStrategy"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.AdminStrategy>
         {
             /// <inheritdoc/>
@@ -64,7 +64,7 @@ namespace Clerk.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.AdminStrategy value, global::System.Text.Json.JsonSerializerOptions options)
                 => WriteValue(writer, value, options);
 
-            /// <summary>Reads the string at the reader's current token; known values return their shared instance.</summary>
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
             public static global::Clerk.Models.AdminStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
@@ -76,7 +76,7 @@ namespace Clerk.Models
                 return new global::Clerk.Models.AdminStrategy(reader.GetString()!, isKnown: false);
             }
 
-            /// <summary>Writes the value as a JSON string.</summary>
+            /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.AdminStrategy value, global::System.Text.Json.JsonSerializerOptions options)
                 => writer.WriteStringValue(value.Value);
         }

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ClerkError.JsonConverter))]
     public sealed partial record ClerkError
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string _message = default!;
         private string _longMessage = default!;
         private string _code = default!;
@@ -24,7 +24,7 @@ namespace Clerk.Models
             init
             {
                 _message = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -35,7 +35,7 @@ namespace Clerk.Models
             init
             {
                 _longMessage = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -46,7 +46,7 @@ namespace Clerk.Models
             init
             {
                 _code = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -57,7 +57,7 @@ namespace Clerk.Models
             init
             {
                 _meta = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -68,7 +68,7 @@ namespace Clerk.Models
             init
             {
                 _clerkTraceId = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -86,7 +86,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 5 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -99,11 +99,11 @@ namespace Clerk.Models
             {
                 case JsonMember.Meta:
                     copy._meta = default;
-                    copy._present0 &= ~0x8UL;
+                    copy._present_0 &= ~0x8UL;
                     return copy;
                 case JsonMember.ClerkTraceId:
                     copy._clerkTraceId = default;
-                    copy._present0 &= ~0x10UL;
+                    copy._present_0 &= ~0x10UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -237,7 +237,7 @@ namespace Clerk.Models
                     Code = codeValue!,
                     _meta = metaValue,
                     _clerkTraceId = clerkTraceIdValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -246,7 +246,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ClerkError value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_messageName, value._message);

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddress.JsonConverter))]
     public sealed partial record EmailAddress
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string? _id;
         private global::Clerk.Models.EmailAddressObject _object = default!;
         private string _emailAddressValue = default!;
@@ -28,7 +28,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -42,7 +42,7 @@ namespace Clerk.Models
             init
             {
                 _object = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -53,7 +53,7 @@ namespace Clerk.Models
             init
             {
                 _emailAddressValue = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -64,7 +64,7 @@ namespace Clerk.Models
             init
             {
                 _reserved = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -75,7 +75,7 @@ namespace Clerk.Models
             init
             {
                 _verification = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -86,7 +86,7 @@ namespace Clerk.Models
             init
             {
                 _linkedTo = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -100,7 +100,7 @@ namespace Clerk.Models
             init
             {
                 _matchesSsoConnection = value;
-                _present0 |= 0x40UL;
+                _present_0 |= 0x40UL;
             }
         }
 
@@ -114,7 +114,7 @@ namespace Clerk.Models
             init
             {
                 _createdAt = value;
-                _present0 |= 0x80UL;
+                _present_0 |= 0x80UL;
             }
         }
 
@@ -128,7 +128,7 @@ namespace Clerk.Models
             init
             {
                 _updatedAt = value;
-                _present0 |= 0x100UL;
+                _present_0 |= 0x100UL;
             }
         }
 
@@ -146,7 +146,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 9 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 9 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -159,11 +159,11 @@ namespace Clerk.Models
             {
                 case JsonMember.Id:
                     copy._id = default;
-                    copy._present0 &= ~0x1UL;
+                    copy._present_0 &= ~0x1UL;
                     return copy;
                 case JsonMember.MatchesSsoConnection:
                     copy._matchesSsoConnection = default;
-                    copy._present0 &= ~0x40UL;
+                    copy._present_0 &= ~0x40UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -357,7 +357,7 @@ namespace Clerk.Models
                     _matchesSsoConnection = matchesSsoConnectionValue,
                     CreatedAt = createdAtValue,
                     UpdatedAt = updatedAtValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -366,7 +366,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_idName, value._id);

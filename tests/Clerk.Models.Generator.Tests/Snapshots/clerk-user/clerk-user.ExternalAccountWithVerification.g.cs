@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerification.JsonConverter))]
     public sealed partial record ExternalAccountWithVerification
     {
-        private ulong _present0;
+        private ulong _present_0;
         private global::Clerk.Models.ExternalAccountWithVerificationObject _object = default!;
         private string _id = default!;
         private string _provider = default!;
@@ -39,7 +39,7 @@ namespace Clerk.Models
             init
             {
                 _object = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -50,7 +50,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -61,7 +61,7 @@ namespace Clerk.Models
             init
             {
                 _provider = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -72,7 +72,7 @@ namespace Clerk.Models
             init
             {
                 _identificationId = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -86,7 +86,7 @@ namespace Clerk.Models
             init
             {
                 _providerUserId = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -97,7 +97,7 @@ namespace Clerk.Models
             init
             {
                 _approvedScopes = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -108,7 +108,7 @@ namespace Clerk.Models
             init
             {
                 _emailAddress = value;
-                _present0 |= 0x40UL;
+                _present_0 |= 0x40UL;
             }
         }
 
@@ -119,7 +119,7 @@ namespace Clerk.Models
             init
             {
                 _firstName = value;
-                _present0 |= 0x80UL;
+                _present_0 |= 0x80UL;
             }
         }
 
@@ -130,7 +130,7 @@ namespace Clerk.Models
             init
             {
                 _lastName = value;
-                _present0 |= 0x100UL;
+                _present_0 |= 0x100UL;
             }
         }
 
@@ -145,7 +145,7 @@ namespace Clerk.Models
             init
             {
                 _avatarUrl = value;
-                _present0 |= 0x200UL;
+                _present_0 |= 0x200UL;
             }
         }
 
@@ -156,7 +156,7 @@ namespace Clerk.Models
             init
             {
                 _imageUrl = value;
-                _present0 |= 0x400UL;
+                _present_0 |= 0x400UL;
             }
         }
 
@@ -167,7 +167,7 @@ namespace Clerk.Models
             init
             {
                 _username = value;
-                _present0 |= 0x800UL;
+                _present_0 |= 0x800UL;
             }
         }
 
@@ -178,7 +178,7 @@ namespace Clerk.Models
             init
             {
                 _publicMetadata = value;
-                _present0 |= 0x1000UL;
+                _present_0 |= 0x1000UL;
             }
         }
 
@@ -189,7 +189,7 @@ namespace Clerk.Models
             init
             {
                 _label = value;
-                _present0 |= 0x2000UL;
+                _present_0 |= 0x2000UL;
             }
         }
 
@@ -203,7 +203,7 @@ namespace Clerk.Models
             init
             {
                 _createdAt = value;
-                _present0 |= 0x4000UL;
+                _present_0 |= 0x4000UL;
             }
         }
 
@@ -217,7 +217,7 @@ namespace Clerk.Models
             init
             {
                 _updatedAt = value;
-                _present0 |= 0x8000UL;
+                _present_0 |= 0x8000UL;
             }
         }
 
@@ -228,7 +228,7 @@ namespace Clerk.Models
             init
             {
                 _verification = value;
-                _present0 |= 0x10000UL;
+                _present_0 |= 0x10000UL;
             }
         }
 
@@ -246,7 +246,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 17 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 17 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -259,19 +259,19 @@ namespace Clerk.Models
             {
                 case JsonMember.AvatarUrl:
                     copy._avatarUrl = default;
-                    copy._present0 &= ~0x200UL;
+                    copy._present_0 &= ~0x200UL;
                     return copy;
                 case JsonMember.ImageUrl:
                     copy._imageUrl = default;
-                    copy._present0 &= ~0x400UL;
+                    copy._present_0 &= ~0x400UL;
                     return copy;
                 case JsonMember.Username:
                     copy._username = default;
-                    copy._present0 &= ~0x800UL;
+                    copy._present_0 &= ~0x800UL;
                     return copy;
                 case JsonMember.Label:
                     copy._label = default;
-                    copy._present0 &= ~0x2000UL;
+                    copy._present_0 &= ~0x2000UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -575,7 +575,7 @@ namespace Clerk.Models
                     CreatedAt = createdAtValue,
                     UpdatedAt = updatedAtValue,
                     Verification = verificationValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -584,7 +584,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerification value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WritePropertyName(s_objectName);

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.FromOAuth.JsonConverter))]
     public sealed partial record FromOAuth
     {
-        private ulong _present0;
+        private ulong _present_0;
         private global::Clerk.Models.FromOAuthStatus _status = default!;
         private string _strategy = default!;
         private global::Clerk.Models.ClerkError? _error;
@@ -25,7 +25,7 @@ namespace Clerk.Models
             init
             {
                 _status = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -36,7 +36,7 @@ namespace Clerk.Models
             init
             {
                 _strategy = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -47,7 +47,7 @@ namespace Clerk.Models
             init
             {
                 _error = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -58,7 +58,7 @@ namespace Clerk.Models
             init
             {
                 _expireAt = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -69,7 +69,7 @@ namespace Clerk.Models
             init
             {
                 _attempts = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -80,7 +80,7 @@ namespace Clerk.Models
             init
             {
                 _verifiedAtClient = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -98,7 +98,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -111,11 +111,11 @@ namespace Clerk.Models
             {
                 case JsonMember.Error:
                     copy._error = default;
-                    copy._present0 &= ~0x4UL;
+                    copy._present_0 &= ~0x4UL;
                     return copy;
                 case JsonMember.VerifiedAtClient:
                     copy._verifiedAtClient = default;
-                    copy._present0 &= ~0x20UL;
+                    copy._present_0 &= ~0x20UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -264,7 +264,7 @@ namespace Clerk.Models
                     ExpireAt = expireAtValue,
                     Attempts = attemptsValue,
                     _verifiedAtClient = verifiedAtClientValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -273,7 +273,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.FromOAuth value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WritePropertyName(s_statusName);

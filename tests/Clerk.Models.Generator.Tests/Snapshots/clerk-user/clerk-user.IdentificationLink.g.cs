@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.IdentificationLink.JsonConverter))]
     public sealed partial record IdentificationLink
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string _type = default!;
         private string _id = default!;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
@@ -21,7 +21,7 @@ namespace Clerk.Models
             init
             {
                 _type = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -32,7 +32,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -50,7 +50,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 2 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -158,7 +158,7 @@ namespace Clerk.Models
                 {
                     Type = typeValue!,
                     Id = idValue!,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -167,7 +167,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.IdentificationLink value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_typeName, value._type);

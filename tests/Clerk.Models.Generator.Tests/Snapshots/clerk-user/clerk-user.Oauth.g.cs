@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Oauth.JsonConverter))]
     public sealed partial record Oauth
     {
-        private ulong _present0;
+        private ulong _present_0;
         private global::Clerk.Models.OauthStatus _status = default!;
         private string _strategy = default!;
         private string? _externalVerificationRedirectUrl;
@@ -26,7 +26,7 @@ namespace Clerk.Models
             init
             {
                 _status = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -37,7 +37,7 @@ namespace Clerk.Models
             init
             {
                 _strategy = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -48,7 +48,7 @@ namespace Clerk.Models
             init
             {
                 _externalVerificationRedirectUrl = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -59,7 +59,7 @@ namespace Clerk.Models
             init
             {
                 _error = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -70,7 +70,7 @@ namespace Clerk.Models
             init
             {
                 _expireAt = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -81,7 +81,7 @@ namespace Clerk.Models
             init
             {
                 _attempts = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -92,7 +92,7 @@ namespace Clerk.Models
             init
             {
                 _verifiedAtClient = value;
-                _present0 |= 0x40UL;
+                _present_0 |= 0x40UL;
             }
         }
 
@@ -110,7 +110,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 7 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -123,15 +123,15 @@ namespace Clerk.Models
             {
                 case JsonMember.ExternalVerificationRedirectUrl:
                     copy._externalVerificationRedirectUrl = default;
-                    copy._present0 &= ~0x4UL;
+                    copy._present_0 &= ~0x4UL;
                     return copy;
                 case JsonMember.Error:
                     copy._error = default;
-                    copy._present0 &= ~0x8UL;
+                    copy._present_0 &= ~0x8UL;
                     return copy;
                 case JsonMember.VerifiedAtClient:
                     copy._verifiedAtClient = default;
-                    copy._present0 &= ~0x40UL;
+                    copy._present_0 &= ~0x40UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -290,7 +290,7 @@ namespace Clerk.Models
                     ExpireAt = expireAtValue,
                     Attempts = attemptsValue,
                     _verifiedAtClient = verifiedAtClientValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -299,7 +299,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Oauth value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WritePropertyName(s_statusName);

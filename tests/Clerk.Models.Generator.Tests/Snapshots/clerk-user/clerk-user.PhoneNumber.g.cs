@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PhoneNumber.JsonConverter))]
     public sealed partial record PhoneNumber
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string? _id;
         private global::Clerk.Models.PhoneNumberObject _object = default!;
         private string _phoneNumberValue = default!;
@@ -30,7 +30,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -44,7 +44,7 @@ namespace Clerk.Models
             init
             {
                 _object = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -55,7 +55,7 @@ namespace Clerk.Models
             init
             {
                 _phoneNumberValue = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -66,7 +66,7 @@ namespace Clerk.Models
             init
             {
                 _reservedForSecondFactor = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -77,7 +77,7 @@ namespace Clerk.Models
             init
             {
                 _defaultSecondFactor = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -88,7 +88,7 @@ namespace Clerk.Models
             init
             {
                 _reserved = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -99,7 +99,7 @@ namespace Clerk.Models
             init
             {
                 _verification = value;
-                _present0 |= 0x40UL;
+                _present_0 |= 0x40UL;
             }
         }
 
@@ -110,7 +110,7 @@ namespace Clerk.Models
             init
             {
                 _linkedTo = value;
-                _present0 |= 0x80UL;
+                _present_0 |= 0x80UL;
             }
         }
 
@@ -121,7 +121,7 @@ namespace Clerk.Models
             init
             {
                 _backupCodes = value;
-                _present0 |= 0x100UL;
+                _present_0 |= 0x100UL;
             }
         }
 
@@ -135,7 +135,7 @@ namespace Clerk.Models
             init
             {
                 _createdAt = value;
-                _present0 |= 0x200UL;
+                _present_0 |= 0x200UL;
             }
         }
 
@@ -149,7 +149,7 @@ namespace Clerk.Models
             init
             {
                 _updatedAt = value;
-                _present0 |= 0x400UL;
+                _present_0 |= 0x400UL;
             }
         }
 
@@ -167,7 +167,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 11 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -180,19 +180,19 @@ namespace Clerk.Models
             {
                 case JsonMember.Id:
                     copy._id = default;
-                    copy._present0 &= ~0x1UL;
+                    copy._present_0 &= ~0x1UL;
                     return copy;
                 case JsonMember.ReservedForSecondFactor:
                     copy._reservedForSecondFactor = default;
-                    copy._present0 &= ~0x8UL;
+                    copy._present_0 &= ~0x8UL;
                     return copy;
                 case JsonMember.DefaultSecondFactor:
                     copy._defaultSecondFactor = default;
-                    copy._present0 &= ~0x10UL;
+                    copy._present_0 &= ~0x10UL;
                     return copy;
                 case JsonMember.BackupCodes:
                     copy._backupCodes = default;
-                    copy._present0 &= ~0x100UL;
+                    copy._present_0 &= ~0x100UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -406,7 +406,7 @@ namespace Clerk.Models
                     _backupCodes = backupCodesValue,
                     CreatedAt = createdAtValue,
                     UpdatedAt = updatedAtValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -415,7 +415,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumber value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_idName, value._id);

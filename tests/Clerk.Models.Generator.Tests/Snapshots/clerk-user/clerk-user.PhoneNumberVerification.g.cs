@@ -45,6 +45,11 @@ namespace Clerk.Models
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Clerk.Models.PhoneNumberVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                }
+
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccount.JsonConverter))]
     public sealed partial record SAMLAccount
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string _id = default!;
         private global::Clerk.Models.SAMLAccountObject _object = default!;
         private string _provider = default!;
@@ -30,7 +30,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -44,7 +44,7 @@ namespace Clerk.Models
             init
             {
                 _object = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -55,7 +55,7 @@ namespace Clerk.Models
             init
             {
                 _provider = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -66,7 +66,7 @@ namespace Clerk.Models
             init
             {
                 _active = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -77,7 +77,7 @@ namespace Clerk.Models
             init
             {
                 _emailAddress = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -88,7 +88,7 @@ namespace Clerk.Models
             init
             {
                 _firstName = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -99,7 +99,7 @@ namespace Clerk.Models
             init
             {
                 _lastName = value;
-                _present0 |= 0x40UL;
+                _present_0 |= 0x40UL;
             }
         }
 
@@ -110,7 +110,7 @@ namespace Clerk.Models
             init
             {
                 _providerUserId = value;
-                _present0 |= 0x80UL;
+                _present_0 |= 0x80UL;
             }
         }
 
@@ -121,7 +121,7 @@ namespace Clerk.Models
             init
             {
                 _publicMetadata = value;
-                _present0 |= 0x100UL;
+                _present_0 |= 0x100UL;
             }
         }
 
@@ -132,7 +132,7 @@ namespace Clerk.Models
             init
             {
                 _verification = value;
-                _present0 |= 0x200UL;
+                _present_0 |= 0x200UL;
             }
         }
 
@@ -143,7 +143,7 @@ namespace Clerk.Models
             init
             {
                 _samlConnection = value;
-                _present0 |= 0x400UL;
+                _present_0 |= 0x400UL;
             }
         }
 
@@ -161,7 +161,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 11 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -174,23 +174,23 @@ namespace Clerk.Models
             {
                 case JsonMember.FirstName:
                     copy._firstName = default;
-                    copy._present0 &= ~0x20UL;
+                    copy._present_0 &= ~0x20UL;
                     return copy;
                 case JsonMember.LastName:
                     copy._lastName = default;
-                    copy._present0 &= ~0x40UL;
+                    copy._present_0 &= ~0x40UL;
                     return copy;
                 case JsonMember.ProviderUserId:
                     copy._providerUserId = default;
-                    copy._present0 &= ~0x80UL;
+                    copy._present_0 &= ~0x80UL;
                     return copy;
                 case JsonMember.PublicMetadata:
                     copy._publicMetadata = default;
-                    copy._present0 &= ~0x100UL;
+                    copy._present_0 &= ~0x100UL;
                     return copy;
                 case JsonMember.SamlConnection:
                     copy._samlConnection = default;
-                    copy._present0 &= ~0x400UL;
+                    copy._present_0 &= ~0x400UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -399,7 +399,7 @@ namespace Clerk.Models
                     _publicMetadata = publicMetadataValue,
                     Verification = verificationValue,
                     _samlConnection = samlConnectionValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -408,7 +408,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccount value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_idName, value._id);

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLConnection.JsonConverter))]
     public sealed partial record SAMLConnection
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string _id = default!;
         private string _name = default!;
         private string _domain = default!;
@@ -30,7 +30,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -41,7 +41,7 @@ namespace Clerk.Models
             init
             {
                 _name = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -52,7 +52,7 @@ namespace Clerk.Models
             init
             {
                 _domain = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -63,7 +63,7 @@ namespace Clerk.Models
             init
             {
                 _active = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -74,7 +74,7 @@ namespace Clerk.Models
             init
             {
                 _provider = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -85,7 +85,7 @@ namespace Clerk.Models
             init
             {
                 _syncUserAttributes = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -96,7 +96,7 @@ namespace Clerk.Models
             init
             {
                 _allowSubdomains = value;
-                _present0 |= 0x40UL;
+                _present_0 |= 0x40UL;
             }
         }
 
@@ -107,7 +107,7 @@ namespace Clerk.Models
             init
             {
                 _allowIdpInitiated = value;
-                _present0 |= 0x80UL;
+                _present_0 |= 0x80UL;
             }
         }
 
@@ -118,7 +118,7 @@ namespace Clerk.Models
             init
             {
                 _disableAdditionalIdentifications = value;
-                _present0 |= 0x100UL;
+                _present_0 |= 0x100UL;
             }
         }
 
@@ -132,7 +132,7 @@ namespace Clerk.Models
             init
             {
                 _createdAt = value;
-                _present0 |= 0x200UL;
+                _present_0 |= 0x200UL;
             }
         }
 
@@ -146,7 +146,7 @@ namespace Clerk.Models
             init
             {
                 _updatedAt = value;
-                _present0 |= 0x400UL;
+                _present_0 |= 0x400UL;
             }
         }
 
@@ -164,7 +164,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 11 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -177,15 +177,15 @@ namespace Clerk.Models
             {
                 case JsonMember.AllowSubdomains:
                     copy._allowSubdomains = default;
-                    copy._present0 &= ~0x40UL;
+                    copy._present_0 &= ~0x40UL;
                     return copy;
                 case JsonMember.AllowIdpInitiated:
                     copy._allowIdpInitiated = default;
-                    copy._present0 &= ~0x80UL;
+                    copy._present_0 &= ~0x80UL;
                     return copy;
                 case JsonMember.DisableAdditionalIdentifications:
                     copy._disableAdditionalIdentifications = default;
-                    copy._present0 &= ~0x100UL;
+                    copy._present_0 &= ~0x100UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -404,7 +404,7 @@ namespace Clerk.Models
                     _disableAdditionalIdentifications = disableAdditionalIdentificationsValue,
                     CreatedAt = createdAtValue,
                     UpdatedAt = updatedAtValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -413,7 +413,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLConnection value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_idName, value._id);

@@ -63,13 +63,13 @@ namespace Clerk.Models
         /// <summary>The JSON value.</summary>
         public override string ToString() => Value;
 
-        /// <summary>Compares the JSON values, ordinally.</summary>
+        /// <summary>Compares the JSON values.</summary>
         public static bool operator ==(global::Clerk.Models.SAMLStatus? left, global::Clerk.Models.SAMLStatus? right) => left is null ? right is null : left.Equals(right);
 
-        /// <summary>Compares the JSON values, ordinally.</summary>
+        /// <summary>Compares the JSON values.</summary>
         public static bool operator !=(global::Clerk.Models.SAMLStatus? left, global::Clerk.Models.SAMLStatus? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="SAMLStatus"/> as a JSON string.</summary>
+        /// <summary>Reads and writes <see cref="SAMLStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLStatus>
         {
             /// <inheritdoc/>
@@ -80,7 +80,7 @@ namespace Clerk.Models
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options)
                 => WriteValue(writer, value, options);
 
-            /// <summary>Reads the string at the reader's current token; known values return their shared instance.</summary>
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
             public static global::Clerk.Models.SAMLStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
@@ -112,7 +112,7 @@ namespace Clerk.Models
                 return new global::Clerk.Models.SAMLStatus(reader.GetString()!, isKnown: false);
             }
 
-            /// <summary>Writes the value as a JSON string.</summary>
+            /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options)
                 => writer.WriteStringValue(value.Value);
         }

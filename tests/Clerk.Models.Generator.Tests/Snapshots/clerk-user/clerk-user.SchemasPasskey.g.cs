@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SchemasPasskey.JsonConverter))]
     public sealed partial record SchemasPasskey
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string? _id;
         private global::Clerk.Models.SchemasPasskeyObject _object = default!;
         private string _name = default!;
@@ -24,7 +24,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -38,7 +38,7 @@ namespace Clerk.Models
             init
             {
                 _object = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -49,7 +49,7 @@ namespace Clerk.Models
             init
             {
                 _name = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -63,7 +63,7 @@ namespace Clerk.Models
             init
             {
                 _lastUsedAt = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -74,7 +74,7 @@ namespace Clerk.Models
             init
             {
                 _verification = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -92,7 +92,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 5 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -105,7 +105,7 @@ namespace Clerk.Models
             {
                 case JsonMember.Id:
                     copy._id = default;
-                    copy._present0 &= ~0x1UL;
+                    copy._present_0 &= ~0x1UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -244,7 +244,7 @@ namespace Clerk.Models
                     Name = nameValue!,
                     LastUsedAt = lastUsedAtValue,
                     Verification = verificationValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -253,7 +253,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SchemasPasskey value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_idName, value._id);

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Ticket.JsonConverter))]
     public sealed partial record Ticket
     {
-        private ulong _present0;
+        private ulong _present_0;
         private global::Clerk.Models.TicketStatus _status = default!;
         private global::Clerk.Models.TicketStrategy _strategy = default!;
         private long? _attempts;
@@ -24,7 +24,7 @@ namespace Clerk.Models
             init
             {
                 _status = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -35,7 +35,7 @@ namespace Clerk.Models
             init
             {
                 _strategy = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -46,7 +46,7 @@ namespace Clerk.Models
             init
             {
                 _attempts = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -57,7 +57,7 @@ namespace Clerk.Models
             init
             {
                 _expireAt = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -68,7 +68,7 @@ namespace Clerk.Models
             init
             {
                 _verifiedAtClient = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -86,7 +86,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 5 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -99,7 +99,7 @@ namespace Clerk.Models
             {
                 case JsonMember.VerifiedAtClient:
                     copy._verifiedAtClient = default;
-                    copy._present0 &= ~0x10UL;
+                    copy._present_0 &= ~0x10UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -238,7 +238,7 @@ namespace Clerk.Models
                     Attempts = attemptsValue,
                     ExpireAt = expireAtValue,
                     _verifiedAtClient = verifiedAtClientValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -247,7 +247,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Ticket value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WritePropertyName(s_statusName);

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.User.JsonConverter))]
     public sealed partial record User
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string? _id;
         private global::Clerk.Models.UserObject? _object;
         private string? _externalId;
@@ -58,7 +58,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -72,7 +72,7 @@ namespace Clerk.Models
             init
             {
                 _object = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -83,7 +83,7 @@ namespace Clerk.Models
             init
             {
                 _externalId = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -94,7 +94,7 @@ namespace Clerk.Models
             init
             {
                 _primaryEmailAddressId = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -105,7 +105,7 @@ namespace Clerk.Models
             init
             {
                 _primaryPhoneNumberId = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -116,7 +116,7 @@ namespace Clerk.Models
             init
             {
                 _primaryWeb3WalletId = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -127,7 +127,7 @@ namespace Clerk.Models
             init
             {
                 _username = value;
-                _present0 |= 0x40UL;
+                _present_0 |= 0x40UL;
             }
         }
 
@@ -138,7 +138,7 @@ namespace Clerk.Models
             init
             {
                 _firstName = value;
-                _present0 |= 0x80UL;
+                _present_0 |= 0x80UL;
             }
         }
 
@@ -149,7 +149,7 @@ namespace Clerk.Models
             init
             {
                 _lastName = value;
-                _present0 |= 0x100UL;
+                _present_0 |= 0x100UL;
             }
         }
 
@@ -161,7 +161,7 @@ namespace Clerk.Models
             init
             {
                 _profileImageUrl = value;
-                _present0 |= 0x200UL;
+                _present_0 |= 0x200UL;
             }
         }
 
@@ -172,7 +172,7 @@ namespace Clerk.Models
             init
             {
                 _imageUrl = value;
-                _present0 |= 0x400UL;
+                _present_0 |= 0x400UL;
             }
         }
 
@@ -183,7 +183,7 @@ namespace Clerk.Models
             init
             {
                 _hasImage = value;
-                _present0 |= 0x800UL;
+                _present_0 |= 0x800UL;
             }
         }
 
@@ -194,7 +194,7 @@ namespace Clerk.Models
             init
             {
                 _publicMetadata = value;
-                _present0 |= 0x1000UL;
+                _present_0 |= 0x1000UL;
             }
         }
 
@@ -205,7 +205,7 @@ namespace Clerk.Models
             init
             {
                 _privateMetadata = value;
-                _present0 |= 0x2000UL;
+                _present_0 |= 0x2000UL;
             }
         }
 
@@ -216,7 +216,7 @@ namespace Clerk.Models
             init
             {
                 _unsafeMetadata = value;
-                _present0 |= 0x4000UL;
+                _present_0 |= 0x4000UL;
             }
         }
 
@@ -227,7 +227,7 @@ namespace Clerk.Models
             init
             {
                 _emailAddresses = value;
-                _present0 |= 0x8000UL;
+                _present_0 |= 0x8000UL;
             }
         }
 
@@ -238,7 +238,7 @@ namespace Clerk.Models
             init
             {
                 _phoneNumbers = value;
-                _present0 |= 0x10000UL;
+                _present_0 |= 0x10000UL;
             }
         }
 
@@ -249,7 +249,7 @@ namespace Clerk.Models
             init
             {
                 _web3Wallets = value;
-                _present0 |= 0x20000UL;
+                _present_0 |= 0x20000UL;
             }
         }
 
@@ -260,7 +260,7 @@ namespace Clerk.Models
             init
             {
                 _passkeys = value;
-                _present0 |= 0x40000UL;
+                _present_0 |= 0x40000UL;
             }
         }
 
@@ -271,7 +271,7 @@ namespace Clerk.Models
             init
             {
                 _passwordEnabled = value;
-                _present0 |= 0x80000UL;
+                _present_0 |= 0x80000UL;
             }
         }
 
@@ -282,7 +282,7 @@ namespace Clerk.Models
             init
             {
                 _twoFactorEnabled = value;
-                _present0 |= 0x100000UL;
+                _present_0 |= 0x100000UL;
             }
         }
 
@@ -293,7 +293,7 @@ namespace Clerk.Models
             init
             {
                 _totpEnabled = value;
-                _present0 |= 0x200000UL;
+                _present_0 |= 0x200000UL;
             }
         }
 
@@ -304,7 +304,7 @@ namespace Clerk.Models
             init
             {
                 _backupCodeEnabled = value;
-                _present0 |= 0x400000UL;
+                _present_0 |= 0x400000UL;
             }
         }
 
@@ -318,7 +318,7 @@ namespace Clerk.Models
             init
             {
                 _mfaEnabledAt = value;
-                _present0 |= 0x800000UL;
+                _present_0 |= 0x800000UL;
             }
         }
 
@@ -332,7 +332,7 @@ namespace Clerk.Models
             init
             {
                 _mfaDisabledAt = value;
-                _present0 |= 0x1000000UL;
+                _present_0 |= 0x1000000UL;
             }
         }
 
@@ -343,7 +343,7 @@ namespace Clerk.Models
             init
             {
                 _externalAccounts = value;
-                _present0 |= 0x2000000UL;
+                _present_0 |= 0x2000000UL;
             }
         }
 
@@ -354,7 +354,7 @@ namespace Clerk.Models
             init
             {
                 _samlAccounts = value;
-                _present0 |= 0x4000000UL;
+                _present_0 |= 0x4000000UL;
             }
         }
 
@@ -368,7 +368,7 @@ namespace Clerk.Models
             init
             {
                 _lastSignInAt = value;
-                _present0 |= 0x8000000UL;
+                _present_0 |= 0x8000000UL;
             }
         }
 
@@ -382,7 +382,7 @@ namespace Clerk.Models
             init
             {
                 _banned = value;
-                _present0 |= 0x10000000UL;
+                _present_0 |= 0x10000000UL;
             }
         }
 
@@ -396,7 +396,7 @@ namespace Clerk.Models
             init
             {
                 _locked = value;
-                _present0 |= 0x20000000UL;
+                _present_0 |= 0x20000000UL;
             }
         }
 
@@ -410,7 +410,7 @@ namespace Clerk.Models
             init
             {
                 _lockoutExpiresInSeconds = value;
-                _present0 |= 0x40000000UL;
+                _present_0 |= 0x40000000UL;
             }
         }
 
@@ -424,7 +424,7 @@ namespace Clerk.Models
             init
             {
                 _verificationAttemptsRemaining = value;
-                _present0 |= 0x80000000UL;
+                _present_0 |= 0x80000000UL;
             }
         }
 
@@ -438,7 +438,7 @@ namespace Clerk.Models
             init
             {
                 _updatedAt = value;
-                _present0 |= 0x100000000UL;
+                _present_0 |= 0x100000000UL;
             }
         }
 
@@ -452,7 +452,7 @@ namespace Clerk.Models
             init
             {
                 _createdAt = value;
-                _present0 |= 0x200000000UL;
+                _present_0 |= 0x200000000UL;
             }
         }
 
@@ -466,7 +466,7 @@ namespace Clerk.Models
             init
             {
                 _deleteSelfEnabled = value;
-                _present0 |= 0x400000000UL;
+                _present_0 |= 0x400000000UL;
             }
         }
 
@@ -480,7 +480,7 @@ namespace Clerk.Models
             init
             {
                 _createOrganizationEnabled = value;
-                _present0 |= 0x800000000UL;
+                _present_0 |= 0x800000000UL;
             }
         }
 
@@ -494,7 +494,7 @@ namespace Clerk.Models
             init
             {
                 _createOrganizationsLimit = value;
-                _present0 |= 0x1000000000UL;
+                _present_0 |= 0x1000000000UL;
             }
         }
 
@@ -508,7 +508,7 @@ namespace Clerk.Models
             init
             {
                 _lastActiveAt = value;
-                _present0 |= 0x2000000000UL;
+                _present_0 |= 0x2000000000UL;
             }
         }
 
@@ -522,7 +522,7 @@ namespace Clerk.Models
             init
             {
                 _legalAcceptedAt = value;
-                _present0 |= 0x4000000000UL;
+                _present_0 |= 0x4000000000UL;
             }
         }
 
@@ -540,7 +540,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 39 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 39 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -553,159 +553,159 @@ namespace Clerk.Models
             {
                 case JsonMember.Id:
                     copy._id = default;
-                    copy._present0 &= ~0x1UL;
+                    copy._present_0 &= ~0x1UL;
                     return copy;
                 case JsonMember.Object:
                     copy._object = default;
-                    copy._present0 &= ~0x2UL;
+                    copy._present_0 &= ~0x2UL;
                     return copy;
                 case JsonMember.ExternalId:
                     copy._externalId = default;
-                    copy._present0 &= ~0x4UL;
+                    copy._present_0 &= ~0x4UL;
                     return copy;
                 case JsonMember.PrimaryEmailAddressId:
                     copy._primaryEmailAddressId = default;
-                    copy._present0 &= ~0x8UL;
+                    copy._present_0 &= ~0x8UL;
                     return copy;
                 case JsonMember.PrimaryPhoneNumberId:
                     copy._primaryPhoneNumberId = default;
-                    copy._present0 &= ~0x10UL;
+                    copy._present_0 &= ~0x10UL;
                     return copy;
                 case JsonMember.PrimaryWeb3WalletId:
                     copy._primaryWeb3WalletId = default;
-                    copy._present0 &= ~0x20UL;
+                    copy._present_0 &= ~0x20UL;
                     return copy;
                 case JsonMember.Username:
                     copy._username = default;
-                    copy._present0 &= ~0x40UL;
+                    copy._present_0 &= ~0x40UL;
                     return copy;
                 case JsonMember.FirstName:
                     copy._firstName = default;
-                    copy._present0 &= ~0x80UL;
+                    copy._present_0 &= ~0x80UL;
                     return copy;
                 case JsonMember.LastName:
                     copy._lastName = default;
-                    copy._present0 &= ~0x100UL;
+                    copy._present_0 &= ~0x100UL;
                     return copy;
                 case JsonMember.ProfileImageUrl:
                     copy._profileImageUrl = default;
-                    copy._present0 &= ~0x200UL;
+                    copy._present_0 &= ~0x200UL;
                     return copy;
                 case JsonMember.ImageUrl:
                     copy._imageUrl = default;
-                    copy._present0 &= ~0x400UL;
+                    copy._present_0 &= ~0x400UL;
                     return copy;
                 case JsonMember.HasImage:
                     copy._hasImage = default;
-                    copy._present0 &= ~0x800UL;
+                    copy._present_0 &= ~0x800UL;
                     return copy;
                 case JsonMember.PublicMetadata:
                     copy._publicMetadata = default;
-                    copy._present0 &= ~0x1000UL;
+                    copy._present_0 &= ~0x1000UL;
                     return copy;
                 case JsonMember.PrivateMetadata:
                     copy._privateMetadata = default;
-                    copy._present0 &= ~0x2000UL;
+                    copy._present_0 &= ~0x2000UL;
                     return copy;
                 case JsonMember.UnsafeMetadata:
                     copy._unsafeMetadata = default;
-                    copy._present0 &= ~0x4000UL;
+                    copy._present_0 &= ~0x4000UL;
                     return copy;
                 case JsonMember.EmailAddresses:
                     copy._emailAddresses = default;
-                    copy._present0 &= ~0x8000UL;
+                    copy._present_0 &= ~0x8000UL;
                     return copy;
                 case JsonMember.PhoneNumbers:
                     copy._phoneNumbers = default;
-                    copy._present0 &= ~0x10000UL;
+                    copy._present_0 &= ~0x10000UL;
                     return copy;
                 case JsonMember.Web3Wallets:
                     copy._web3Wallets = default;
-                    copy._present0 &= ~0x20000UL;
+                    copy._present_0 &= ~0x20000UL;
                     return copy;
                 case JsonMember.Passkeys:
                     copy._passkeys = default;
-                    copy._present0 &= ~0x40000UL;
+                    copy._present_0 &= ~0x40000UL;
                     return copy;
                 case JsonMember.PasswordEnabled:
                     copy._passwordEnabled = default;
-                    copy._present0 &= ~0x80000UL;
+                    copy._present_0 &= ~0x80000UL;
                     return copy;
                 case JsonMember.TwoFactorEnabled:
                     copy._twoFactorEnabled = default;
-                    copy._present0 &= ~0x100000UL;
+                    copy._present_0 &= ~0x100000UL;
                     return copy;
                 case JsonMember.TotpEnabled:
                     copy._totpEnabled = default;
-                    copy._present0 &= ~0x200000UL;
+                    copy._present_0 &= ~0x200000UL;
                     return copy;
                 case JsonMember.BackupCodeEnabled:
                     copy._backupCodeEnabled = default;
-                    copy._present0 &= ~0x400000UL;
+                    copy._present_0 &= ~0x400000UL;
                     return copy;
                 case JsonMember.MfaEnabledAt:
                     copy._mfaEnabledAt = default;
-                    copy._present0 &= ~0x800000UL;
+                    copy._present_0 &= ~0x800000UL;
                     return copy;
                 case JsonMember.MfaDisabledAt:
                     copy._mfaDisabledAt = default;
-                    copy._present0 &= ~0x1000000UL;
+                    copy._present_0 &= ~0x1000000UL;
                     return copy;
                 case JsonMember.ExternalAccounts:
                     copy._externalAccounts = default;
-                    copy._present0 &= ~0x2000000UL;
+                    copy._present_0 &= ~0x2000000UL;
                     return copy;
                 case JsonMember.SamlAccounts:
                     copy._samlAccounts = default;
-                    copy._present0 &= ~0x4000000UL;
+                    copy._present_0 &= ~0x4000000UL;
                     return copy;
                 case JsonMember.LastSignInAt:
                     copy._lastSignInAt = default;
-                    copy._present0 &= ~0x8000000UL;
+                    copy._present_0 &= ~0x8000000UL;
                     return copy;
                 case JsonMember.Banned:
                     copy._banned = default;
-                    copy._present0 &= ~0x10000000UL;
+                    copy._present_0 &= ~0x10000000UL;
                     return copy;
                 case JsonMember.Locked:
                     copy._locked = default;
-                    copy._present0 &= ~0x20000000UL;
+                    copy._present_0 &= ~0x20000000UL;
                     return copy;
                 case JsonMember.LockoutExpiresInSeconds:
                     copy._lockoutExpiresInSeconds = default;
-                    copy._present0 &= ~0x40000000UL;
+                    copy._present_0 &= ~0x40000000UL;
                     return copy;
                 case JsonMember.VerificationAttemptsRemaining:
                     copy._verificationAttemptsRemaining = default;
-                    copy._present0 &= ~0x80000000UL;
+                    copy._present_0 &= ~0x80000000UL;
                     return copy;
                 case JsonMember.UpdatedAt:
                     copy._updatedAt = default;
-                    copy._present0 &= ~0x100000000UL;
+                    copy._present_0 &= ~0x100000000UL;
                     return copy;
                 case JsonMember.CreatedAt:
                     copy._createdAt = default;
-                    copy._present0 &= ~0x200000000UL;
+                    copy._present_0 &= ~0x200000000UL;
                     return copy;
                 case JsonMember.DeleteSelfEnabled:
                     copy._deleteSelfEnabled = default;
-                    copy._present0 &= ~0x400000000UL;
+                    copy._present_0 &= ~0x400000000UL;
                     return copy;
                 case JsonMember.CreateOrganizationEnabled:
                     copy._createOrganizationEnabled = default;
-                    copy._present0 &= ~0x800000000UL;
+                    copy._present_0 &= ~0x800000000UL;
                     return copy;
                 case JsonMember.CreateOrganizationsLimit:
                     copy._createOrganizationsLimit = default;
-                    copy._present0 &= ~0x1000000000UL;
+                    copy._present_0 &= ~0x1000000000UL;
                     return copy;
                 case JsonMember.LastActiveAt:
                     copy._lastActiveAt = default;
-                    copy._present0 &= ~0x2000000000UL;
+                    copy._present_0 &= ~0x2000000000UL;
                     return copy;
                 case JsonMember.LegalAcceptedAt:
                     copy._legalAcceptedAt = default;
-                    copy._present0 &= ~0x4000000000UL;
+                    copy._present_0 &= ~0x4000000000UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -1164,7 +1164,7 @@ namespace Clerk.Models
                     _createOrganizationsLimit = createOrganizationsLimitValue,
                     _lastActiveAt = lastActiveAtValue,
                     _legalAcceptedAt = legalAcceptedAtValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -1173,7 +1173,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.User value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_idName, value._id);

@@ -9,7 +9,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3Wallet.JsonConverter))]
     public sealed partial record Web3Wallet
     {
-        private ulong _present0;
+        private ulong _present_0;
         private string? _id;
         private global::Clerk.Models.Web3WalletObject _object = default!;
         private string _web3WalletValue = default!;
@@ -25,7 +25,7 @@ namespace Clerk.Models
             init
             {
                 _id = value;
-                _present0 |= 0x1UL;
+                _present_0 |= 0x1UL;
             }
         }
 
@@ -39,7 +39,7 @@ namespace Clerk.Models
             init
             {
                 _object = value;
-                _present0 |= 0x2UL;
+                _present_0 |= 0x2UL;
             }
         }
 
@@ -50,7 +50,7 @@ namespace Clerk.Models
             init
             {
                 _web3WalletValue = value;
-                _present0 |= 0x4UL;
+                _present_0 |= 0x4UL;
             }
         }
 
@@ -61,7 +61,7 @@ namespace Clerk.Models
             init
             {
                 _verification = value;
-                _present0 |= 0x8UL;
+                _present_0 |= 0x8UL;
             }
         }
 
@@ -75,7 +75,7 @@ namespace Clerk.Models
             init
             {
                 _createdAt = value;
-                _present0 |= 0x10UL;
+                _present_0 |= 0x10UL;
             }
         }
 
@@ -89,7 +89,7 @@ namespace Clerk.Models
             init
             {
                 _updatedAt = value;
-                _present0 |= 0x20UL;
+                _present_0 |= 0x20UL;
             }
         }
 
@@ -107,7 +107,7 @@ namespace Clerk.Models
         /// or set when the record was created. Absent members are not written.
         /// </summary>
         public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present0 & (1UL << (int)member)) != 0;
+            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
         /// <summary>
         /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
@@ -120,7 +120,7 @@ namespace Clerk.Models
             {
                 case JsonMember.Id:
                     copy._id = default;
-                    copy._present0 &= ~0x1UL;
+                    copy._present_0 &= ~0x1UL;
                     return copy;
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
@@ -274,7 +274,7 @@ namespace Clerk.Models
                     Verification = verificationValue,
                     CreatedAt = createdAtValue,
                     UpdatedAt = updatedAtValue,
-                    _present0 = present0,
+                    _present_0 = present0,
                     _additionalProperties = additionalProperties.ToValueMapOrNull(),
                 };
             }
@@ -283,7 +283,7 @@ namespace Clerk.Models
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3Wallet value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
-                var present0 = value._present0;
+                var present0 = value._present_0;
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WriteString(s_idName, value._id);
