@@ -19,7 +19,7 @@ internal static class UserSummary
         output.WriteLine("Name          " + DescribeName(user));
         output.WriteLine("Primary email " + DescribePrimaryEmail(user));
         output.WriteLine("MFA           " + DescribeMfa(user));
-        output.WriteLine("Last sign-in  " + (user.LastSignInAt is { } lastSignIn ? FormatUnixMilliseconds(lastSignIn, "yyyy-MM-dd HH:mm:ss") : "never"));
+        output.WriteLine("Last sign-in  " + (user.LastSignInAt is { } lastSignIn ? FormatUtc(lastSignIn, "yyyy-MM-dd HH:mm:ss") : "never"));
         output.WriteLine("Unknown members kept: " + (user.AdditionalProperties.Count == 0 ? "none" : string.Join(", ", user.AdditionalProperties.Keys)));
     }
 
@@ -75,21 +75,12 @@ internal static class UserSummary
 
         if (user.MfaEnabledAt is { } enabledAt)
         {
-            text += ", enabled " + FormatUnixMilliseconds(enabledAt, "yyyy-MM-dd");
+            text += ", enabled " + FormatUtc(enabledAt, "yyyy-MM-dd");
         }
 
         return text;
     }
 
-    private static string FormatUnixMilliseconds(long milliseconds, string format)
-    {
-        // FromUnixTimeMilliseconds throws outside years 1-9999; a summary should show the value, not crash.
-        if (milliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || milliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
-        {
-            return milliseconds.ToString(CultureInfo.InvariantCulture) + " (not a valid unix-ms time)";
-        }
-
-        // Invariant culture: some cultures format "yyyy" in a non-Gregorian calendar.
-        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).ToString(format, CultureInfo.InvariantCulture) + " UTC";
-    }
+    private static string FormatUtc(DateTimeOffset instant, string format)
+        => instant.UtcDateTime.ToString(format, CultureInfo.InvariantCulture) + " UTC";
 }

@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace Clerk.Models.Generator.Tests.Infrastructure;
 
 /// <summary>A spec as the generator sees it: a path, its text, and optional item metadata.</summary>
-public sealed record SpecFile(string Path, string Text, string? Namespace = null);
+/// <param name="Metadata">Other item metadata (Accessibility, IntegerType, UnixTimestamps...).</param>
+public sealed record SpecFile(string Path, string Text, string? Namespace = null, IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>Runs the generator in memory, the way the compiler does, and compiles what it produced.</summary>
 public static class GeneratorHarness
@@ -49,15 +50,20 @@ public static class GeneratorHarness
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer")
-        => CreateDriver(specs, out _, rootNamespace);
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer", IReadOnlyDictionary<string, string>? properties = null)
+        => CreateDriver(specs, out _, rootNamespace, properties);
 
     /// <summary>Creates a driver and hands back the additional texts, so that a test can replace one.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out ImmutableArray<AdditionalText> texts, string? rootNamespace = "Consumer")
+    /// <param name="properties">Project-wide MSBuild properties the generator sees (ClerkModelsAccessibility...).</param>
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<SpecFile> specs,
+        out ImmutableArray<AdditionalText> texts,
+        string? rootNamespace = "Consumer",
+        IReadOnlyDictionary<string, string>? properties = null)
     {
         specs = specs.ToList();
         texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
-        var options = new InMemoryOptionsProvider(specs.ToDictionary(s => s.Path, s => s.Namespace), rootNamespace);
+        var options = new InMemoryOptionsProvider(specs.ToDictionary(s => s.Path), rootNamespace, properties);
         return CSharpGeneratorDriver.Create(
             new[] { new ModelGenerator().AsSourceGenerator() },
             texts,
@@ -93,14 +99,23 @@ public static class GeneratorHarness
 
     private sealed class InMemoryOptionsProvider : AnalyzerConfigOptionsProvider
     {
-        private readonly Dictionary<string, string?> _namespaces;
+        private readonly Dictionary<string, SpecFile> _specs;
 
-        public InMemoryOptionsProvider(Dictionary<string, string?> namespaces, string? rootNamespace)
+        public InMemoryOptionsProvider(Dictionary<string, SpecFile> specs, string? rootNamespace, IReadOnlyDictionary<string, string>? properties)
         {
-            _namespaces = namespaces;
-            GlobalOptions = new DictionaryOptions(rootNamespace is null
-                ? new Dictionary<string, string>()
-                : new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+            _specs = specs;
+            var global = new Dictionary<string, string>();
+            if (rootNamespace is not null)
+            {
+                global["build_property.RootNamespace"] = rootNamespace;
+            }
+
+            foreach (var (name, value) in properties ?? new Dictionary<string, string>())
+            {
+                global["build_property." + name] = value;
+            }
+
+            GlobalOptions = new DictionaryOptions(global);
         }
 
         public override AnalyzerConfigOptions GlobalOptions { get; }
@@ -108,9 +123,25 @@ public static class GeneratorHarness
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
-            => _namespaces.TryGetValue(textFile.Path, out var ns) && ns is not null
-                ? new DictionaryOptions(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = ns })
-                : DictionaryOptions.Empty;
+        {
+            if (!_specs.TryGetValue(textFile.Path, out var spec))
+            {
+                return DictionaryOptions.Empty;
+            }
+
+            var values = new Dictionary<string, string>();
+            if (spec.Namespace is not null)
+            {
+                values["build_metadata.AdditionalFiles.Namespace"] = spec.Namespace;
+            }
+
+            foreach (var (name, value) in spec.Metadata ?? new Dictionary<string, string>())
+            {
+                values["build_metadata.AdditionalFiles." + name] = value;
+            }
+
+            return new DictionaryOptions(values);
+        }
     }
 
     private sealed class DictionaryOptions : AnalyzerConfigOptions
