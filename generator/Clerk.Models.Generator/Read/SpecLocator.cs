@@ -82,7 +82,15 @@ internal sealed class SpecLocator
         }
         catch (YamlException ex)
         {
-            return (At(ex.Start, ex.End), ex.Message);
+            // The parser's message repeats the position the diagnostic already carries: "(Lin: 10, ...) - (...): text".
+            var message = ex.Message;
+            var separator = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Lin:", StringComparison.Ordinal) && separator > 0)
+            {
+                message = message.Substring(separator + 3);
+            }
+
+            return (At(ex.Start, ex.End), message);
         }
     }
 
