@@ -43,14 +43,7 @@ internal static class ConverterWriter
             writer.Line();
         }
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
-        writer.Line();
+        EmitContext.WriteConverterOverrides(writer, type);
 
         WriteRead(writer, context, record, members, type);
         writer.Line();

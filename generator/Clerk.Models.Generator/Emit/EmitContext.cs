@@ -77,6 +77,22 @@ internal sealed class EmitContext
 
     public void WriteFooter(SourceWriter writer) => writer.CloseBlock();
 
+    /// <summary>
+    /// The <c>JsonConverter&lt;T&gt;</c> overrides, which forward to the static <c>ReadValue</c>/<c>WriteValue</c>
+    /// that other generated converters call directly.
+    /// </summary>
+    public static void WriteConverterOverrides(SourceWriter writer, string type)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
+        writer.Line("    => ReadValue(ref reader, options);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
+        writer.Line("    => WriteValue(writer, value, options);");
+        writer.Line();
+    }
+
     public static string GeneratedCodeAttribute
         => "[global::System.CodeDom.Compiler.GeneratedCode(\"Clerk.Models.Generator\", \"" + GeneratorInfo.Version + "\")]";
 }

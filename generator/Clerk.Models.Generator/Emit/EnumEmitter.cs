@@ -54,14 +54,7 @@ internal static class EnumEmitter
 
         writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> as its JSON value.</summary>");
         writer.OpenBlock("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
-        writer.Line();
+        EmitContext.WriteConverterOverrides(writer, type);
         writer.Line("/// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>");
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
         switch (model.ValueKind)

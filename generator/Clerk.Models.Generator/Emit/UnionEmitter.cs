@@ -81,14 +81,7 @@ internal static class UnionEmitter
             writer.Line();
         }
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
-        writer.Line();
+        EmitContext.WriteConverterOverrides(writer, type);
 
         writer.Line("/// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>");
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
