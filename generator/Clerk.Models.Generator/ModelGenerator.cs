@@ -152,7 +152,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
 
     private static void Add(SourceProductionContext production, SpecModel spec, string typeName, string source)
     {
-        var hintName = spec.SpecName + "." + typeName + ".g.cs";
+        var hintName = spec.HintPrefix + "." + typeName + ".g.cs";
         try
         {
             production.AddSource(hintName, SourceText.From(source, Encoding.UTF8));

@@ -122,4 +122,28 @@ public sealed class DiagnosticTests
 
         Assert.Contains(infos, m => m.Contains("'email_address'") && m.Contains("'EmailAddressValue'"));
     }
+
+    [Fact]
+    public void Unsupported_version_is_reported_at_the_version()
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/future.yaml", "openapi: 4.0.0\ninfo: {title: F, version: '1'}\npaths: {}\n"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CMG003", diagnostic.Id);
+        Assert.Contains("'4.0.0'", diagnostic.GetMessage());
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void Two_specs_with_one_file_name_both_generate()
+    {
+        var spec = "openapi: 3.0.3\ninfo: {title: P, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {type: object, properties: {name: {type: string}}}\n";
+
+        var run = GeneratorHarness.Run(new SpecFile("/a/pets.yaml", spec, "Shop.A"), new SpecFile("/b/pets.yaml", spec, "Shop.B"));
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785");
+        Assert.Contains("namespace Shop.A", run.Source("pets.Shop.A.Pet.g.cs"));
+        Assert.Contains("namespace Shop.B", run.Source("pets.Shop.B.Pet.g.cs"));
+        Assert.Empty(run.CompilationProblems);
+    }
 }

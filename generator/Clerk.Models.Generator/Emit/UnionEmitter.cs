@@ -92,6 +92,14 @@ internal static class UnionEmitter
         writer.CloseBlock();
         writer.Line();
 
+        if (union.Discriminator is { } discriminator)
+        {
+            writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
+            WriteDiscriminatorSwitch(writer, context, union, discriminator);
+            writer.CloseBlock();
+            writer.Line();
+        }
+
         // An alternative that is itself a union fits when it reads the value as one of its own cases.
         // It reads a copy of the reader; when it fits, the reader moves on to where the copy stopped.
         var index = 0;
@@ -113,11 +121,6 @@ internal static class UnionEmitter
         if (objectCases.Count > 0)
         {
             writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
-            if (union.Discriminator is { } discriminator)
-            {
-                WriteDiscriminatorSwitch(writer, context, union, discriminator);
-            }
-
             if (union.Selector.Kind == UnionSelectorKind.DistinguishingProperty)
             {
                 var property = union.Selector.PropertyJsonName!;
@@ -135,7 +138,8 @@ internal static class UnionEmitter
             else
             {
                 var probeIndex = 0;
-                foreach (var @case in objectCases)
+                // The most specific alternative first: of those whose checks all pass, the one that asks most wins.
+                foreach (var @case in objectCases.OrderByDescending(c => c.Checks.Count))
                 {
                     var read = "return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");";
                     if (@case.Checks.Count == 0)
@@ -169,7 +173,7 @@ internal static class UnionEmitter
                 return;
             }
 
-            writer.OpenBlock("if (" + TokenCondition(@case.Type) + ")");
+            writer.OpenBlock("if (" + TokenCondition(@case) + ")");
             writer.Line(read);
             writer.CloseBlock();
             writer.Line();
@@ -259,12 +263,13 @@ internal static class UnionEmitter
     private static string PatternField(CaseCheck check, List<string> patterns)
         => "s_pattern" + (patterns.IndexOf(check.Values[0]) + 1).ToString(CultureInfo.InvariantCulture);
 
-    private static string TokenCondition(TypeRef type) => type.Kind switch
+    private static string TokenCondition(UnionCaseModel @case) => @case.Type.Kind switch
     {
         TypeKind.Boolean => "reader.TokenType is " + Json + ".JsonTokenType.True or " + Json + ".JsonTokenType.False",
         TypeKind.Array => "reader.TokenType == " + Json + ".JsonTokenType.StartArray",
         TypeKind.Map => "reader.TokenType == " + Json + ".JsonTokenType.StartObject",
         TypeKind.RawJson => "true",
+
         // A number or a formatted string goes to the first alternative it fits, not just the first of its token type.
         TypeKind.Int32 => NumberCondition("TryGetInt32"),
         TypeKind.Int64 or TypeKind.UnixMilliseconds or TypeKind.UnixSeconds => NumberCondition("TryGetInt64"),
@@ -273,6 +278,16 @@ internal static class UnionEmitter
         TypeKind.Decimal => NumberCondition("TryGetDecimal"),
         TypeKind.DateTimeOffset => StringCondition("TryGetDateTimeOffset"),
         TypeKind.Guid => StringCondition("TryGetGuid"),
+        TypeKind.Bytes => StringCondition("TryGetBytesFromBase64"),
+
+        // An enum takes the token its values are made of: strings, numbers, or either.
+        TypeKind.Enum => @case.EnumValues switch
+        {
+            EnumValueKind.Int32 => NumberCondition("TryGetInt32"),
+            EnumValueKind.Int64 => NumberCondition("TryGetInt64"),
+            EnumValueKind.Json => "reader.TokenType is " + Json + ".JsonTokenType.String or " + Json + ".JsonTokenType.Number",
+            _ => "reader.TokenType == " + Json + ".JsonTokenType.String",
+        },
         _ => "reader.TokenType == " + Json + ".JsonTokenType.String",
     };
 

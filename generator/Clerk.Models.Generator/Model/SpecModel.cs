@@ -4,9 +4,11 @@ namespace Clerk.Models.Generator.Model;
 /// <param name="SpecPath">The spec file, for diagnostics found while emitting.</param>
 /// <param name="SpecName">The file name without extension, safe for hint names and comments.</param>
 /// <param name="ResolverName">The spec's <c>IJsonTypeInfoResolver</c> class, e.g. <c>ClerkUserJson</c>.</param>
+/// <param name="HintPrefix">The start of the spec's hint names: its file name, made unique among the project's specs.</param>
 internal sealed record SpecModel(
     string SpecPath,
     string SpecName,
+    string HintPrefix,
     string Namespace,
     bool IsPublic,
     EquatableArray<RecordModel> Records,
@@ -89,7 +91,8 @@ internal sealed record DiscriminatorValue(string Value, string CaseName);
 /// <param name="CaseName">The name of the nested case record.</param>
 /// <param name="Type">The alternative's type (a record for Clerk's unions).</param>
 /// <param name="Checks">What a payload must satisfy to be this alternative.</param>
-internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks);
+/// <param name="EnumValues">For an enum alternative: what its values are, and so which token it takes.</param>
+internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks, EnumValueKind? EnumValues = null);
 
 internal enum UnionSelectorKind
 {

@@ -60,6 +60,13 @@ internal static class SpecReader
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var syntax = locator.FindSyntaxError();
+            if (syntax is null && ex.Message.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                var versionPointer = locator.ScalarAt("/openapi") is not null ? "/openapi" : "/swagger";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate(versionPointer), locator.ScalarAt(versionPointer) ?? "?"));
+                return null;
+            }
+
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SyntaxError, syntax?.Location ?? locator.File, syntax?.Message ?? ex.Message));
             return null;
         }
@@ -77,7 +84,8 @@ internal static class SpecReader
             }
             else if (errors.Count > 0 && errors[0].Message.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate("/openapi"), errors[0].Message));
+                var versionPointer = locator.ScalarAt("/openapi") is not null ? "/openapi" : "/swagger";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate(versionPointer), locator.ScalarAt(versionPointer) ?? "?"));
             }
             else
             {
@@ -107,6 +115,7 @@ internal static class SpecReader
         return new SpecModel(
             input.Path,
             specName,
+            HintPrefix(input.Path, specName, @namespace, knownSpecs),
             @namespace,
             options.IsPublic,
             builder.Records.ToEquatableArray(),
@@ -124,6 +133,24 @@ internal static class SpecReader
     {
         var chars = name.Select(c => c < 128 && (char.IsLetterOrDigit(c) || c is '.' or '-' or '_') ? c : '_').ToArray();
         return chars.Length == 0 ? "spec" : new string(chars);
+    }
+
+    /// <summary>
+    /// Hint names must be unique in a compilation: two specs with one file name (a/pets.yaml, b/pets.yaml)
+    /// add their namespace, and when that is the same too, their position among the project's paths.
+    /// </summary>
+    private static string HintPrefix(string path, string specName, string @namespace, EquatableArray<KnownSpec> knownSpecs)
+    {
+        var sameName = knownSpecs.Where(k => SafeFileName(Path.GetFileNameWithoutExtension(k.Path)) == specName).ToList();
+        if (sameName.Count <= 1)
+        {
+            return specName;
+        }
+
+        var sameNamespace = sameName.Where(k => k.Namespace == @namespace).Select(k => k.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        return sameNamespace.Count <= 1
+            ? specName + "." + @namespace
+            : specName + "." + @namespace + "." + (sameNamespace.IndexOf(path) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Where a spec's types go, without reporting anything: what other specs need to refer to them.</summary>
@@ -461,7 +488,7 @@ internal static class SpecReader
             var names = new NameScope(UnionReservedNames.Concat(new[] { typeName }));
             var unknownName = "Unknown";
             var alternatives = NonNullAlternatives(schema, out var keyword);
-            var cases = new List<(string Name, TypeRef Type, List<CaseCheck> Checks)>();
+            var cases = new List<(string Name, TypeRef Type, List<CaseCheck> Checks, EnumValueKind? EnumValues)>();
             var caseByComponent = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < alternatives.Count; i++)
             {
@@ -475,7 +502,10 @@ internal static class SpecReader
                     Report(DiagnosticDescriptors.NameCollision, altPointer, desired, desired, caseName);
                 }
 
-                cases.Add((caseName, type, ChecksOf(alternative, altPointer)));
+                var enumValues = type.Kind == TypeKind.Enum && Dereference(alternative) is { } enumSchema
+                    ? EnumKindOf(enumSchema, (enumSchema.Enum ?? new List<JsonNode>()).OfType<JsonValue>())
+                    : (EnumValueKind?)null;
+                cases.Add((caseName, type, ChecksOf(alternative, altPointer), enumValues));
                 if (alternative is OpenApiSchemaReference alternativeReference && ComponentIdOf(alternativeReference) is { } componentId)
                 {
                     caseByComponent[componentId] = caseName;
@@ -491,7 +521,7 @@ internal static class SpecReader
             Unions.Add(new UnionModel(
                 typeName,
                 description,
-                cases.Select(c => new UnionCaseModel(c.Name, c.Type, c.Checks.ToEquatableArray())).ToEquatableArray(),
+                cases.Select(c => new UnionCaseModel(c.Name, c.Type, c.Checks.ToEquatableArray(), c.EnumValues)).ToEquatableArray(),
                 unknownName,
                 selector,
                 discriminator));
@@ -568,7 +598,10 @@ internal static class SpecReader
                     }
                 }
 
-                if (memberSchema.Const is { } constant)
+                // Only string constants can be compared with the member's text; a number or boolean const does not help here.
+                if (memberSchema.Const is { } constant
+                    && ((memberSchema.Type.GetValueOrDefault() & ~JsonSchemaType.Null) == JsonSchemaType.String
+                        || (memberSchema.Type is null && TypeOfConstant(constant, member.Pointer + "/const") == JsonSchemaType.String)))
                 {
                     values.Add(constant);
                 }
@@ -705,6 +738,12 @@ internal static class SpecReader
                 return (inner, nullable || innerNullable);
             }
 
+            if (schema.AllOf is { Count: > 1 } parts && schema.Type is null && parts.Select((p, i) => (Part: p, Index: i)).FirstOrDefault(p => p.Part.Type is not null) is { Part: not null } typed)
+            {
+                var (inner, innerNullable) = ResolveType(typed.Part, contextName, pointer + "/allOf/" + typed.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), origin);
+                return (inner, nullable || innerNullable);
+            }
+
             var type = schema.Type.GetValueOrDefault() & ~JsonSchemaType.Null;
             if (type == 0 && schema.Const is { } constant)
             {
@@ -819,7 +858,7 @@ internal static class SpecReader
                 return JsonSchemaType.String;
             }
 
-            if (constant is "true" or "false")
+            if (constant.Equals("true", StringComparison.OrdinalIgnoreCase) || constant.Equals("false", StringComparison.OrdinalIgnoreCase))
             {
                 return JsonSchemaType.Boolean;
             }
@@ -1065,6 +1104,12 @@ internal static class SpecReader
                 && _locator.ScalarAt(pointer + "/nullable") == "true";
         }
 
+        private static bool IsObjectLike(IOpenApiSchema part)
+            => part is OpenApiSchemaReference
+               || part.Properties is { Count: > 0 }
+               || part.AllOf is { Count: > 0 }
+               || (part.Type.GetValueOrDefault() & JsonSchemaType.Object) != 0;
+
         private static SchemaShape Classify(IOpenApiSchema schema)
         {
             if (schema is OpenApiSchemaReference)
@@ -1078,7 +1123,8 @@ internal static class SpecReader
                 return SchemaShape.Union;
             }
 
-            if (schema.AllOf is { Count: > 0 } allOf && (allOf.Count > 1 || hasProperties))
+            // allOf composes objects into a record; an allOf of plain values (a string and its limits) is that value.
+            if (schema.AllOf is { Count: > 0 } allOf && (hasProperties || (allOf.Count > 1 && allOf.Any(IsObjectLike))))
             {
                 return SchemaShape.Record;
             }

@@ -66,7 +66,10 @@ namespace Cases.DiscriminatorMapping
                         default:
                             return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
                     }
+                }
 
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
                     if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "last4"u8))
                     {
                         return new Card(global::Cases.DiscriminatorMapping.Card.JsonConverter.ReadValue(ref reader, options));

@@ -63,7 +63,10 @@ namespace Cases.DiscriminatorAbsent
                         default:
                             return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
                     }
+                }
 
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
                     if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "name"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "lives"u8))
                     {
                         return new Cat(global::Cases.DiscriminatorAbsent.Cat.JsonConverter.ReadValue(ref reader, options));

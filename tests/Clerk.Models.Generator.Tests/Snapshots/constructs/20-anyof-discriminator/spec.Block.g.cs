@@ -65,7 +65,10 @@ namespace Cases.AnyofDiscriminator
                         default:
                             return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
                     }
+                }
 
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
                     if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "text"u8))
                     {
                         return new TextBlock(global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.ReadValue(ref reader, options));
