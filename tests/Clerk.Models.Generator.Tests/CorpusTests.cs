@@ -13,7 +13,7 @@ namespace Clerk.Models.Generator.Tests;
 /// generator's edge cases) generate code that compiles with no warnings. Skipped, with the reason,
 /// when ../shared is not beside the repository.
 /// </summary>
-public sealed class CorpusTests
+public sealed class CorpusTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string SharedRoot = Path.GetFullPath(GeneratorHarness.RepoFile("..", "shared"));
 
@@ -41,6 +41,8 @@ public sealed class CorpusTests
         var path = Path.Combine(SharedRoot, relativePath);
 
         var run = GeneratorHarness.Run(new SpecFile(path, File.ReadAllText(path), "Corpus"));
+        output.WriteLine($"{relativePath}: {run.Sources.Count} files; diagnostics: "
+            + string.Join(", ", run.GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
 
         // Warnings about the spec are fine (the compilation here makes every warning an error); generator errors are not.
         var errors = run.GeneratorDiagnostics.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();

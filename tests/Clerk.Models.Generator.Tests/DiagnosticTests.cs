@@ -60,6 +60,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_yaml_file_holding_json_is_a_spec_too()
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/fruit.yaml", """
+            {
+               "openapi": "3.0.1",
+               "info": {"title": "fruity", "version": "1"},
+               "paths": {},
+               "components": {"schemas": {"Fruit": {"type": "object", "properties": {"color": {"type": "string"}}}}}
+            }
+            """));
+
+        Assert.Contains(run.Sources, s => s.HintName == "fruit.Fruit.g.cs");
+    }
+
+    [Fact]
     public void Json_specs_are_read_like_yaml_ones()
     {
         const string spec = """

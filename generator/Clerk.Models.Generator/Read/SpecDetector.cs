@@ -22,8 +22,11 @@ internal static class SpecDetector
 
     public static bool IsJson(string path) => Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>JSON is YAML too: a .yaml file that holds a JSON object is checked as JSON.</summary>
     public static bool LooksLikeSpec(string path, string text)
-        => IsJson(path) ? JsonRootHasSpecKey(text) : YamlRootHasSpecKey(text);
+        => IsJson(path) || text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith("{", StringComparison.Ordinal)
+            ? JsonRootHasSpecKey(text)
+            : YamlRootHasSpecKey(text);
 
     private static bool JsonRootHasSpecKey(string text)
     {
