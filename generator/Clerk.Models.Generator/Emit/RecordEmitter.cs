@@ -78,11 +78,7 @@ internal static class RecordEmitter
 
             writer.OpenBlock("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + NameMangler.Escape(property.Name));
             writer.Line("get => " + member.Field + ";");
-            writer.Line("init");
-            writer.OpenBlock();
-            writer.Line(member.Field + " = value;");
-            writer.Line(member.PresenceWord + " |= " + member.Bit + ";");
-            writer.CloseBlock();
+            writer.Line("init { " + member.Field + " = value; " + member.PresenceWord + " |= " + member.Bit + "; }");
             writer.CloseBlock();
             writer.Line();
         }

@@ -21,55 +21,35 @@ namespace Clerk.Models
         public required string Message
         {
             get => _message;
-            init
-            {
-                _message = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _message = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>long_message</c>, required.</remarks>
         public required string LongMessage
         {
             get => _longMessage;
-            init
-            {
-                _longMessage = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _longMessage = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>code</c>, required.</remarks>
         public required string Code
         {
             get => _code;
-            init
-            {
-                _code = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _code = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>meta</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? Meta
         {
             get => _meta;
-            init
-            {
-                _meta = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _meta = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>clerk_trace_id</c>, optional.</remarks>
         public string? ClerkTraceId
         {
             get => _clerkTraceId;
-            init
-            {
-                _clerkTraceId = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _clerkTraceId = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

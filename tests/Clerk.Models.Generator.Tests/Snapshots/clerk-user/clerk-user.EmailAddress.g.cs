@@ -25,11 +25,7 @@ namespace Clerk.Models
         public string? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -39,55 +35,35 @@ namespace Clerk.Models
         public required global::Clerk.Models.EmailAddressObject Object
         {
             get => _object;
-            init
-            {
-                _object = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _object = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>email_address</c>, required.</remarks>
         public required string EmailAddressValue
         {
             get => _emailAddressValue;
-            init
-            {
-                _emailAddressValue = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _emailAddressValue = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>reserved</c>, required.</remarks>
         public required bool Reserved
         {
             get => _reserved;
-            init
-            {
-                _reserved = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _reserved = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
         public required global::Clerk.Models.EmailAddressVerification? Verification
         {
             get => _verification;
-            init
-            {
-                _verification = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _verification = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>linked_to</c>, required.</remarks>
         public required global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink> LinkedTo
         {
             get => _linkedTo;
-            init
-            {
-                _linkedTo = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _linkedTo = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>
@@ -97,11 +73,7 @@ namespace Clerk.Models
         public bool? MatchesSsoConnection
         {
             get => _matchesSsoConnection;
-            init
-            {
-                _matchesSsoConnection = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _matchesSsoConnection = value; _present_0 |= 0x40UL; }
         }
 
         /// <summary>
@@ -111,11 +83,7 @@ namespace Clerk.Models
         public required long CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x80UL; }
         }
 
         /// <summary>
@@ -125,11 +93,7 @@ namespace Clerk.Models
         public required long UpdatedAt
         {
             get => _updatedAt;
-            init
-            {
-                _updatedAt = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _updatedAt = value; _present_0 |= 0x100UL; }
         }
 
         /// <summary>

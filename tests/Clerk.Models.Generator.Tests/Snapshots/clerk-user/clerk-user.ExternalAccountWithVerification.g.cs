@@ -36,44 +36,28 @@ namespace Clerk.Models
         public required global::Clerk.Models.ExternalAccountWithVerificationObject Object
         {
             get => _object;
-            init
-            {
-                _object = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _object = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>id</c>, required.</remarks>
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _id = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>provider</c>, required.</remarks>
         public required string Provider
         {
             get => _provider;
-            init
-            {
-                _provider = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _provider = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>identification_id</c>, required.</remarks>
         public required string IdentificationId
         {
             get => _identificationId;
-            init
-            {
-                _identificationId = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _identificationId = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>
@@ -83,55 +67,35 @@ namespace Clerk.Models
         public required string ProviderUserId
         {
             get => _providerUserId;
-            init
-            {
-                _providerUserId = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _providerUserId = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>approved_scopes</c>, required.</remarks>
         public required string ApprovedScopes
         {
             get => _approvedScopes;
-            init
-            {
-                _approvedScopes = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _approvedScopes = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>email_address</c>, required.</remarks>
         public required string EmailAddress
         {
             get => _emailAddress;
-            init
-            {
-                _emailAddress = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _emailAddress = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>first_name</c>, required.</remarks>
         public required string FirstName
         {
             get => _firstName;
-            init
-            {
-                _firstName = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _firstName = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>last_name</c>, required.</remarks>
         public required string LastName
         {
             get => _lastName;
-            init
-            {
-                _lastName = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _lastName = value; _present_0 |= 0x100UL; }
         }
 
         /// <summary>
@@ -142,55 +106,35 @@ namespace Clerk.Models
         public string? AvatarUrl
         {
             get => _avatarUrl;
-            init
-            {
-                _avatarUrl = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _avatarUrl = value; _present_0 |= 0x200UL; }
         }
 
         /// <remarks>JSON: <c>image_url</c>, optional, nullable.</remarks>
         public string? ImageUrl
         {
             get => _imageUrl;
-            init
-            {
-                _imageUrl = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _imageUrl = value; _present_0 |= 0x400UL; }
         }
 
         /// <remarks>JSON: <c>username</c>, optional, nullable.</remarks>
         public string? Username
         {
             get => _username;
-            init
-            {
-                _username = value;
-                _present_0 |= 0x800UL;
-            }
+            init { _username = value; _present_0 |= 0x800UL; }
         }
 
         /// <remarks>JSON: <c>public_metadata</c>, required.</remarks>
         public required global::Clerk.Models.Runtime.RawJson PublicMetadata
         {
             get => _publicMetadata;
-            init
-            {
-                _publicMetadata = value;
-                _present_0 |= 0x1000UL;
-            }
+            init { _publicMetadata = value; _present_0 |= 0x1000UL; }
         }
 
         /// <remarks>JSON: <c>label</c>, optional, nullable.</remarks>
         public string? Label
         {
             get => _label;
-            init
-            {
-                _label = value;
-                _present_0 |= 0x2000UL;
-            }
+            init { _label = value; _present_0 |= 0x2000UL; }
         }
 
         /// <summary>
@@ -200,11 +144,7 @@ namespace Clerk.Models
         public required long CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x4000UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x4000UL; }
         }
 
         /// <summary>
@@ -214,22 +154,14 @@ namespace Clerk.Models
         public required long UpdatedAt
         {
             get => _updatedAt;
-            init
-            {
-                _updatedAt = value;
-                _present_0 |= 0x8000UL;
-            }
+            init { _updatedAt = value; _present_0 |= 0x8000UL; }
         }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
         public required global::Clerk.Models.ExternalAccountWithVerificationVerification? Verification
         {
             get => _verification;
-            init
-            {
-                _verification = value;
-                _present_0 |= 0x10000UL;
-            }
+            init { _verification = value; _present_0 |= 0x10000UL; }
         }
 
         /// <summary>

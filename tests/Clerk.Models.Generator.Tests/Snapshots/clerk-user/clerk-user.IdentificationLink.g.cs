@@ -18,22 +18,14 @@ namespace Clerk.Models
         public required string Type
         {
             get => _type;
-            init
-            {
-                _type = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _type = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>id</c>, required.</remarks>
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _id = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -23,77 +23,49 @@ namespace Clerk.Models
         public required global::Clerk.Models.OauthStatus Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _status = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>strategy</c>, required.</remarks>
         public required string Strategy
         {
             get => _strategy;
-            init
-            {
-                _strategy = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _strategy = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>external_verification_redirect_url</c>, optional.</remarks>
         public string? ExternalVerificationRedirectUrl
         {
             get => _externalVerificationRedirectUrl;
-            init
-            {
-                _externalVerificationRedirectUrl = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _externalVerificationRedirectUrl = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>error</c>, optional, nullable.</remarks>
         public global::Clerk.Models.ClerkError? Error
         {
             get => _error;
-            init
-            {
-                _error = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _error = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>expire_at</c>, required.</remarks>
         public required long ExpireAt
         {
             get => _expireAt;
-            init
-            {
-                _expireAt = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _expireAt = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>attempts</c>, required, nullable.</remarks>
         public required long? Attempts
         {
             get => _attempts;
-            init
-            {
-                _attempts = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _attempts = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>verified_at_client</c>, optional, nullable.</remarks>
         public string? VerifiedAtClient
         {
             get => _verifiedAtClient;
-            init
-            {
-                _verifiedAtClient = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _verifiedAtClient = value; _present_0 |= 0x40UL; }
         }
 
         /// <summary>

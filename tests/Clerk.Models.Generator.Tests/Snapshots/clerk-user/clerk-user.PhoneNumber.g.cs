@@ -27,11 +27,7 @@ namespace Clerk.Models
         public string? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -41,88 +37,56 @@ namespace Clerk.Models
         public required global::Clerk.Models.PhoneNumberObject Object
         {
             get => _object;
-            init
-            {
-                _object = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _object = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>phone_number</c>, required.</remarks>
         public required string PhoneNumberValue
         {
             get => _phoneNumberValue;
-            init
-            {
-                _phoneNumberValue = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _phoneNumberValue = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>reserved_for_second_factor</c>, optional.</remarks>
         public bool? ReservedForSecondFactor
         {
             get => _reservedForSecondFactor;
-            init
-            {
-                _reservedForSecondFactor = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _reservedForSecondFactor = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>default_second_factor</c>, optional.</remarks>
         public bool? DefaultSecondFactor
         {
             get => _defaultSecondFactor;
-            init
-            {
-                _defaultSecondFactor = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _defaultSecondFactor = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>reserved</c>, required.</remarks>
         public required bool Reserved
         {
             get => _reserved;
-            init
-            {
-                _reserved = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _reserved = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
         public required global::Clerk.Models.PhoneNumberVerification? Verification
         {
             get => _verification;
-            init
-            {
-                _verification = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _verification = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>linked_to</c>, required.</remarks>
         public required global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink> LinkedTo
         {
             get => _linkedTo;
-            init
-            {
-                _linkedTo = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _linkedTo = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>backup_codes</c>, optional, nullable.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? BackupCodes
         {
             get => _backupCodes;
-            init
-            {
-                _backupCodes = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _backupCodes = value; _present_0 |= 0x100UL; }
         }
 
         /// <summary>
@@ -132,11 +96,7 @@ namespace Clerk.Models
         public required long CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x200UL; }
         }
 
         /// <summary>
@@ -146,11 +106,7 @@ namespace Clerk.Models
         public required long UpdatedAt
         {
             get => _updatedAt;
-            init
-            {
-                _updatedAt = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _updatedAt = value; _present_0 |= 0x400UL; }
         }
 
         /// <summary>

@@ -27,11 +27,7 @@ namespace Clerk.Models
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -41,110 +37,70 @@ namespace Clerk.Models
         public required global::Clerk.Models.SAMLAccountObject Object
         {
             get => _object;
-            init
-            {
-                _object = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _object = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>provider</c>, required.</remarks>
         public required string Provider
         {
             get => _provider;
-            init
-            {
-                _provider = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _provider = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>active</c>, required.</remarks>
         public required bool Active
         {
             get => _active;
-            init
-            {
-                _active = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _active = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>email_address</c>, required.</remarks>
         public required string EmailAddress
         {
             get => _emailAddress;
-            init
-            {
-                _emailAddress = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _emailAddress = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>first_name</c>, optional, nullable.</remarks>
         public string? FirstName
         {
             get => _firstName;
-            init
-            {
-                _firstName = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _firstName = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>last_name</c>, optional, nullable.</remarks>
         public string? LastName
         {
             get => _lastName;
-            init
-            {
-                _lastName = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _lastName = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>provider_user_id</c>, optional, nullable.</remarks>
         public string? ProviderUserId
         {
             get => _providerUserId;
-            init
-            {
-                _providerUserId = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _providerUserId = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>public_metadata</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? PublicMetadata
         {
             get => _publicMetadata;
-            init
-            {
-                _publicMetadata = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _publicMetadata = value; _present_0 |= 0x100UL; }
         }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
         public required global::Clerk.Models.SAMLAccountVerification? Verification
         {
             get => _verification;
-            init
-            {
-                _verification = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _verification = value; _present_0 |= 0x200UL; }
         }
 
         /// <remarks>JSON: <c>saml_connection</c>, optional, nullable.</remarks>
         public global::Clerk.Models.SAMLConnection? SamlConnection
         {
             get => _samlConnection;
-            init
-            {
-                _samlConnection = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _samlConnection = value; _present_0 |= 0x400UL; }
         }
 
         /// <summary>

@@ -27,99 +27,63 @@ namespace Clerk.Models
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _name = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>domain</c>, required.</remarks>
         public required string Domain
         {
             get => _domain;
-            init
-            {
-                _domain = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _domain = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>active</c>, required.</remarks>
         public required bool Active
         {
             get => _active;
-            init
-            {
-                _active = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _active = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>provider</c>, required.</remarks>
         public required string Provider
         {
             get => _provider;
-            init
-            {
-                _provider = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _provider = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>sync_user_attributes</c>, required.</remarks>
         public required bool SyncUserAttributes
         {
             get => _syncUserAttributes;
-            init
-            {
-                _syncUserAttributes = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _syncUserAttributes = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>allow_subdomains</c>, optional.</remarks>
         public bool? AllowSubdomains
         {
             get => _allowSubdomains;
-            init
-            {
-                _allowSubdomains = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _allowSubdomains = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>allow_idp_initiated</c>, optional.</remarks>
         public bool? AllowIdpInitiated
         {
             get => _allowIdpInitiated;
-            init
-            {
-                _allowIdpInitiated = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _allowIdpInitiated = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>disable_additional_identifications</c>, optional.</remarks>
         public bool? DisableAdditionalIdentifications
         {
             get => _disableAdditionalIdentifications;
-            init
-            {
-                _disableAdditionalIdentifications = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _disableAdditionalIdentifications = value; _present_0 |= 0x100UL; }
         }
 
         /// <summary>
@@ -129,11 +93,7 @@ namespace Clerk.Models
         public required long CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x200UL; }
         }
 
         /// <summary>
@@ -143,11 +103,7 @@ namespace Clerk.Models
         public required long UpdatedAt
         {
             get => _updatedAt;
-            init
-            {
-                _updatedAt = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _updatedAt = value; _present_0 |= 0x400UL; }
         }
 
         /// <summary>

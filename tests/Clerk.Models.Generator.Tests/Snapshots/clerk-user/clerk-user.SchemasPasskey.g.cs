@@ -21,11 +21,7 @@ namespace Clerk.Models
         public string? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -35,22 +31,14 @@ namespace Clerk.Models
         public required global::Clerk.Models.SchemasPasskeyObject Object
         {
             get => _object;
-            init
-            {
-                _object = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _object = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _name = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>
@@ -60,22 +48,14 @@ namespace Clerk.Models
         public required long LastUsedAt
         {
             get => _lastUsedAt;
-            init
-            {
-                _lastUsedAt = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _lastUsedAt = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
         public required global::Clerk.Models.Passkey? Verification
         {
             get => _verification;
-            init
-            {
-                _verification = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _verification = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

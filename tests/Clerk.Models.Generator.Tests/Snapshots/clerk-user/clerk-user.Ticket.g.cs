@@ -21,55 +21,35 @@ namespace Clerk.Models
         public required global::Clerk.Models.TicketStatus Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _status = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>strategy</c>, required.</remarks>
         public required global::Clerk.Models.TicketStrategy Strategy
         {
             get => _strategy;
-            init
-            {
-                _strategy = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _strategy = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>attempts</c>, required, nullable.</remarks>
         public required long? Attempts
         {
             get => _attempts;
-            init
-            {
-                _attempts = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _attempts = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>expire_at</c>, required, nullable.</remarks>
         public required long? ExpireAt
         {
             get => _expireAt;
-            init
-            {
-                _expireAt = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _expireAt = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>verified_at_client</c>, optional, nullable.</remarks>
         public string? VerifiedAtClient
         {
             get => _verifiedAtClient;
-            init
-            {
-                _verifiedAtClient = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _verifiedAtClient = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

@@ -55,11 +55,7 @@ namespace Clerk.Models
         public string? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -69,88 +65,56 @@ namespace Clerk.Models
         public global::Clerk.Models.UserObject? Object
         {
             get => _object;
-            init
-            {
-                _object = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _object = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>external_id</c>, optional, nullable.</remarks>
         public string? ExternalId
         {
             get => _externalId;
-            init
-            {
-                _externalId = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _externalId = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>primary_email_address_id</c>, optional, nullable.</remarks>
         public string? PrimaryEmailAddressId
         {
             get => _primaryEmailAddressId;
-            init
-            {
-                _primaryEmailAddressId = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _primaryEmailAddressId = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>primary_phone_number_id</c>, optional, nullable.</remarks>
         public string? PrimaryPhoneNumberId
         {
             get => _primaryPhoneNumberId;
-            init
-            {
-                _primaryPhoneNumberId = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _primaryPhoneNumberId = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>primary_web3_wallet_id</c>, optional, nullable.</remarks>
         public string? PrimaryWeb3WalletId
         {
             get => _primaryWeb3WalletId;
-            init
-            {
-                _primaryWeb3WalletId = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _primaryWeb3WalletId = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>username</c>, optional, nullable.</remarks>
         public string? Username
         {
             get => _username;
-            init
-            {
-                _username = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _username = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>first_name</c>, optional, nullable.</remarks>
         public string? FirstName
         {
             get => _firstName;
-            init
-            {
-                _firstName = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _firstName = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>last_name</c>, optional, nullable.</remarks>
         public string? LastName
         {
             get => _lastName;
-            init
-            {
-                _lastName = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _lastName = value; _present_0 |= 0x100UL; }
         }
 
         /// <remarks>JSON: <c>profile_image_url</c>, optional.</remarks>
@@ -158,154 +122,98 @@ namespace Clerk.Models
         public string? ProfileImageUrl
         {
             get => _profileImageUrl;
-            init
-            {
-                _profileImageUrl = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _profileImageUrl = value; _present_0 |= 0x200UL; }
         }
 
         /// <remarks>JSON: <c>image_url</c>, optional.</remarks>
         public string? ImageUrl
         {
             get => _imageUrl;
-            init
-            {
-                _imageUrl = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _imageUrl = value; _present_0 |= 0x400UL; }
         }
 
         /// <remarks>JSON: <c>has_image</c>, optional.</remarks>
         public bool? HasImage
         {
             get => _hasImage;
-            init
-            {
-                _hasImage = value;
-                _present_0 |= 0x800UL;
-            }
+            init { _hasImage = value; _present_0 |= 0x800UL; }
         }
 
         /// <remarks>JSON: <c>public_metadata</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? PublicMetadata
         {
             get => _publicMetadata;
-            init
-            {
-                _publicMetadata = value;
-                _present_0 |= 0x1000UL;
-            }
+            init { _publicMetadata = value; _present_0 |= 0x1000UL; }
         }
 
         /// <remarks>JSON: <c>private_metadata</c>, optional, nullable.</remarks>
         public global::Clerk.Models.Runtime.RawJson? PrivateMetadata
         {
             get => _privateMetadata;
-            init
-            {
-                _privateMetadata = value;
-                _present_0 |= 0x2000UL;
-            }
+            init { _privateMetadata = value; _present_0 |= 0x2000UL; }
         }
 
         /// <remarks>JSON: <c>unsafe_metadata</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? UnsafeMetadata
         {
             get => _unsafeMetadata;
-            init
-            {
-                _unsafeMetadata = value;
-                _present_0 |= 0x4000UL;
-            }
+            init { _unsafeMetadata = value; _present_0 |= 0x4000UL; }
         }
 
         /// <remarks>JSON: <c>email_addresses</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>? EmailAddresses
         {
             get => _emailAddresses;
-            init
-            {
-                _emailAddresses = value;
-                _present_0 |= 0x8000UL;
-            }
+            init { _emailAddresses = value; _present_0 |= 0x8000UL; }
         }
 
         /// <remarks>JSON: <c>phone_numbers</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>? PhoneNumbers
         {
             get => _phoneNumbers;
-            init
-            {
-                _phoneNumbers = value;
-                _present_0 |= 0x10000UL;
-            }
+            init { _phoneNumbers = value; _present_0 |= 0x10000UL; }
         }
 
         /// <remarks>JSON: <c>web3_wallets</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>? Web3Wallets
         {
             get => _web3Wallets;
-            init
-            {
-                _web3Wallets = value;
-                _present_0 |= 0x20000UL;
-            }
+            init { _web3Wallets = value; _present_0 |= 0x20000UL; }
         }
 
         /// <remarks>JSON: <c>passkeys</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>? Passkeys
         {
             get => _passkeys;
-            init
-            {
-                _passkeys = value;
-                _present_0 |= 0x40000UL;
-            }
+            init { _passkeys = value; _present_0 |= 0x40000UL; }
         }
 
         /// <remarks>JSON: <c>password_enabled</c>, optional.</remarks>
         public bool? PasswordEnabled
         {
             get => _passwordEnabled;
-            init
-            {
-                _passwordEnabled = value;
-                _present_0 |= 0x80000UL;
-            }
+            init { _passwordEnabled = value; _present_0 |= 0x80000UL; }
         }
 
         /// <remarks>JSON: <c>two_factor_enabled</c>, optional.</remarks>
         public bool? TwoFactorEnabled
         {
             get => _twoFactorEnabled;
-            init
-            {
-                _twoFactorEnabled = value;
-                _present_0 |= 0x100000UL;
-            }
+            init { _twoFactorEnabled = value; _present_0 |= 0x100000UL; }
         }
 
         /// <remarks>JSON: <c>totp_enabled</c>, optional.</remarks>
         public bool? TotpEnabled
         {
             get => _totpEnabled;
-            init
-            {
-                _totpEnabled = value;
-                _present_0 |= 0x200000UL;
-            }
+            init { _totpEnabled = value; _present_0 |= 0x200000UL; }
         }
 
         /// <remarks>JSON: <c>backup_code_enabled</c>, optional.</remarks>
         public bool? BackupCodeEnabled
         {
             get => _backupCodeEnabled;
-            init
-            {
-                _backupCodeEnabled = value;
-                _present_0 |= 0x400000UL;
-            }
+            init { _backupCodeEnabled = value; _present_0 |= 0x400000UL; }
         }
 
         /// <summary>
@@ -315,11 +223,7 @@ namespace Clerk.Models
         public long? MfaEnabledAt
         {
             get => _mfaEnabledAt;
-            init
-            {
-                _mfaEnabledAt = value;
-                _present_0 |= 0x800000UL;
-            }
+            init { _mfaEnabledAt = value; _present_0 |= 0x800000UL; }
         }
 
         /// <summary>
@@ -329,33 +233,21 @@ namespace Clerk.Models
         public long? MfaDisabledAt
         {
             get => _mfaDisabledAt;
-            init
-            {
-                _mfaDisabledAt = value;
-                _present_0 |= 0x1000000UL;
-            }
+            init { _mfaDisabledAt = value; _present_0 |= 0x1000000UL; }
         }
 
         /// <remarks>JSON: <c>external_accounts</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>? ExternalAccounts
         {
             get => _externalAccounts;
-            init
-            {
-                _externalAccounts = value;
-                _present_0 |= 0x2000000UL;
-            }
+            init { _externalAccounts = value; _present_0 |= 0x2000000UL; }
         }
 
         /// <remarks>JSON: <c>saml_accounts</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>? SamlAccounts
         {
             get => _samlAccounts;
-            init
-            {
-                _samlAccounts = value;
-                _present_0 |= 0x4000000UL;
-            }
+            init { _samlAccounts = value; _present_0 |= 0x4000000UL; }
         }
 
         /// <summary>
@@ -365,11 +257,7 @@ namespace Clerk.Models
         public long? LastSignInAt
         {
             get => _lastSignInAt;
-            init
-            {
-                _lastSignInAt = value;
-                _present_0 |= 0x8000000UL;
-            }
+            init { _lastSignInAt = value; _present_0 |= 0x8000000UL; }
         }
 
         /// <summary>
@@ -379,11 +267,7 @@ namespace Clerk.Models
         public bool? Banned
         {
             get => _banned;
-            init
-            {
-                _banned = value;
-                _present_0 |= 0x10000000UL;
-            }
+            init { _banned = value; _present_0 |= 0x10000000UL; }
         }
 
         /// <summary>
@@ -393,11 +277,7 @@ namespace Clerk.Models
         public bool? Locked
         {
             get => _locked;
-            init
-            {
-                _locked = value;
-                _present_0 |= 0x20000000UL;
-            }
+            init { _locked = value; _present_0 |= 0x20000000UL; }
         }
 
         /// <summary>
@@ -407,11 +287,7 @@ namespace Clerk.Models
         public long? LockoutExpiresInSeconds
         {
             get => _lockoutExpiresInSeconds;
-            init
-            {
-                _lockoutExpiresInSeconds = value;
-                _present_0 |= 0x40000000UL;
-            }
+            init { _lockoutExpiresInSeconds = value; _present_0 |= 0x40000000UL; }
         }
 
         /// <summary>
@@ -421,11 +297,7 @@ namespace Clerk.Models
         public long? VerificationAttemptsRemaining
         {
             get => _verificationAttemptsRemaining;
-            init
-            {
-                _verificationAttemptsRemaining = value;
-                _present_0 |= 0x80000000UL;
-            }
+            init { _verificationAttemptsRemaining = value; _present_0 |= 0x80000000UL; }
         }
 
         /// <summary>
@@ -435,11 +307,7 @@ namespace Clerk.Models
         public long? UpdatedAt
         {
             get => _updatedAt;
-            init
-            {
-                _updatedAt = value;
-                _present_0 |= 0x100000000UL;
-            }
+            init { _updatedAt = value; _present_0 |= 0x100000000UL; }
         }
 
         /// <summary>
@@ -449,11 +317,7 @@ namespace Clerk.Models
         public long? CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x200000000UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x200000000UL; }
         }
 
         /// <summary>
@@ -463,11 +327,7 @@ namespace Clerk.Models
         public bool? DeleteSelfEnabled
         {
             get => _deleteSelfEnabled;
-            init
-            {
-                _deleteSelfEnabled = value;
-                _present_0 |= 0x400000000UL;
-            }
+            init { _deleteSelfEnabled = value; _present_0 |= 0x400000000UL; }
         }
 
         /// <summary>
@@ -477,11 +337,7 @@ namespace Clerk.Models
         public bool? CreateOrganizationEnabled
         {
             get => _createOrganizationEnabled;
-            init
-            {
-                _createOrganizationEnabled = value;
-                _present_0 |= 0x800000000UL;
-            }
+            init { _createOrganizationEnabled = value; _present_0 |= 0x800000000UL; }
         }
 
         /// <summary>
@@ -491,11 +347,7 @@ namespace Clerk.Models
         public long? CreateOrganizationsLimit
         {
             get => _createOrganizationsLimit;
-            init
-            {
-                _createOrganizationsLimit = value;
-                _present_0 |= 0x1000000000UL;
-            }
+            init { _createOrganizationsLimit = value; _present_0 |= 0x1000000000UL; }
         }
 
         /// <summary>
@@ -505,11 +357,7 @@ namespace Clerk.Models
         public long? LastActiveAt
         {
             get => _lastActiveAt;
-            init
-            {
-                _lastActiveAt = value;
-                _present_0 |= 0x2000000000UL;
-            }
+            init { _lastActiveAt = value; _present_0 |= 0x2000000000UL; }
         }
 
         /// <summary>
@@ -519,11 +367,7 @@ namespace Clerk.Models
         public long? LegalAcceptedAt
         {
             get => _legalAcceptedAt;
-            init
-            {
-                _legalAcceptedAt = value;
-                _present_0 |= 0x4000000000UL;
-            }
+            init { _legalAcceptedAt = value; _present_0 |= 0x4000000000UL; }
         }
 
         /// <summary>

@@ -22,11 +22,7 @@ namespace Clerk.Models
         public string? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -36,33 +32,21 @@ namespace Clerk.Models
         public required global::Clerk.Models.Web3WalletObject Object
         {
             get => _object;
-            init
-            {
-                _object = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _object = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>web3_wallet</c>, required.</remarks>
         public required string Web3WalletValue
         {
             get => _web3WalletValue;
-            init
-            {
-                _web3WalletValue = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _web3WalletValue = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
         public required global::Clerk.Models.Web3WalletVerification? Verification
         {
             get => _verification;
-            init
-            {
-                _verification = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _verification = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>
@@ -72,11 +56,7 @@ namespace Clerk.Models
         public required long CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>
@@ -86,11 +66,7 @@ namespace Clerk.Models
         public required long UpdatedAt
         {
             get => _updatedAt;
-            init
-            {
-                _updatedAt = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _updatedAt = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>

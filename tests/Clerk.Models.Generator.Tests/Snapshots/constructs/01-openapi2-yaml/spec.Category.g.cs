@@ -18,22 +18,14 @@ namespace Cases.Openapi2Yaml
         public long? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, optional.</remarks>
         public string? Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _name = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -22,66 +22,42 @@ namespace Cases.Openapi2Yaml
         public required long Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _name = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>tag</c>, optional.</remarks>
         public string? Tag
         {
             get => _tag;
-            init
-            {
-                _tag = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _tag = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>category</c>, optional.</remarks>
         public global::Cases.Openapi2Yaml.Category? Category
         {
             get => _category;
-            init
-            {
-                _category = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _category = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>photo_urls</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? PhotoUrls
         {
             get => _photoUrls;
-            init
-            {
-                _photoUrls = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _photoUrls = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>status</c>, optional.</remarks>
         public global::Cases.Openapi2Yaml.PetStatus? Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _status = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>

@@ -22,66 +22,42 @@ namespace Cases.Openapi2Json
         public required long Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>quantity</c>, optional.</remarks>
         public int? Quantity
         {
             get => _quantity;
-            init
-            {
-                _quantity = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _quantity = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>ship_date</c>, optional.</remarks>
         public global::System.DateTimeOffset? ShipDate
         {
             get => _shipDate;
-            init
-            {
-                _shipDate = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _shipDate = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>status</c>, optional.</remarks>
         public global::Cases.Openapi2Json.OrderStatus? Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _status = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>complete</c>, optional.</remarks>
         public bool? Complete
         {
             get => _complete;
-            init
-            {
-                _complete = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _complete = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>lines</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>? Lines
         {
             get => _lines;
-            init
-            {
-                _lines = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _lines = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.Openapi2Json
         public required string Sku
         {
             get => _sku;
-            init
-            {
-                _sku = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _sku = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>price</c>, optional.</remarks>
         public double? Price
         {
             get => _price;
-            init
-            {
-                _price = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _price = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.Openapi30Yaml
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>born</c>, optional, nullable.</remarks>
         public long? Born
         {
             get => _born;
-            init
-            {
-                _born = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _born = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -26,77 +26,49 @@ namespace Cases.Openapi30Yaml
         public required string Isbn
         {
             get => _isbn;
-            init
-            {
-                _isbn = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _isbn = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>title</c>, required.</remarks>
         public required string Title
         {
             get => _title;
-            init
-            {
-                _title = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _title = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>subtitle</c>, required, nullable.</remarks>
         public required string? Subtitle
         {
             get => _subtitle;
-            init
-            {
-                _subtitle = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _subtitle = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>pages</c>, optional.</remarks>
         public long? Pages
         {
             get => _pages;
-            init
-            {
-                _pages = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _pages = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>rating</c>, optional, nullable.</remarks>
         public double? Rating
         {
             get => _rating;
-            init
-            {
-                _rating = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _rating = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>in_print</c>, optional.</remarks>
         public bool? InPrint
         {
             get => _inPrint;
-            init
-            {
-                _inPrint = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _inPrint = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>authors</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>? Authors
         {
             get => _authors;
-            init
-            {
-                _authors = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _authors = value; _present_0 |= 0x40UL; }
         }
 
         /// <summary>

@@ -20,44 +20,28 @@ namespace Cases.Openapi30Json
         public required string Number
         {
             get => _number;
-            init
-            {
-                _number = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _number = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>lines</c>, required.</remarks>
         public required global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Json.InvoiceLine> Lines
         {
             get => _lines;
-            init
-            {
-                _lines = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _lines = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>paid</c>, optional, nullable.</remarks>
         public bool? Paid
         {
             get => _paid;
-            init
-            {
-                _paid = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _paid = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>notes</c>, optional, nullable.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? Notes
         {
             get => _notes;
-            init
-            {
-                _notes = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _notes = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.Openapi30Json
         public required string Description
         {
             get => _description;
-            init
-            {
-                _description = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _description = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>quantity</c>, required.</remarks>
         public required int Quantity
         {
             get => _quantity;
-            init
-            {
-                _quantity = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _quantity = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>unit_price</c>, optional.</remarks>
         public double? UnitPrice
         {
             get => _unitPrice;
-            init
-            {
-                _unitPrice = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _unitPrice = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.Openapi31Yaml
         public string? Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>email</c>, optional.</remarks>
         public string? Email
         {
             get => _email;
-            init
-            {
-                _email = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _email = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -21,55 +21,35 @@ namespace Cases.Openapi31Yaml
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>kind</c>, required.</remarks>
         public required global::Cases.Openapi31Yaml.EventKind Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _kind = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>actor</c>, optional.</remarks>
         public global::Cases.Openapi31Yaml.Actor? Actor
         {
             get => _actor;
-            init
-            {
-                _actor = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _actor = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>note</c>, optional, nullable.</remarks>
         public string? Note
         {
             get => _note;
-            init
-            {
-                _note = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _note = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>tags</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? Tags
         {
             get => _tags;
-            init
-            {
-                _tags = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _tags = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.Openapi31Json
         public required string Code
         {
             get => _code;
-            init
-            {
-                _code = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _code = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>monthly</c>, optional.</remarks>
         public bool? Monthly
         {
             get => _monthly;
-            init
-            {
-                _monthly = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _monthly = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

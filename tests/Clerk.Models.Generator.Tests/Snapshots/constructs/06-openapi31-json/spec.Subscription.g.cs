@@ -20,44 +20,28 @@ namespace Cases.Openapi31Json
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>plan</c>, required.</remarks>
         public required global::Cases.Openapi31Json.Plan Plan
         {
             get => _plan;
-            init
-            {
-                _plan = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _plan = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>seats</c>, required, nullable.</remarks>
         public required long? Seats
         {
             get => _seats;
-            init
-            {
-                _seats = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _seats = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>addons</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? Addons
         {
             get => _addons;
-            init
-            {
-                _addons = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _addons = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>

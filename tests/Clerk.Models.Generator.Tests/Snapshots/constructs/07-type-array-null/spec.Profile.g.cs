@@ -22,66 +22,42 @@ namespace Cases.TypeArrayNull
         public required string? Nickname
         {
             get => _nickname;
-            init
-            {
-                _nickname = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _nickname = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>age</c>, required, nullable.</remarks>
         public required int? Age
         {
             get => _age;
-            init
-            {
-                _age = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _age = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>verified</c>, optional, nullable.</remarks>
         public bool? Verified
         {
             get => _verified;
-            init
-            {
-                _verified = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _verified = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>scores</c>, required, nullable.</remarks>
         public required global::Clerk.Models.Runtime.ValueList<double>? Scores
         {
             get => _scores;
-            init
-            {
-                _scores = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _scores = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>address</c>, required, nullable.</remarks>
         public required global::Cases.TypeArrayNull.ProfileAddress? Address
         {
             get => _address;
-            init
-            {
-                _address = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _address = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>mood</c>, required, nullable.</remarks>
         public required global::Cases.TypeArrayNull.ProfileMood? Mood
         {
             get => _mood;
-            init
-            {
-                _mood = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _mood = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>

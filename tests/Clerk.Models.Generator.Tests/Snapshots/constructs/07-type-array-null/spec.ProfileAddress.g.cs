@@ -20,11 +20,7 @@ namespace Cases.TypeArrayNull
         public string? City
         {
             get => _city;
-            init
-            {
-                _city = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _city = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

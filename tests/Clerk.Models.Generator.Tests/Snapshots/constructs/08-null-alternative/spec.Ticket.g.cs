@@ -19,33 +19,21 @@ namespace Cases.NullAlternative
         public required global::Cases.NullAlternative.Person? Assignee
         {
             get => _assignee;
-            init
-            {
-                _assignee = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _assignee = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>reference</c>, required, nullable.</remarks>
         public required global::Cases.NullAlternative.TicketReference? Reference
         {
             get => _reference;
-            init
-            {
-                _reference = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _reference = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>watchers</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>? Watchers
         {
             get => _watchers;
-            init
-            {
-                _watchers = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _watchers = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.Const
         public required string Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kind = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>radius</c>, required.</remarks>
         public required double Radius
         {
             get => _radius;
-            init
-            {
-                _radius = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _radius = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.Const
         public required long SchemaVersion
         {
             get => _schemaVersion;
-            init
-            {
-                _schemaVersion = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _schemaVersion = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

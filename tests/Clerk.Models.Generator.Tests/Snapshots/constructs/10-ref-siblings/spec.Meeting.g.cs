@@ -22,11 +22,7 @@ namespace Cases.RefSiblings
         public required global::Cases.RefSiblings.Person Organizer
         {
             get => _organizer;
-            init
-            {
-                _organizer = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _organizer = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -36,11 +32,7 @@ namespace Cases.RefSiblings
         public required global::Cases.RefSiblings.Person? MinuteTaker
         {
             get => _minuteTaker;
-            init
-            {
-                _minuteTaker = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _minuteTaker = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>guest</c>, optional.</remarks>
@@ -48,11 +40,7 @@ namespace Cases.RefSiblings
         public global::Cases.RefSiblings.Person? Guest
         {
             get => _guest;
-            init
-            {
-                _guest = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _guest = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.ExamplesKeyword
         public required string Code
         {
             get => _code;
-            init
-            {
-                _code = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _code = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>percent_off</c>, optional.</remarks>
         public long? PercentOff
         {
             get => _percentOff;
-            init
-            {
-                _percentOff = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _percentOff = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>expires</c>, optional.</remarks>
         public global::System.DateOnly? Expires
         {
             get => _expires;
-            init
-            {
-                _expires = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _expires = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

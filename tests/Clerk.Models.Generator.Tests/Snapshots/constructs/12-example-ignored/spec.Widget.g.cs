@@ -20,44 +20,28 @@ namespace Cases.ExampleIgnored
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>size</c>, optional.</remarks>
         public long? Size
         {
             get => _size;
-            init
-            {
-                _size = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _size = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>color</c>, optional.</remarks>
         public global::Cases.ExampleIgnored.WidgetColor? Color
         {
             get => _color;
-            init
-            {
-                _color = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _color = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>dimensions</c>, optional.</remarks>
         public global::Cases.ExampleIgnored.WidgetDimensions? Dimensions
         {
             get => _dimensions;
-            init
-            {
-                _dimensions = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _dimensions = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>

@@ -20,11 +20,7 @@ namespace Cases.ExampleIgnored
         public double? Width
         {
             get => _width;
-            init
-            {
-                _width = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _width = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

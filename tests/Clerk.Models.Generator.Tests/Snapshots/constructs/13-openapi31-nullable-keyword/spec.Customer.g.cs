@@ -21,55 +21,35 @@ namespace Cases.Openapi31NullableKeyword
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>company</c>, required, nullable.</remarks>
         public required string? Company
         {
             get => _company;
-            init
-            {
-                _company = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _company = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>vip</c>, required, nullable.</remarks>
         public required bool? Vip
         {
             get => _vip;
-            init
-            {
-                _vip = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _vip = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>referrer</c>, optional, nullable.</remarks>
         public global::Cases.Openapi31NullableKeyword.Customer? Referrer
         {
             get => _referrer;
-            init
-            {
-                _referrer = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _referrer = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>segment</c>, optional, nullable.</remarks>
         public global::Cases.Openapi31NullableKeyword.CustomerSegment? Segment
         {
             get => _segment;
-            init
-            {
-                _segment = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _segment = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

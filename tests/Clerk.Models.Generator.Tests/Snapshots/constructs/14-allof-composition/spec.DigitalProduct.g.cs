@@ -22,66 +22,42 @@ namespace Cases.AllofComposition
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>created_at</c>, required.</remarks>
         public required long CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _name = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>description</c>, optional, nullable.</remarks>
         public string? Description
         {
             get => _description;
-            init
-            {
-                _description = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _description = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>price</c>, required.</remarks>
         public required decimal Price
         {
             get => _price;
-            init
-            {
-                _price = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _price = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>download_url</c>, optional.</remarks>
         public string? DownloadUrl
         {
             get => _downloadUrl;
-            init
-            {
-                _downloadUrl = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _downloadUrl = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>

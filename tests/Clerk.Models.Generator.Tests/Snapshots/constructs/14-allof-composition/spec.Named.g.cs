@@ -18,22 +18,14 @@ namespace Cases.AllofComposition
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>description</c>, optional.</remarks>
         public string? Description
         {
             get => _description;
-            init
-            {
-                _description = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _description = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.AllofComposition
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>created_at</c>, required.</remarks>
         public required long CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

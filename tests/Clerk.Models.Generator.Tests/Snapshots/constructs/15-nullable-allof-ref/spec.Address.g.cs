@@ -18,22 +18,14 @@ namespace Cases.NullableAllofRef
         public required string Line1
         {
             get => _line1;
-            init
-            {
-                _line1 = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _line1 = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>city</c>, optional.</remarks>
         public string? City
         {
             get => _city;
-            init
-            {
-                _city = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _city = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

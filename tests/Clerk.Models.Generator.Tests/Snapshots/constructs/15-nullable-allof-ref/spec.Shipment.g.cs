@@ -19,22 +19,14 @@ namespace Cases.NullableAllofRef
         public required global::Cases.NullableAllofRef.Address Destination
         {
             get => _destination;
-            init
-            {
-                _destination = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _destination = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>return_to</c>, required, nullable.</remarks>
         public required global::Cases.NullableAllofRef.Address? ReturnTo
         {
             get => _returnTo;
-            init
-            {
-                _returnTo = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _returnTo = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>
@@ -44,11 +36,7 @@ namespace Cases.NullableAllofRef
         public global::Cases.NullableAllofRef.Address? Billing
         {
             get => _billing;
-            init
-            {
-                _billing = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _billing = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.NullableOneofRef
         public required string Code
         {
             get => _code;
-            init
-            {
-                _code = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _code = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>message</c>, required.</remarks>
         public required string Message
         {
             get => _message;
-            init
-            {
-                _message = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _message = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

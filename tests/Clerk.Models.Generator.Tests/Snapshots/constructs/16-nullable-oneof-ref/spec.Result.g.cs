@@ -20,44 +20,28 @@ namespace Cases.NullableOneofRef
         public required bool Ok
         {
             get => _ok;
-            init
-            {
-                _ok = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _ok = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>error</c>, required, nullable.</remarks>
         public required global::Cases.NullableOneofRef.ApiError? Error
         {
             get => _error;
-            init
-            {
-                _error = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _error = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>warnings</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>? Warnings
         {
             get => _warnings;
-            init
-            {
-                _warnings = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _warnings = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>cause</c>, optional, nullable.</remarks>
         public global::Cases.NullableOneofRef.ApiError? Cause
         {
             get => _cause;
-            init
-            {
-                _cause = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _cause = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>

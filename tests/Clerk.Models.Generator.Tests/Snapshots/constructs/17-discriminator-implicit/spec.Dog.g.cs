@@ -19,33 +19,21 @@ namespace Cases.DiscriminatorImplicit
         public required string PetType
         {
             get => _petType;
-            init
-            {
-                _petType = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _petType = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _name = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>bark_volume</c>, optional.</remarks>
         public long? BarkVolume
         {
             get => _barkVolume;
-            init
-            {
-                _barkVolume = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _barkVolume = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

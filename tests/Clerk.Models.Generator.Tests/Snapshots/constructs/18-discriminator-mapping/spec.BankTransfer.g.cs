@@ -18,22 +18,14 @@ namespace Cases.DiscriminatorMapping
         public required string Method
         {
             get => _method;
-            init
-            {
-                _method = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _method = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>iban</c>, required.</remarks>
         public required string Iban
         {
             get => _iban;
-            init
-            {
-                _iban = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _iban = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.DiscriminatorMapping
         public required string Method
         {
             get => _method;
-            init
-            {
-                _method = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _method = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>last4</c>, required.</remarks>
         public required string Last4
         {
             get => _last4;
-            init
-            {
-                _last4 = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _last4 = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.DiscriminatorMapping
         public global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.PaymentMethod>? Methods
         {
             get => _methods;
-            init
-            {
-                _methods = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _methods = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.DiscriminatorAbsent
         public string? PetType
         {
             get => _petType;
-            init
-            {
-                _petType = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _petType = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _name = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>lives</c>, required.</remarks>
         public required long Lives
         {
             get => _lives;
-            init
-            {
-                _lives = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _lives = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

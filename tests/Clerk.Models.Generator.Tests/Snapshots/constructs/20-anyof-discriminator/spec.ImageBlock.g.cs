@@ -19,33 +19,21 @@ namespace Cases.AnyofDiscriminator
         public required string Type
         {
             get => _type;
-            init
-            {
-                _type = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _type = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>url</c>, required.</remarks>
         public required string Url
         {
             get => _url;
-            init
-            {
-                _url = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _url = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>alt</c>, optional.</remarks>
         public string? Alt
         {
             get => _alt;
-            init
-            {
-                _alt = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _alt = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

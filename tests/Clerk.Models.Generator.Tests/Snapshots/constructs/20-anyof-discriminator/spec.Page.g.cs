@@ -17,11 +17,7 @@ namespace Cases.AnyofDiscriminator
         public global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.Block>? Blocks
         {
             get => _blocks;
-            init
-            {
-                _blocks = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _blocks = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

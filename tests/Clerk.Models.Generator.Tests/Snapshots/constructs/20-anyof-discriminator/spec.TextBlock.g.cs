@@ -18,22 +18,14 @@ namespace Cases.AnyofDiscriminator
         public required string Type
         {
             get => _type;
-            init
-            {
-                _type = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _type = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>text</c>, required.</remarks>
         public required string Text
         {
             get => _text;
-            init
-            {
-                _text = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _text = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.AnyofStructural
         public required string Email
         {
             get => _email;
-            init
-            {
-                _email = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _email = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>verified</c>, optional.</remarks>
         public bool? Verified
         {
             get => _verified;
-            init
-            {
-                _verified = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _verified = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

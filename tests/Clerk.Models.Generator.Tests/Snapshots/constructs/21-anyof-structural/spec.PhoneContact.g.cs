@@ -18,22 +18,14 @@ namespace Cases.AnyofStructural
         public required string Phone
         {
             get => _phone;
-            init
-            {
-                _phone = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _phone = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>country</c>, optional.</remarks>
         public string? Country
         {
             get => _country;
-            init
-            {
-                _country = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _country = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

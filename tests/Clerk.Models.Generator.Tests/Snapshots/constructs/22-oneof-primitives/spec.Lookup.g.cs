@@ -19,33 +19,21 @@ namespace Cases.OneofPrimitives
         public required global::Cases.OneofPrimitives.Identifier Key
         {
             get => _key;
-            init
-            {
-                _key = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _key = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>alternates</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>? Alternates
         {
             get => _alternates;
-            init
-            {
-                _alternates = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _alternates = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>flag_or_count</c>, optional.</remarks>
         public global::Cases.OneofPrimitives.LookupFlagOrCount? FlagOrCount
         {
             get => _flagOrCount;
-            init
-            {
-                _flagOrCount = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _flagOrCount = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.ArrayOfUnions
         public required global::Cases.ArrayOfUnions.CircleKind Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kind = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>radius</c>, required.</remarks>
         public required double Radius
         {
             get => _radius;
-            init
-            {
-                _radius = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _radius = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

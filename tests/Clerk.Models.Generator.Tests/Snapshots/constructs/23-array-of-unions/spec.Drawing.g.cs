@@ -19,33 +19,21 @@ namespace Cases.ArrayOfUnions
         public global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>? Shapes
         {
             get => _shapes;
-            init
-            {
-                _shapes = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _shapes = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>highlighted</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>? Highlighted
         {
             get => _highlighted;
-            init
-            {
-                _highlighted = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _highlighted = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>layers</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>? Layers
         {
             get => _layers;
-            init
-            {
-                _layers = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _layers = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.ArrayOfUnions
         public required global::Cases.ArrayOfUnions.SquareKind Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kind = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>side</c>, required.</remarks>
         public required double Side
         {
             get => _side;
-            init
-            {
-                _side = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _side = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

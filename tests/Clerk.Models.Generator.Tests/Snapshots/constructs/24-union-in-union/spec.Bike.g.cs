@@ -18,22 +18,14 @@ namespace Cases.UnionInUnion
         public required global::Cases.UnionInUnion.BikeMode Mode
         {
             get => _mode;
-            init
-            {
-                _mode = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _mode = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>gears</c>, optional.</remarks>
         public long? Gears
         {
             get => _gears;
-            init
-            {
-                _gears = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _gears = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.UnionInUnion
         public required global::Cases.UnionInUnion.CarMode Mode
         {
             get => _mode;
-            init
-            {
-                _mode = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _mode = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>seats</c>, required.</remarks>
         public required long Seats
         {
             get => _seats;
-            init
-            {
-                _seats = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _seats = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

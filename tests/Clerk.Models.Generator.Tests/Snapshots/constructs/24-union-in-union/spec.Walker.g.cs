@@ -18,22 +18,14 @@ namespace Cases.UnionInUnion
         public required global::Cases.UnionInUnion.WalkerMode Mode
         {
             get => _mode;
-            init
-            {
-                _mode = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _mode = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>pace</c>, optional.</remarks>
         public double? Pace
         {
             get => _pace;
-            init
-            {
-                _pace = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _pace = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -20,44 +20,28 @@ namespace Cases.Recursive
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>children</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>? Children
         {
             get => _children;
-            init
-            {
-                _children = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _children = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>parent</c>, optional, nullable.</remarks>
         public global::Cases.Recursive.Category? Parent
         {
             get => _parent;
-            init
-            {
-                _parent = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _parent = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>aliases</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category>? Aliases
         {
             get => _aliases;
-            init
-            {
-                _aliases = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _aliases = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.Recursive
         public required long Value
         {
             get => _value;
-            init
-            {
-                _value = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _value = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>next</c>, required, nullable.</remarks>
         public required global::Cases.Recursive.ListNode? Next
         {
             get => _next;
-            init
-            {
-                _next = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _next = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

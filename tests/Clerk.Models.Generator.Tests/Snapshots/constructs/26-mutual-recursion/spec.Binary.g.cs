@@ -20,44 +20,28 @@ namespace Cases.MutualRecursion
         public required global::Cases.MutualRecursion.BinaryKind Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kind = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>op</c>, required.</remarks>
         public required global::Cases.MutualRecursion.BinaryOp Op
         {
             get => _op;
-            init
-            {
-                _op = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _op = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>left</c>, required.</remarks>
         public required global::Cases.MutualRecursion.Expr Left
         {
             get => _left;
-            init
-            {
-                _left = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _left = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>right</c>, required.</remarks>
         public required global::Cases.MutualRecursion.Expr Right
         {
             get => _right;
-            init
-            {
-                _right = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _right = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>

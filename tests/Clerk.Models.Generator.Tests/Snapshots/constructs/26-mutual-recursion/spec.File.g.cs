@@ -18,22 +18,14 @@ namespace Cases.MutualRecursion
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>shortcut_to</c>, optional.</remarks>
         public global::Cases.MutualRecursion.Folder? ShortcutTo
         {
             get => _shortcutTo;
-            init
-            {
-                _shortcutTo = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _shortcutTo = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.MutualRecursion
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>files</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.File>? Files
         {
             get => _files;
-            init
-            {
-                _files = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _files = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>folders</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Folder>? Folders
         {
             get => _folders;
-            init
-            {
-                _folders = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _folders = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.MutualRecursion
         public required global::Cases.MutualRecursion.LiteralKind Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kind = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>value</c>, required.</remarks>
         public required double Value
         {
             get => _value;
-            init
-            {
-                _value = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _value = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

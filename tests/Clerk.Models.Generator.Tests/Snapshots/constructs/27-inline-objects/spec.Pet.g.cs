@@ -20,44 +20,28 @@ namespace Cases.InlineObjects
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>owner</c>, optional.</remarks>
         public global::Cases.InlineObjects.PetOwner? Owner
         {
             get => _owner;
-            init
-            {
-                _owner = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _owner = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>toys</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetToysItem>? Toys
         {
             get => _toys;
-            init
-            {
-                _toys = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _toys = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>vet</c>, optional.</remarks>
         public global::Cases.InlineObjects.PetVet? Vet
         {
             get => _vet;
-            init
-            {
-                _vet = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _vet = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>

@@ -21,22 +21,14 @@ namespace Cases.InlineObjects
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>address</c>, optional.</remarks>
         public global::Cases.InlineObjects.PetOwnerAddress? Address
         {
             get => _address;
-            init
-            {
-                _address = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _address = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

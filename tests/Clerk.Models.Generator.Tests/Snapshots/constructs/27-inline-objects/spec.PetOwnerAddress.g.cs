@@ -21,22 +21,14 @@ namespace Cases.InlineObjects
         public string? City
         {
             get => _city;
-            init
-            {
-                _city = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _city = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>postcode</c>, optional.</remarks>
         public string? Postcode
         {
             get => _postcode;
-            init
-            {
-                _postcode = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _postcode = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -20,11 +20,7 @@ namespace Cases.InlineObjects
         public string? Label
         {
             get => _label;
-            init
-            {
-                _label = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _label = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

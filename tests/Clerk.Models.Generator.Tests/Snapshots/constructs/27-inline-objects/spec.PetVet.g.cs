@@ -20,11 +20,7 @@ namespace Cases.InlineObjects
         public string? Clinic
         {
             get => _clinic;
-            init
-            {
-                _clinic = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _clinic = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

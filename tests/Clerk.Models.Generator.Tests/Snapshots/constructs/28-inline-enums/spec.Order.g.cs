@@ -19,33 +19,21 @@ namespace Cases.InlineEnums
         public required global::Cases.InlineEnums.OrderStatus Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _status = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>labels</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem>? Labels
         {
             get => _labels;
-            init
-            {
-                _labels = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _labels = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>shipping</c>, optional.</remarks>
         public global::Cases.InlineEnums.OrderShipping? Shipping
         {
             get => _shipping;
-            init
-            {
-                _shipping = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _shipping = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

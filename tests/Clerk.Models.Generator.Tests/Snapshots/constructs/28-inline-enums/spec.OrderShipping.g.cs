@@ -20,11 +20,7 @@ namespace Cases.InlineEnums
         public global::Cases.InlineEnums.OrderShippingSpeed? Speed
         {
             get => _speed;
-            init
-            {
-                _speed = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _speed = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -24,88 +24,56 @@ namespace Cases.Maps
         public global::Clerk.Models.Runtime.ValueMap<long>? Counts
         {
             get => _counts;
-            init
-            {
-                _counts = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _counts = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>labels</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueMap<string?>? Labels
         {
             get => _labels;
-            init
-            {
-                _labels = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _labels = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>owners</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person>? Owners
         {
             get => _owners;
-            init
-            {
-                _owners = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _owners = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>groups</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>>? Groups
         {
             get => _groups;
-            init
-            {
-                _groups = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _groups = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>matrix</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>>? Matrix
         {
             get => _matrix;
-            init
-            {
-                _matrix = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _matrix = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>locations</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue>? Locations
         {
             get => _locations;
-            init
-            {
-                _locations = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _locations = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>scores</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueMap<double>? Scores
         {
             get => _scores;
-            init
-            {
-                _scores = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _scores = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>extra</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? Extra
         {
             get => _extra;
-            init
-            {
-                _extra = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _extra = value; _present_0 |= 0x80UL; }
         }
 
         /// <summary>

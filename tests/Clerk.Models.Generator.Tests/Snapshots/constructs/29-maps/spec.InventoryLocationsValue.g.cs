@@ -20,11 +20,7 @@ namespace Cases.Maps
         public string? Aisle
         {
             get => _aisle;
-            init
-            {
-                _aisle = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _aisle = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.AdditionalPropertiesFalse
         public required string Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>nested</c>, optional.</remarks>
         public global::Cases.AdditionalPropertiesFalse.StrictNested? Nested
         {
             get => _nested;
-            init
-            {
-                _nested = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _nested = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -20,11 +20,7 @@ namespace Cases.AdditionalPropertiesFalse
         public bool? Flag
         {
             get => _flag;
-            init
-            {
-                _flag = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _flag = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -22,66 +22,42 @@ namespace Cases.Arrays
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>>? Rows
         {
             get => _rows;
-            init
-            {
-                _rows = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _rows = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>optional_names</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string?>? OptionalNames
         {
             get => _optionalNames;
-            init
-            {
-                _optionalNames = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _optionalNames = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>anything</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson>? Anything
         {
             get => _anything;
-            init
-            {
-                _anything = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _anything = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>people_matrix</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>>? PeopleMatrix
         {
             get => _peopleMatrix;
-            init
-            {
-                _peopleMatrix = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _peopleMatrix = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>nullable_list</c>, optional, nullable.</remarks>
         public global::Clerk.Models.Runtime.ValueList<bool>? NullableList
         {
             get => _nullableList;
-            init
-            {
-                _nullableList = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _nullableList = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>tags</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? Tags
         {
             get => _tags;
-            init
-            {
-                _tags = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _tags = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>

@@ -21,55 +21,35 @@ namespace Cases.FormatDates
         public required global::System.DateTimeOffset StartsAt
         {
             get => _startsAt;
-            init
-            {
-                _startsAt = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _startsAt = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>day</c>, required.</remarks>
         public required global::System.DateOnly Day
         {
             get => _day;
-            init
-            {
-                _day = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _day = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>ends_at</c>, optional, nullable.</remarks>
         public global::System.DateTimeOffset? EndsAt
         {
             get => _endsAt;
-            init
-            {
-                _endsAt = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _endsAt = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>reminders</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset>? Reminders
         {
             get => _reminders;
-            init
-            {
-                _reminders = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _reminders = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>holidays</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::System.DateOnly>? Holidays
         {
             get => _holidays;
-            init
-            {
-                _holidays = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _holidays = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

@@ -21,55 +21,35 @@ namespace Cases.FormatIdentifiers
         public required global::System.Guid Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>target</c>, optional.</remarks>
         public string? Target
         {
             get => _target;
-            init
-            {
-                _target = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _target = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>relative</c>, optional.</remarks>
         public string? Relative
         {
             get => _relative;
-            init
-            {
-                _relative = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _relative = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>correlation_ids</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::System.Guid>? CorrelationIds
         {
             get => _correlationIds;
-            init
-            {
-                _correlationIds = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _correlationIds = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>parent_id</c>, optional, nullable.</remarks>
         public global::System.Guid? ParentId
         {
             get => _parentId;
-            init
-            {
-                _parentId = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _parentId = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.FormatBytes
         public required global::Clerk.Models.Runtime.ValueList<byte> Content
         {
             get => _content;
-            init
-            {
-                _content = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _content = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>thumbnail</c>, optional, nullable.</remarks>
         public global::Clerk.Models.Runtime.ValueList<byte>? Thumbnail
         {
             get => _thumbnail;
-            init
-            {
-                _thumbnail = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _thumbnail = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>raw</c>, optional.</remarks>
         public string? Raw
         {
             get => _raw;
-            init
-            {
-                _raw = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _raw = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -24,88 +24,56 @@ namespace Cases.FormatNumbers
         public int? Count32
         {
             get => _count32;
-            init
-            {
-                _count32 = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _count32 = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>count64</c>, optional.</remarks>
         public long? Count64
         {
             get => _count64;
-            init
-            {
-                _count64 = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _count64 = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>plain_integer</c>, optional.</remarks>
         public long? PlainInteger
         {
             get => _plainInteger;
-            init
-            {
-                _plainInteger = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _plainInteger = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>ratio_float</c>, optional.</remarks>
         public float? RatioFloat
         {
             get => _ratioFloat;
-            init
-            {
-                _ratioFloat = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _ratioFloat = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>ratio_double</c>, optional.</remarks>
         public double? RatioDouble
         {
             get => _ratioDouble;
-            init
-            {
-                _ratioDouble = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _ratioDouble = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>plain_number</c>, optional.</remarks>
         public double? PlainNumber
         {
             get => _plainNumber;
-            init
-            {
-                _plainNumber = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _plainNumber = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>amount</c>, optional.</remarks>
         public decimal? Amount
         {
             get => _amount;
-            init
-            {
-                _amount = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _amount = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>number_as_int32</c>, optional.</remarks>
         public int? NumberAsInt32
         {
             get => _numberAsInt32;
-            init
-            {
-                _numberAsInt32 = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _numberAsInt32 = value; _present_0 |= 0x80UL; }
         }
 
         /// <summary>

@@ -21,55 +21,35 @@ namespace Cases.FormatUnknown
         public string? Email
         {
             get => _email;
-            init
-            {
-                _email = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _email = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>password</c>, optional.</remarks>
         public string? Password
         {
             get => _password;
-            init
-            {
-                _password = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _password = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>handle</c>, optional.</remarks>
         public string? Handle
         {
             get => _handle;
-            init
-            {
-                _handle = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _handle = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>snowflake</c>, optional.</remarks>
         public long? Snowflake
         {
             get => _snowflake;
-            init
-            {
-                _snowflake = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _snowflake = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>percent</c>, optional.</remarks>
         public double? Percent
         {
             get => _percent;
-            init
-            {
-                _percent = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _percent = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.EnumStrings
         public required global::Cases.EnumStrings.Status Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _status = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>previous</c>, optional.</remarks>
         public global::Cases.EnumStrings.Status? Previous
         {
             get => _previous;
-            init
-            {
-                _previous = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _previous = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>history</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.EnumStrings.Status>? History
         {
             get => _history;
-            init
-            {
-                _history = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _history = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.EnumIntegers
         public required global::Cases.EnumIntegers.Priority Priority
         {
             get => _priority;
-            init
-            {
-                _priority = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _priority = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>level</c>, optional.</remarks>
         public global::Cases.EnumIntegers.Level? Level
         {
             get => _level;
-            init
-            {
-                _level = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _level = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>retries</c>, optional, nullable.</remarks>
         public global::Cases.EnumIntegers.TaskRetries? Retries
         {
             get => _retries;
-            init
-            {
-                _retries = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _retries = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

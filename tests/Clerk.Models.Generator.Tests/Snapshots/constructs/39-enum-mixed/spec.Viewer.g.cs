@@ -21,22 +21,14 @@ namespace Cases.EnumMixed
         public global::Cases.EnumMixed.ZoomLevel? Zoom
         {
             get => _zoom;
-            init
-            {
-                _zoom = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _zoom = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>history</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel>? History
         {
             get => _history;
-            init
-            {
-                _history = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _history = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.EnumNames
         public required global::Cases.EnumNames.Flag? Flag
         {
             get => _flag;
-            init
-            {
-                _flag = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _flag = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -27,11 +27,7 @@ namespace Cases.Defaults
         public required global::Cases.Defaults.SettingsMode Mode
         {
             get => _mode;
-            init
-            {
-                _mode = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _mode = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>
@@ -41,11 +37,7 @@ namespace Cases.Defaults
         public int? PageSize
         {
             get => _pageSize;
-            init
-            {
-                _pageSize = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _pageSize = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>
@@ -55,11 +47,7 @@ namespace Cases.Defaults
         public bool? Enabled
         {
             get => _enabled;
-            init
-            {
-                _enabled = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _enabled = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>
@@ -69,11 +57,7 @@ namespace Cases.Defaults
         public double? Ratio
         {
             get => _ratio;
-            init
-            {
-                _ratio = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _ratio = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>
@@ -83,11 +67,7 @@ namespace Cases.Defaults
         public string? Label
         {
             get => _label;
-            init
-            {
-                _label = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _label = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>
@@ -97,11 +77,7 @@ namespace Cases.Defaults
         public global::Clerk.Models.Runtime.ValueList<string>? Tags
         {
             get => _tags;
-            init
-            {
-                _tags = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _tags = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>
@@ -111,11 +87,7 @@ namespace Cases.Defaults
         public global::Cases.Defaults.SettingsLimits? Limits
         {
             get => _limits;
-            init
-            {
-                _limits = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _limits = value; _present_0 |= 0x40UL; }
         }
 
         /// <summary>
@@ -125,11 +97,7 @@ namespace Cases.Defaults
         public global::System.DateOnly? Since
         {
             get => _since;
-            init
-            {
-                _since = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _since = value; _present_0 |= 0x80UL; }
         }
 
         /// <summary>

@@ -20,11 +20,7 @@ namespace Cases.Defaults
         public long? Max
         {
             get => _max;
-            init
-            {
-                _max = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _max = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

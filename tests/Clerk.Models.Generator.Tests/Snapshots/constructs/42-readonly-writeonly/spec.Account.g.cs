@@ -24,22 +24,14 @@ namespace Cases.ReadonlyWriteonly
         public string? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _id = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _name = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>
@@ -49,11 +41,7 @@ namespace Cases.ReadonlyWriteonly
         public string? Password
         {
             get => _password;
-            init
-            {
-                _password = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _password = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>
@@ -63,11 +51,7 @@ namespace Cases.ReadonlyWriteonly
         public long? CreatedAt
         {
             get => _createdAt;
-            init
-            {
-                _createdAt = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _createdAt = value; _present_0 |= 0x8UL; }
         }
 
         /// <summary>
@@ -77,11 +61,7 @@ namespace Cases.ReadonlyWriteonly
         public string? Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _status = value; _present_0 |= 0x10UL; }
         }
 
         /// <summary>

@@ -22,66 +22,42 @@ namespace Cases.SchemaNames
         public global::Cases.SchemaNames.SchemasPasskey? Passkey
         {
             get => _passkey;
-            init
-            {
-                _passkey = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _passkey = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>key</c>, optional.</remarks>
         public global::Cases.SchemaNames.JWKSEd25519PublicKey? Key
         {
             get => _key;
-            init
-            {
-                _key = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _key = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>totals</c>, optional.</remarks>
         public global::Cases.SchemaNames.CommerceTotalsResponse2? Totals
         {
             get => _totals;
-            init
-            {
-                _totals = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _totals = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>lines</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>? Lines
         {
             get => _lines;
-            init
-            {
-                _lines = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _lines = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>secure</c>, optional.</remarks>
         public global::Cases.SchemaNames._3DSecure? Secure
         {
             get => _secure;
-            init
-            {
-                _secure = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _secure = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>status</c>, optional.</remarks>
         public global::Cases.SchemaNames.OrderStatus? Status
         {
             get => _status;
-            init
-            {
-                _status = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _status = value; _present_0 |= 0x20UL; }
         }
 
         /// <summary>

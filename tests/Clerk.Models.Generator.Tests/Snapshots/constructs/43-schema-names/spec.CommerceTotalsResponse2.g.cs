@@ -17,11 +17,7 @@ namespace Cases.SchemaNames
         public long? Total
         {
             get => _total;
-            init
-            {
-                _total = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _total = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -19,33 +19,21 @@ namespace Cases.SchemaNames
         public string? Kty
         {
             get => _kty;
-            init
-            {
-                _kty = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kty = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>crv</c>, optional.</remarks>
         public string? Crv
         {
             get => _crv;
-            init
-            {
-                _crv = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _crv = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>x</c>, optional.</remarks>
         public string? X
         {
             get => _x;
-            init
-            {
-                _x = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _x = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

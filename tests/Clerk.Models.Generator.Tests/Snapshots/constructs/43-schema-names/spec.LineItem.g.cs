@@ -17,11 +17,7 @@ namespace Cases.SchemaNames
         public string? Sku
         {
             get => _sku;
-            init
-            {
-                _sku = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _sku = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

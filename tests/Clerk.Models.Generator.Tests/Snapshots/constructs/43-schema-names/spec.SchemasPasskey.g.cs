@@ -17,11 +17,7 @@ namespace Cases.SchemaNames
         public string? CredentialId
         {
             get => _credentialId;
-            init
-            {
-                _credentialId = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _credentialId = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.SchemaNames
         public string? Version
         {
             get => _version;
-            init
-            {
-                _version = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _version = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

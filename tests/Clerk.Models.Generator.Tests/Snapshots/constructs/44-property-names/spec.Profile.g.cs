@@ -26,110 +26,70 @@ namespace Cases.PropertyNames
         public required string FirstName
         {
             get => _firstName;
-            init
-            {
-                _firstName = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _firstName = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>meta.version</c>, optional.</remarks>
         public long? MetaVersion
         {
             get => _metaVersion;
-            init
-            {
-                _metaVersion = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _metaVersion = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>display name</c>, optional.</remarks>
         public string? DisplayName
         {
             get => _displayName;
-            init
-            {
-                _displayName = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _displayName = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>2fa_enabled</c>, optional.</remarks>
         public bool? _2faEnabled
         {
             get => __2faEnabled;
-            init
-            {
-                __2faEnabled = value;
-                _present_0 |= 0x8UL;
-            }
+            init { __2faEnabled = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>@type</c>, optional.</remarks>
         public string? Type
         {
             get => _type;
-            init
-            {
-                _type = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _type = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>$id</c>, optional.</remarks>
         public string? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _id = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>_links</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? Links
         {
             get => _links;
-            init
-            {
-                _links = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _links = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>camelCase</c>, optional.</remarks>
         public string? CamelCase
         {
             get => _camelCase;
-            init
-            {
-                _camelCase = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _camelCase = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>ALLCAPS</c>, optional.</remarks>
         public string? ALLCAPS
         {
             get => _aLLCAPS;
-            init
-            {
-                _aLLCAPS = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _aLLCAPS = value; _present_0 |= 0x100UL; }
         }
 
         /// <remarks>JSON: <c>ünïcödé</c>, optional.</remarks>
         public string? Ünïcödé
         {
             get => _ünïcödé;
-            init
-            {
-                _ünïcödé = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _ünïcödé = value; _present_0 |= 0x200UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.SchemaNameCollision
         public string? D
         {
             get => _d;
-            init
-            {
-                _d = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _d = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.SchemaNameCollision
         public string? E
         {
             get => _e;
-            init
-            {
-                _e = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _e = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

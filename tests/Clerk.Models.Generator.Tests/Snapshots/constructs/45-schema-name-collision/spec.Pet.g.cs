@@ -18,22 +18,14 @@ namespace Cases.SchemaNameCollision
         public global::Cases.SchemaNameCollision.PetOwner2? Owner
         {
             get => _owner;
-            init
-            {
-                _owner = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _owner = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>profile</c>, optional.</remarks>
         public global::Cases.SchemaNameCollision.UserProfile3? Profile
         {
             get => _profile;
-            init
-            {
-                _profile = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _profile = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

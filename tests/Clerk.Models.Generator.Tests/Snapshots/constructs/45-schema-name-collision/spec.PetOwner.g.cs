@@ -17,11 +17,7 @@ namespace Cases.SchemaNameCollision
         public string? F
         {
             get => _f;
-            init
-            {
-                _f = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _f = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -20,11 +20,7 @@ namespace Cases.SchemaNameCollision
         public string? Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

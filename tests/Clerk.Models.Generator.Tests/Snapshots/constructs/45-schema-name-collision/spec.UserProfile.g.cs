@@ -17,11 +17,7 @@ namespace Cases.SchemaNameCollision
         public string? A
         {
             get => _a;
-            init
-            {
-                _a = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _a = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

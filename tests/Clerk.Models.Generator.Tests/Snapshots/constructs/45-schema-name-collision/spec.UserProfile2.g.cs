@@ -17,11 +17,7 @@ namespace Cases.SchemaNameCollision
         public string? B
         {
             get => _b;
-            init
-            {
-                _b = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _b = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.SchemaNameCollision
         public string? C
         {
             get => _c;
-            init
-            {
-                _c = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _c = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

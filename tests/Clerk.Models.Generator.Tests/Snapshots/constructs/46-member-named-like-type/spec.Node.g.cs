@@ -18,22 +18,14 @@ namespace Cases.MemberNamedLikeType
         public string? NodeValue
         {
             get => _nodeValue;
-            init
-            {
-                _nodeValue = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _nodeValue = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>nodes</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.Node>? Nodes
         {
             get => _nodes;
-            init
-            {
-                _nodes = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _nodes = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

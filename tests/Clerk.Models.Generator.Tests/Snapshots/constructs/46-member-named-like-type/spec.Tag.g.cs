@@ -18,22 +18,14 @@ namespace Cases.MemberNamedLikeType
         public required string TagValue
         {
             get => _tagValue;
-            init
-            {
-                _tagValue = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _tagValue = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>tag_value</c>, optional.</remarks>
         public string? TagValue2
         {
             get => _tagValue2;
-            init
-            {
-                _tagValue2 = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _tagValue2 = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

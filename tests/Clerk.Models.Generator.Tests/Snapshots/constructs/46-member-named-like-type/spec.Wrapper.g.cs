@@ -17,11 +17,7 @@ namespace Cases.MemberNamedLikeType
         public global::Cases.MemberNamedLikeType.WrapperWrapper? WrapperValue
         {
             get => _wrapperValue;
-            init
-            {
-                _wrapperValue = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _wrapperValue = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

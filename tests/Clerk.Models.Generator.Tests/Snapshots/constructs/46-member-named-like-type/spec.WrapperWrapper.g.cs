@@ -20,11 +20,7 @@ namespace Cases.MemberNamedLikeType
         public long? X
         {
             get => _x;
-            init
-            {
-                _x = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _x = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

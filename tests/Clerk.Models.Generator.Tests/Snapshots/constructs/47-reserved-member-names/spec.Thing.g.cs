@@ -32,176 +32,112 @@ namespace Cases.ReservedMemberNames
         public string? Equals2
         {
             get => _equals2;
-            init
-            {
-                _equals2 = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _equals2 = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>GetHashCode</c>, optional.</remarks>
         public long? GetHashCode2
         {
             get => _getHashCode2;
-            init
-            {
-                _getHashCode2 = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _getHashCode2 = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>ToString</c>, optional.</remarks>
         public string? ToString2
         {
             get => _toString2;
-            init
-            {
-                _toString2 = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _toString2 = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>EqualityContract</c>, optional.</remarks>
         public string? EqualityContract2
         {
             get => _equalityContract2;
-            init
-            {
-                _equalityContract2 = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _equalityContract2 = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>Clone</c>, optional.</remarks>
         public bool? Clone2
         {
             get => _clone2;
-            init
-            {
-                _clone2 = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _clone2 = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>GetType</c>, optional.</remarks>
         public string? GetType2
         {
             get => _getType2;
-            init
-            {
-                _getType2 = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _getType2 = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>Deconstruct</c>, optional.</remarks>
         public string? Deconstruct2
         {
             get => _deconstruct2;
-            init
-            {
-                _deconstruct2 = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _deconstruct2 = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>PrintMembers</c>, optional.</remarks>
         public string? PrintMembers2
         {
             get => _printMembers2;
-            init
-            {
-                _printMembers2 = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _printMembers2 = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>MemberwiseClone</c>, optional.</remarks>
         public string? MemberwiseClone2
         {
             get => _memberwiseClone2;
-            init
-            {
-                _memberwiseClone2 = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _memberwiseClone2 = value; _present_0 |= 0x100UL; }
         }
 
         /// <remarks>JSON: <c>Finalize</c>, optional.</remarks>
         public string? Finalize2
         {
             get => _finalize2;
-            init
-            {
-                _finalize2 = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _finalize2 = value; _present_0 |= 0x200UL; }
         }
 
         /// <remarks>JSON: <c>additional_properties</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? AdditionalProperties2
         {
             get => _additionalProperties2;
-            init
-            {
-                _additionalProperties2 = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _additionalProperties2 = value; _present_0 |= 0x400UL; }
         }
 
         /// <remarks>JSON: <c>is_present</c>, optional.</remarks>
         public bool? IsPresent2
         {
             get => _isPresent2;
-            init
-            {
-                _isPresent2 = value;
-                _present_0 |= 0x800UL;
-            }
+            init { _isPresent2 = value; _present_0 |= 0x800UL; }
         }
 
         /// <remarks>JSON: <c>without</c>, optional.</remarks>
         public string? Without2
         {
             get => _without2;
-            init
-            {
-                _without2 = value;
-                _present_0 |= 0x1000UL;
-            }
+            init { _without2 = value; _present_0 |= 0x1000UL; }
         }
 
         /// <remarks>JSON: <c>json_member</c>, optional.</remarks>
         public string? JsonMember2
         {
             get => _jsonMember2;
-            init
-            {
-                _jsonMember2 = value;
-                _present_0 |= 0x2000UL;
-            }
+            init { _jsonMember2 = value; _present_0 |= 0x2000UL; }
         }
 
         /// <remarks>JSON: <c>json_converter</c>, optional.</remarks>
         public string? JsonConverter2
         {
             get => _jsonConverter2;
-            init
-            {
-                _jsonConverter2 = value;
-                _present_0 |= 0x4000UL;
-            }
+            init { _jsonConverter2 = value; _present_0 |= 0x4000UL; }
         }
 
         /// <remarks>JSON: <c>present0</c>, optional.</remarks>
         public long? Present0
         {
             get => _present0;
-            init
-            {
-                _present0 = value;
-                _present_0 |= 0x8000UL;
-            }
+            init { _present0 = value; _present_0 |= 0x8000UL; }
         }
 
         /// <summary>

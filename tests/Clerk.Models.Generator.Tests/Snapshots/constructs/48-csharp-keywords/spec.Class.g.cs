@@ -29,143 +29,91 @@ namespace Cases.CsharpKeywords
         public string? Namespace
         {
             get => _namespace;
-            init
-            {
-                _namespace = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _namespace = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>event</c>, optional.</remarks>
         public global::Cases.CsharpKeywords.Event? Event
         {
             get => _event;
-            init
-            {
-                _event = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _event = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>default</c>, optional.</remarks>
         public bool? Default
         {
             get => _default;
-            init
-            {
-                _default = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _default = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>return</c>, optional.</remarks>
         public long? Return
         {
             get => _return;
-            init
-            {
-                _return = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _return = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>this</c>, optional.</remarks>
         public string? This
         {
             get => _this;
-            init
-            {
-                _this = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _this = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>base</c>, optional.</remarks>
         public string? Base
         {
             get => _base;
-            init
-            {
-                _base = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _base = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>value</c>, optional.</remarks>
         public string? Value
         {
             get => _value;
-            init
-            {
-                _value = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _value = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>params</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? Params
         {
             get => _params;
-            init
-            {
-                _params = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _params = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>null</c>, optional.</remarks>
         public string? Null
         {
             get => _null;
-            init
-            {
-                _null = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _null = value; _present_0 |= 0x100UL; }
         }
 
         /// <remarks>JSON: <c>true</c>, optional.</remarks>
         public bool? True
         {
             get => _true;
-            init
-            {
-                _true = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _true = value; _present_0 |= 0x200UL; }
         }
 
         /// <remarks>JSON: <c>var</c>, optional.</remarks>
         public string? Var
         {
             get => _var;
-            init
-            {
-                _var = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _var = value; _present_0 |= 0x400UL; }
         }
 
         /// <remarks>JSON: <c>global</c>, optional.</remarks>
         public string? Global
         {
             get => _global;
-            init
-            {
-                _global = value;
-                _present_0 |= 0x800UL;
-            }
+            init { _global = value; _present_0 |= 0x800UL; }
         }
 
         /// <remarks>JSON: <c>operator</c>, optional.</remarks>
         public global::Cases.CsharpKeywords.Operator? Operator
         {
             get => _operator;
-            init
-            {
-                _operator = value;
-                _present_0 |= 0x1000UL;
-            }
+            init { _operator = value; _present_0 |= 0x1000UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.ShadowingTypeNames
         public global::Cases.ShadowingTypeNames.System? Models
         {
             get => _models;
-            init
-            {
-                _models = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _models = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.ShadowingTypeNames
         public string? Value
         {
             get => _value;
-            init
-            {
-                _value = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _value = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

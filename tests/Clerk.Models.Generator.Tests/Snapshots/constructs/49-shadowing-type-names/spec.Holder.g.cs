@@ -27,121 +27,77 @@ namespace Cases.ShadowingTypeNames
         public global::Cases.ShadowingTypeNames.System? System
         {
             get => _system;
-            init
-            {
-                _system = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _system = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>string</c>, optional.</remarks>
         public global::Cases.ShadowingTypeNames.String? String
         {
             get => _string;
-            init
-            {
-                _string = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _string = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>plain</c>, optional.</remarks>
         public string? Plain
         {
             get => _plain;
-            init
-            {
-                _plain = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _plain = value; _present_0 |= 0x4UL; }
         }
 
         /// <remarks>JSON: <c>clerk</c>, optional.</remarks>
         public global::Cases.ShadowingTypeNames.Clerk? Clerk
         {
             get => _clerk;
-            init
-            {
-                _clerk = value;
-                _present_0 |= 0x8UL;
-            }
+            init { _clerk = value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>raw</c>, optional.</remarks>
         public global::Cases.ShadowingTypeNames.RawJson? Raw
         {
             get => _raw;
-            init
-            {
-                _raw = value;
-                _present_0 |= 0x10UL;
-            }
+            init { _raw = value; _present_0 |= 0x10UL; }
         }
 
         /// <remarks>JSON: <c>free</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? Free
         {
             get => _free;
-            init
-            {
-                _free = value;
-                _present_0 |= 0x20UL;
-            }
+            init { _free = value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>list</c>, optional.</remarks>
         public global::Cases.ShadowingTypeNames.ValueList? List
         {
             get => _list;
-            init
-            {
-                _list = value;
-                _present_0 |= 0x40UL;
-            }
+            init { _list = value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>names</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<string>? Names
         {
             get => _names;
-            init
-            {
-                _names = value;
-                _present_0 |= 0x80UL;
-            }
+            init { _names = value; _present_0 |= 0x80UL; }
         }
 
         /// <remarks>JSON: <c>type</c>, optional.</remarks>
         public global::Cases.ShadowingTypeNames.Type? Type
         {
             get => _type;
-            init
-            {
-                _type = value;
-                _present_0 |= 0x100UL;
-            }
+            init { _type = value; _present_0 |= 0x100UL; }
         }
 
         /// <remarks>JSON: <c>id</c>, optional.</remarks>
         public global::System.Guid? Id
         {
             get => _id;
-            init
-            {
-                _id = value;
-                _present_0 |= 0x200UL;
-            }
+            init { _id = value; _present_0 |= 0x200UL; }
         }
 
         /// <remarks>JSON: <c>guid</c>, optional.</remarks>
         public global::Cases.ShadowingTypeNames.Guid? Guid
         {
             get => _guid;
-            init
-            {
-                _guid = value;
-                _present_0 |= 0x400UL;
-            }
+            init { _guid = value; _present_0 |= 0x400UL; }
         }
 
         /// <summary>

@@ -17,11 +17,7 @@ namespace Cases.ShadowingTypeNames
         public string? Json
         {
             get => _json;
-            init
-            {
-                _json = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _json = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

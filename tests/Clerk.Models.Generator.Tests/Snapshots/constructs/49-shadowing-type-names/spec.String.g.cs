@@ -17,11 +17,7 @@ namespace Cases.ShadowingTypeNames
         public string? Text
         {
             get => _text;
-            init
-            {
-                _text = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _text = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

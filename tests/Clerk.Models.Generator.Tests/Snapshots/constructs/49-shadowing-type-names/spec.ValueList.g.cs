@@ -17,11 +17,7 @@ namespace Cases.ShadowingTypeNames
         public global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.String>? Items
         {
             get => _items;
-            init
-            {
-                _items = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _items = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

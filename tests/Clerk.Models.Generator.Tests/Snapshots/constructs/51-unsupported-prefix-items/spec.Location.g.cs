@@ -18,22 +18,14 @@ namespace Cases.UnsupportedPrefixItems
         public global::Clerk.Models.Runtime.RawJson? Point
         {
             get => _point;
-            init
-            {
-                _point = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _point = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>label</c>, optional.</remarks>
         public string? Label
         {
             get => _label;
-            init
-            {
-                _label = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _label = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

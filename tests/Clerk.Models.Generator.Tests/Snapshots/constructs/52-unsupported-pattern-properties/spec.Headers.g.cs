@@ -18,22 +18,14 @@ namespace Cases.UnsupportedPatternProperties
         public global::Clerk.Models.Runtime.RawJson? Extensions
         {
             get => _extensions;
-            init
-            {
-                _extensions = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _extensions = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, optional.</remarks>
         public string? Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _name = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

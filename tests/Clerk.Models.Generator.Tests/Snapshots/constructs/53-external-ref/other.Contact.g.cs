@@ -17,11 +17,7 @@ namespace Cases.ExternalRef
         public string? Email
         {
             get => _email;
-            init
-            {
-                _email = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _email = value; _present_0 |= 0x1UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.ExternalRef
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>contact</c>, optional.</remarks>
         public global::Cases.ExternalRef.Contact? Contact
         {
             get => _contact;
-            init
-            {
-                _contact = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _contact = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

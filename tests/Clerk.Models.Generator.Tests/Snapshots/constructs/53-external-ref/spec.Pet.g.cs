@@ -19,33 +19,21 @@ namespace Cases.ExternalRef
         public required string Name
         {
             get => _name;
-            init
-            {
-                _name = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _name = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>owner</c>, optional.</remarks>
         public global::Cases.ExternalRef.Owner? Owner
         {
             get => _owner;
-            init
-            {
-                _owner = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _owner = value; _present_0 |= 0x2UL; }
         }
 
         /// <remarks>JSON: <c>previous_owners</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Owner>? PreviousOwners
         {
             get => _previousOwners;
-            init
-            {
-                _previousOwners = value;
-                _present_0 |= 0x4UL;
-            }
+            init { _previousOwners = value; _present_0 |= 0x4UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.ExternalRefMissing
         public required string Number
         {
             get => _number;
-            init
-            {
-                _number = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _number = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>total</c>, optional, nullable.</remarks>
         public global::Clerk.Models.Runtime.RawJson? Total
         {
             get => _total;
-            init
-            {
-                _total = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _total = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.UnionAlternativeTokens
         public required string Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kind = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>lives</c>, optional.</remarks>
         public long? Lives
         {
             get => _lives;
-            init
-            {
-                _lives = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _lives = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.UnionAlternativeTokens
         public required string Kind
         {
             get => _kind;
-            init
-            {
-                _kind = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _kind = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>bark</c>, optional.</remarks>
         public string? Bark
         {
             get => _bark;
-            init
-            {
-                _bark = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _bark = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

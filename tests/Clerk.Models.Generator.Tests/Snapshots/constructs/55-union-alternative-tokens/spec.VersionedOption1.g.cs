@@ -18,22 +18,14 @@ namespace Cases.UnionAlternativeTokens
         public required long V
         {
             get => _v;
-            init
-            {
-                _v = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _v = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>a</c>, optional.</remarks>
         public string? A
         {
             get => _a;
-            init
-            {
-                _a = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _a = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>

@@ -18,22 +18,14 @@ namespace Cases.UnionAlternativeTokens
         public required long V
         {
             get => _v;
-            init
-            {
-                _v = value;
-                _present_0 |= 0x1UL;
-            }
+            init { _v = value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>b</c>, required.</remarks>
         public required string B
         {
             get => _b;
-            init
-            {
-                _b = value;
-                _present_0 |= 0x2UL;
-            }
+            init { _b = value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>
