@@ -22,10 +22,36 @@ namespace Clerk.Models.Runtime
         /// The unescaped string, or null when the reader is not on an object, the member is absent,
         /// or its value is not a string.
         /// </returns>
-        public static string? FindString(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName) =>
-            MoveToMemberValue(ref reader, propertyName) && reader.TokenType == JsonTokenType.String
-                ? reader.GetString()
-                : null;
+        public static string? FindString(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            // A duplicated member counts with its last value, as it does when the object is read.
+            string? found = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var match = reader.ValueTextEquals(propertyName);
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                if (match)
+                {
+                    found = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                if (!reader.TrySkip())
+                {
+                    break;
+                }
+            }
+
+            return found;
+        }
 
         /// <summary>Determines whether the object has a top-level member with the given name.</summary>
         /// <param name="reader">A copy of the reader, positioned on <see cref="JsonTokenType.StartObject"/>.</param>

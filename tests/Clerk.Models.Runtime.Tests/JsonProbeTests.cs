@@ -62,9 +62,10 @@ namespace Clerk.Models.Runtime.Tests
         }
 
         [Fact]
-        public void The_first_of_duplicate_members_wins()
+        public void The_last_of_duplicate_members_wins_as_when_the_object_is_read()
         {
-            Assert.Equal("first", JsonProbe.FindString(OnStart("{\"t\":\"first\",\"t\":\"second\"}"), "t"u8));
+            Assert.Equal("second", JsonProbe.FindString(OnStart("{\"t\":\"first\",\"x\":{\"t\":\"nested\"},\"t\":\"second\"}"), "t"u8));
+            Assert.Null(JsonProbe.FindString(OnStart("{\"t\":\"first\",\"t\":7}"), "t"u8));
         }
 
         [Fact]

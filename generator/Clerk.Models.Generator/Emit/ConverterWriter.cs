@@ -175,6 +175,15 @@ internal static class ConverterWriter
 
         writer.OpenBlock("if (value._additionalProperties is { } additionalProperties)");
         writer.OpenBlock("foreach (var pair in additionalProperties)");
+        if (members.Count > 0)
+        {
+            // A declared member is written once, from its property, even if the map holds its name too.
+            writer.OpenBlock("if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)");
+            writer.Line("continue;");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
         writer.Line("writer.WritePropertyName(pair.Key);");
         writer.Line("pair.Value.WriteTo(writer);");
         writer.CloseBlock();

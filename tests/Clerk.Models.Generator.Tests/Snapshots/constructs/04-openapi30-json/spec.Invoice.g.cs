@@ -244,6 +244,11 @@ namespace Cases.Openapi30Json
                 {
                     foreach (var pair in additionalProperties)
                     {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

@@ -180,6 +180,11 @@ namespace Cases.Openapi31Json
                 {
                     foreach (var pair in additionalProperties)
                     {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

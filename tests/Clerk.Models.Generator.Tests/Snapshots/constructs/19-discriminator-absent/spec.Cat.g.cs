@@ -201,6 +201,11 @@ namespace Cases.DiscriminatorAbsent
                 {
                     foreach (var pair in additionalProperties)
                     {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

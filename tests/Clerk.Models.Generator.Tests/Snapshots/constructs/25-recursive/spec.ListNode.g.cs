@@ -182,6 +182,11 @@ namespace Cases.Recursive
                 {
                     foreach (var pair in additionalProperties)
                     {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }

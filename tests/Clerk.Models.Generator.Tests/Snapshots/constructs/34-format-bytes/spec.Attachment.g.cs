@@ -209,6 +209,11 @@ namespace Cases.FormatBytes
                 {
                     foreach (var pair in additionalProperties)
                     {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
                         writer.WritePropertyName(pair.Key);
                         pair.Value.WriteTo(writer);
                     }
