@@ -27,6 +27,8 @@ namespace Clerk.Models.Runtime
     [JsonConverter(typeof(RawJsonConverter))]
     public sealed class RawJson : IEquatable<RawJson>
     {
+        private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         private const int InitialBufferSize = 256;
 
         private static readonly RawJson s_true = new RawJson(new[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e' });
@@ -200,6 +202,7 @@ namespace Clerk.Models.Runtime
 
         private static byte[] CopyQuoted(ref Utf8JsonReader reader)
         {
+            EnsureValidUtf8(ref reader);
             if (reader.HasValueSequence)
             {
                 var buffer = new PooledByteBuffer((int)Math.Min(reader.ValueSequence.Length + 2, int.MaxValue));
@@ -314,9 +317,37 @@ namespace Clerk.Models.Runtime
 
         private static void WriteQuoted(ref Utf8JsonReader reader, ref PooledByteBuffer buffer)
         {
+            EnsureValidUtf8(ref reader);
             buffer.Write((byte)'"');
             WriteValue(ref reader, ref buffer);
             buffer.Write((byte)'"');
+        }
+
+        /// <summary>
+        /// The reader checks a string's UTF-8 only when the string is materialized; raw JSON is copied
+        /// without that, so it is checked here: bad bytes are a read error, not a failure when written.
+        /// </summary>
+        private static void EnsureValidUtf8(ref Utf8JsonReader reader)
+        {
+#if NET8_0_OR_GREATER
+            if (!reader.HasValueSequence)
+            {
+                if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+                {
+                    throw JsonReadError.InvalidValue("The string is not valid UTF-8.");
+                }
+
+                return;
+            }
+#endif
+            try
+            {
+                s_strictUtf8.GetCharCount(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+            }
+            catch (DecoderFallbackException)
+            {
+                throw JsonReadError.InvalidValue("The string is not valid UTF-8.");
+            }
         }
 
         private static void WriteValue(ref Utf8JsonReader reader, ref PooledByteBuffer buffer)

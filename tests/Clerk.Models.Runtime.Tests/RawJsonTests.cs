@@ -29,6 +29,26 @@ namespace Clerk.Models.Runtime.Tests
 
         private static RawJson ReadFirst(string json) => TestJson.Read(json, (ref Utf8JsonReader r) => RawJson.Read(ref r));
 
+        [Theory]
+        [InlineData(new byte[] { 0x22, 0xC3, 0x28, 0x22 })]
+        [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D })]
+        [InlineData(new byte[] { 0x7B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x3A, 0x31, 0x7D })]
+        public void Invalid_utf8_in_a_string_is_a_read_error_not_a_failure_when_written(byte[] json)
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+
+            try
+            {
+                RawJson.Read(ref reader);
+                Assert.Fail("Invalid UTF-8 was read as raw JSON.");
+            }
+            catch (JsonException ex)
+            {
+                Assert.Contains("UTF-8", ex.Message);
+            }
+        }
+
         [Fact]
         public void Read_keeps_escapes_and_number_spelling_byte_for_byte()
         {
