@@ -738,6 +738,14 @@ internal static class SpecReader
                 return (inner, nullable || innerNullable);
             }
 
+            if (schema.AllOf is { Count: > 1 } objectParts && objectParts.Count(IsObjectLike) == 1)
+            {
+                var index = objectParts.ToList().FindIndex(p => IsObjectLike(p));
+                var (inner, innerNullable) = ResolveType(objectParts[index], contextName, pointer + "/allOf/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), origin);
+                var partNullable = objectParts.Select((p, i) => i != index && IsNullable(p, pointer + "/allOf/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Any(n => n);
+                return (inner, nullable || innerNullable || partNullable);
+            }
+
             if (schema.AllOf is { Count: > 1 } parts && schema.Type is null && parts.Select((p, i) => (Part: p, Index: i)).FirstOrDefault(p => p.Part.Type is not null) is { Part: not null } typed)
             {
                 var (inner, innerNullable) = ResolveType(typed.Part, contextName, pointer + "/allOf/" + typed.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), origin);
@@ -1124,7 +1132,9 @@ internal static class SpecReader
             }
 
             // allOf composes objects into a record; an allOf of plain values (a string and its limits) is that value.
-            if (schema.AllOf is { Count: > 0 } allOf && (hasProperties || (allOf.Count > 1 && allOf.Any(IsObjectLike))))
+            // allOf: [$ref, {nullable: true}] (or a description beside it) is that reference, not a new record:
+            // only two or more object parts compose one.
+            if (schema.AllOf is { Count: > 0 } allOf && (hasProperties || allOf.Count(IsObjectLike) > 1))
             {
                 return SchemaShape.Record;
             }
