@@ -161,15 +161,13 @@ public sealed class ConstructTests : IClassFixture<CaseBuilds>
         var build = _builds.Get(name);
         Assert.True(build.Run.Sources.Count > 0, "Nothing was generated.");
 
-        // Snapshots.Verify puts the folder beside its caller's file: the project directory, as for the bundled spec.
-        var anchor = GeneratorHarness.RepoFile("tests", "Clerk.Models.Generator.Tests", "ConstructTests.cs");
         var folder = "constructs/" + name;
         var failures = new List<string>();
         foreach (var source in build.Run.Sources.OrderBy(s => s.HintName, StringComparer.Ordinal))
         {
             try
             {
-                Snapshots.Verify(folder, source.HintName, source.SourceText.ToString(), anchor);
+                Snapshots.Verify(folder, source.HintName, source.SourceText.ToString());
             }
             catch (XunitException ex)
             {
@@ -177,7 +175,7 @@ public sealed class ConstructTests : IClassFixture<CaseBuilds>
             }
         }
 
-        var directory = Path.Combine(Path.GetDirectoryName(anchor)!, "Snapshots", "constructs", name);
+        var directory = Snapshots.Directory(folder);
         var generated = build.Run.Sources.Select(s => s.HintName).ToHashSet(StringComparer.Ordinal);
         var stale = Directory.Exists(directory)
             ? Directory.GetFiles(directory, "*.g.cs").Select(f => Path.GetFileName(f)!).Where(f => !f.EndsWith(".received.g.cs", StringComparison.Ordinal) && !generated.Contains(f)).ToList()

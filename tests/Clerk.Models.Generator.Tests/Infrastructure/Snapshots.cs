@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -16,16 +15,23 @@ public static class Snapshots
 {
     public const string AcceptVariable = "CLERK_MODELS_ACCEPT_SNAPSHOTS";
 
-    public static void Verify(string folder, string fileName, string actual, [CallerFilePath] string callerPath = "")
+    /// <summary>
+    /// The folder holding the approved files. Found from the repository root, not from the caller's source path:
+    /// a CI build (<c>ContinuousIntegrationBuild</c>) maps source paths to <c>/_/</c>.
+    /// </summary>
+    public static string Directory(string folder)
+        => GeneratorHarness.RepoFile("tests", "Clerk.Models.Generator.Tests", "Snapshots", folder);
+
+    public static void Verify(string folder, string fileName, string actual)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots", folder);
+        var directory = Directory(folder);
         var expectedPath = Path.Combine(directory, fileName);
         var receivedPath = Path.Combine(directory, Path.GetFileNameWithoutExtension(fileName) + ".received" + Path.GetExtension(fileName));
         actual = actual.Replace("\r\n", "\n");
 
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
         {
-            Directory.CreateDirectory(directory);
+            System.IO.Directory.CreateDirectory(directory);
             File.WriteAllText(expectedPath, actual, new UTF8Encoding(false));
             File.Delete(receivedPath);
             return;
@@ -38,7 +44,7 @@ public static class Snapshots
             return;
         }
 
-        Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(receivedPath, actual, new UTF8Encoding(false));
         var message = expected is null
             ? $"No approved snapshot {Relative(expectedPath)} yet; the output is in {Relative(receivedPath)}."
