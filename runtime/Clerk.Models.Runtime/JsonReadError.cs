@@ -58,13 +58,16 @@ namespace Clerk.Models.Runtime
         /// Determines whether <paramref name="exception"/> is one that reading a value can
         /// legitimately throw, and so should be wrapped with a path: <see cref="JsonException"/>,
         /// <see cref="InvalidOperationException"/> (e.g. <see cref="Utf8JsonReader.GetString"/> on
-        /// invalid UTF-8), <see cref="FormatException"/> and <see cref="OverflowException"/>.
+        /// invalid UTF-8), <see cref="FormatException"/>, <see cref="OverflowException"/> and
+        /// <see cref="System.Text.RegularExpressions.RegexMatchTimeoutException"/> (a spec's pattern that
+        /// a crafted value makes backtrack past its timeout).
         /// Anything else indicates a bug and should propagate unchanged.
         /// </summary>
         /// <param name="exception">The caught exception.</param>
         /// <returns><see langword="true"/> when the exception should be wrapped.</returns>
         public static bool IsReadFailure(Exception exception) =>
-            exception is JsonException or InvalidOperationException or FormatException or OverflowException;
+            exception is JsonException or InvalidOperationException or FormatException or OverflowException
+                or System.Text.RegularExpressions.RegexMatchTimeoutException;
 
         /// <summary>Re-throws an error raised while reading a member, with the member prepended to its path.</summary>
         /// <param name="inner">

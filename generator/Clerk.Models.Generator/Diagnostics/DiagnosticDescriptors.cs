@@ -86,6 +86,12 @@ internal static class DiagnosticDescriptors
         "'{0}' refers to '{1}', which is not an OpenAPI document listed as an AdditionalFiles item of this project; the member is kept as raw JSON",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnreadableSchema = Create(
+        "CMG013",
+        "A keyword has a value of the wrong kind",
+        "{0}; nothing is generated from this spec until it is fixed",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

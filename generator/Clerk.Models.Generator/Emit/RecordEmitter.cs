@@ -78,7 +78,11 @@ internal static class RecordEmitter
 
             writer.OpenBlock("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + NameMangler.Escape(property.Name));
             writer.Line("get => " + member.Field + ";");
-            writer.Line("init { " + member.Field + " = value; " + member.PresenceWord + " |= " + member.Bit + "; }");
+            // A JSON null reads back as a null reference, so RawJson.Null is stored as one: a value equals its round trip.
+            var stored = property.Type.Kind == TypeKind.RawJson && property.IsCSharpNullable
+                ? "value == " + EmitContext.Runtime + ".RawJson.Null ? null : value"
+                : "value";
+            writer.Line("init { " + member.Field + " = " + stored + "; " + member.PresenceWord + " |= " + member.Bit + "; }");
             writer.CloseBlock();
             writer.Line();
         }

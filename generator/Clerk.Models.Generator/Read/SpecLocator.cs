@@ -20,6 +20,9 @@ internal sealed class SpecLocator
     private Dictionary<string, LocationInfo>? _locations;
     private Dictionary<string, string>? _scalars;
     private HashSet<string>? _quoted;
+    private Dictionary<string, NodeKind>? _kinds;
+    private List<(string Pointer, LocationInfo Location)>? _duplicateKeys;
+    private Dictionary<string, List<string>>? _children;
 
     public SpecLocator(string path, string text)
     {
@@ -68,6 +71,30 @@ internal sealed class SpecLocator
         return _quoted!.Contains(pointer);
     }
 
+    /// <summary>What is written at <paramref name="pointer"/>, or null when nothing is.</summary>
+    public NodeKind? KindAt(string pointer)
+    {
+        _locations ??= Index();
+        return _kinds!.TryGetValue(pointer, out var kind) ? kind : null;
+    }
+
+    /// <summary>The pointers of a mapping's values or a sequence's items, in the order written.</summary>
+    public IReadOnlyList<string> ChildrenOf(string pointer)
+    {
+        _locations ??= Index();
+        return _children!.TryGetValue(pointer, out var children) ? children : (IReadOnlyList<string>)Array.Empty<string>();
+    }
+
+    /// <summary>Mapping keys written a second time in the same mapping, at the second key.</summary>
+    public IReadOnlyList<(string Pointer, LocationInfo Location)> DuplicateKeys
+    {
+        get
+        {
+            _locations ??= Index();
+            return _duplicateKeys!;
+        }
+    }
+
     /// <summary>The location of a syntax error, taken from the YAML parser's own report, if it has one.</summary>
     public (LocationInfo Location, string Message)? FindSyntaxError()
     {
@@ -94,6 +121,37 @@ internal sealed class SpecLocator
         }
     }
 
+    /// <summary>A position as System.Text.Json reports it: a 0-based line and a UTF-8 byte offset in that line.</summary>
+    public LocationInfo AtLineAndByte(long line, long bytePosition)
+    {
+        var start = 0;
+        for (var current = 0L; current < line; current++)
+        {
+            var next = _text.IndexOf('\n', start);
+            if (next < 0)
+            {
+                break;
+            }
+
+            start = next + 1;
+        }
+
+        var end = _text.IndexOf('\n', start);
+        var lineText = end < 0 ? _text.Substring(start) : _text.Substring(start, end - start);
+        var column = 0;
+        var bytes = 0L;
+        while (column < lineText.Length && bytes < bytePosition)
+        {
+            bytes += System.Text.Encoding.UTF8.GetByteCount(lineText.Substring(column, char.IsHighSurrogate(lineText[column]) && column + 1 < lineText.Length ? 2 : 1));
+            column += char.IsHighSurrogate(lineText[column]) && column + 1 < lineText.Length ? 2 : 1;
+        }
+
+        var index = Math.Min(start + column, _text.Length);
+        var (lineNumber, columnNumber) = LineAndColumn(index);
+        var length = index < _text.Length ? 1 : 0;
+        return new LocationInfo(_path, index, length, lineNumber, columnNumber, lineNumber, columnNumber + length);
+    }
+
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     private Dictionary<string, LocationInfo> Index()
@@ -101,6 +159,9 @@ internal sealed class SpecLocator
         var locations = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
         _scalars = new Dictionary<string, string>(StringComparer.Ordinal);
         _quoted = new HashSet<string>(StringComparer.Ordinal);
+        _kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
+        _duplicateKeys = new List<(string, LocationInfo)>();
+        _children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var frames = new Stack<Frame>();
         try
         {
@@ -123,6 +184,21 @@ internal sealed class SpecLocator
                     case SequenceStart:
                     case AnchorAlias:
                         var pointer = PointerOfNode(frames, current, locations);
+                        if (pointer is not null && !_kinds.ContainsKey(pointer))
+                        {
+                            _kinds[pointer] = KindOf(current);
+                            if (frames.Count > 0)
+                            {
+                                var parent = frames.Peek().Pointer;
+                                if (!_children.TryGetValue(parent, out var siblings))
+                                {
+                                    _children[parent] = siblings = new List<string>();
+                                }
+
+                                siblings.Add(pointer);
+                            }
+                        }
+
                         if (pointer is not null && current is MappingStart or SequenceStart)
                         {
                             frames.Push(new Frame(pointer, current is MappingStart));
@@ -165,7 +241,14 @@ internal sealed class SpecLocator
             {
                 // A key: its location is the one a diagnostic about the member should show.
                 frame.PendingKey = node is Scalar scalar ? scalar.Value : "?";
-                locations[frame.Pointer + "/" + Escape(frame.PendingKey)] = At(node.Start, node.End);
+                var keyPointer = frame.Pointer + "/" + Escape(frame.PendingKey);
+                var keyLocation = At(node.Start, node.End);
+                if (!frame.Keys.Add(frame.PendingKey))
+                {
+                    _duplicateKeys!.Add((keyPointer, keyLocation));
+                }
+
+                locations[keyPointer] = keyLocation;
                 return null;
             }
 
@@ -185,11 +268,45 @@ internal sealed class SpecLocator
         return pointer;
     }
 
+    private static NodeKind KindOf(ParsingEvent node) => node switch
+    {
+        MappingStart => NodeKind.Mapping,
+        SequenceStart => NodeKind.Sequence,
+        AnchorAlias => NodeKind.Alias,
+        Scalar { Style: ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" } => NodeKind.Null,
+        Scalar { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded } => NodeKind.String,
+        _ => NodeKind.Scalar,
+    };
+
     private LocationInfo At(Mark start, Mark end)
     {
         var startIndex = Math.Max(0, Math.Min(start.Index, _text.Length));
         var endIndex = Math.Max(startIndex, Math.Min(end.Index, _text.Length));
+        if (start.Index >= _text.Length)
+        {
+            // The parser reports the end of a truncated file on a line after the last one: point at the last character.
+            startIndex = endIndex = Math.Max(0, _text.Length - 1);
+            var (line, column) = LineAndColumn(startIndex);
+            return new LocationInfo(_path, startIndex, _text.Length - startIndex, line, column, line, column + (_text.Length - startIndex));
+        }
+
         return new LocationInfo(_path, startIndex, endIndex - startIndex, start.Line, start.Column, end.Line, end.Column);
+    }
+
+    private (int Line, int Column) LineAndColumn(int index)
+    {
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (_text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart);
     }
 
     private sealed class Frame
@@ -207,5 +324,24 @@ internal sealed class SpecLocator
         public string? PendingKey { get; set; }
 
         public int Index { get; set; }
+
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
     }
+}
+
+/// <summary>The kind of node written at a pointer: what a keyword's value must be is checked against it.</summary>
+internal enum NodeKind
+{
+    Mapping,
+    Sequence,
+
+    /// <summary>A plain scalar: a number, a boolean or an unquoted string.</summary>
+    Scalar,
+
+    /// <summary>A quoted or block scalar: always a string.</summary>
+    String,
+
+    /// <summary>An empty value, <c>~</c> or <c>null</c>.</summary>
+    Null,
+    Alias,
 }

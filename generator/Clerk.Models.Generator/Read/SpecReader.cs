@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Clerk.Models.Generator.Diagnostics;
@@ -50,12 +51,19 @@ internal static class SpecReader
         var specName = SafeFileName(Path.GetFileNameWithoutExtension(input.Path));
         var @namespace = ResolveNamespace(input, specName, locator, diagnostics);
 
-        var settings = new OpenApiReaderSettings();
+        // The library's validation rules check paths and operations, which models do not use, and follow
+        // every $ref chain to its end for every reference: a 10,000-link alias chain took minutes.
+        var settings = new OpenApiReaderSettings { RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
         settings.AddYamlReader();
         ReadResult result;
         try
         {
-            result = OpenApiDocument.Parse(input.Text.TrimStart('\uFEFF'), SpecDetector.IsJson(input.Path) ? "json" : "yaml", settings);
+            result = Parse(input, settings);
+        }
+        catch (JsonException ex) when (SpecDetector.IsJson(input.Path) && ex.LineNumber is { } line)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SyntaxError, locator.AtLineAndByte(line, ex.BytePositionInLine ?? 0), JsonMessage(ex)));
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -64,6 +72,12 @@ internal static class SpecReader
             {
                 var versionPointer = locator.ScalarAt("/openapi") is not null ? "/openapi" : "/swagger";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate(versionPointer), locator.ScalarAt(versionPointer) ?? "?"));
+                return null;
+            }
+
+            // The parsing library throws on some keywords of the wrong kind ('deprecated: maybe'): say where.
+            if (syntax is null && ReportUnreadableShape(locator, diagnostics))
+            {
                 return null;
             }
 
@@ -87,7 +101,7 @@ internal static class SpecReader
                 var versionPointer = locator.ScalarAt("/openapi") is not null ? "/openapi" : "/swagger";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate(versionPointer), locator.ScalarAt(versionPointer) ?? "?"));
             }
-            else
+            else if (!ReportUnreadableShape(locator, diagnostics))
             {
                 foreach (var error in errors)
                 {
@@ -103,10 +117,22 @@ internal static class SpecReader
             return null;
         }
 
-        // Problems in paths, responses or security do not touch the models: only schema problems are reported.
+        // Keywords of the wrong kind that the parsing library dropped or misread: the models are built without them.
+        var shapeProblems = SpecShapeCheck.Find(locator);
+        foreach (var (location, message) in shapeProblems)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, location, message + "; it is ignored"));
+        }
+
+        // Problems in paths, responses or security do not touch the models: only schema problems are reported,
+        // once (the check above may have found them already).
         foreach (var error in errors.Where(e => IsSchemaPointer(e.Pointer)))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, locator.Locate(error.Pointer ?? string.Empty), error.Message));
+            var location = locator.Locate(error.Pointer ?? string.Empty);
+            if (!shapeProblems.Any(p => p.Location.Line == location.Line))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, location, error.Message));
+            }
         }
 
         var options = ReadOptions.Resolve(input.Options, locator, diagnostics);
@@ -122,6 +148,45 @@ internal static class SpecReader
             builder.Enums.ToEquatableArray(),
             builder.Unions.ToEquatableArray(),
             builder.ClaimResolverName(NameMangler.ToPascalCase(specName, "Spec") + "Json"));
+    }
+
+    /// <summary>
+    /// JSON specs are parsed here rather than by the library, whose reader stops at 64 levels of nesting:
+    /// a schema nested 30 objects deep is already 64 levels of JSON.
+    /// </summary>
+    private static ReadResult Parse(SpecInput input, OpenApiReaderSettings settings)
+    {
+        var text = input.Text.TrimStart('\uFEFF');
+        if (!SpecDetector.IsJson(input.Path))
+        {
+            return OpenApiDocument.Parse(text, "yaml", settings);
+        }
+
+        var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = MaxJsonDepth })
+            ?? throw new JsonException("The spec is the JSON value null.", null, 0, 0);
+        return new OpenApiJsonReader().Read(node, new Uri(OpenApiConstants.BaseRegistryUri), settings);
+    }
+
+    private const int MaxJsonDepth = 512;
+
+    /// <summary>System.Text.Json's message without the position, which the diagnostic's location already gives.</summary>
+    private static string JsonMessage(JsonException exception)
+    {
+        var message = exception.Message;
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return position > 0 ? message.Substring(0, position).TrimEnd() : message;
+    }
+
+    /// <summary>Reports, as errors, the keywords of the wrong kind that kept the spec from being read; false when there are none.</summary>
+    private static bool ReportUnreadableShape(SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        var problems = SpecShapeCheck.Find(locator);
+        foreach (var (location, message) in problems)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSchema, location, message));
+        }
+
+        return problems.Count > 0;
     }
 
     private static bool IsSchemaPointer(string? pointer)
@@ -242,10 +307,18 @@ internal static class SpecReader
 
         public void Build()
         {
+            SetAsideBrokenAliases();
+
             // Components claim their names first, in spec order, so that inline types never take them.
             var pending = new List<(string Id, IOpenApiSchema Schema, SchemaShape Shape, string TypeName)>();
             foreach (var pair in Components)
             {
+                // A component that is not a mapping ('Pet: 5') was reported by the shape check.
+                if (pair.Value is null)
+                {
+                    continue;
+                }
+
                 var shape = Classify(pair.Value);
                 if (shape == SchemaShape.Alias)
                 {
@@ -268,6 +341,125 @@ internal static class SpecReader
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 BuildType(schema, shape, typeName, ComponentPointer(id));
+            }
+        }
+
+        /// <summary>
+        /// Alias components (<c>A: {$ref: B}</c>) whose chain never reaches a schema, because it loops or
+        /// runs longer than <see cref="MaxAliasChain"/> links. The parsing library follows such a chain
+        /// recursively on every keyword it is asked for, throwing on a loop and overflowing the stack on
+        /// a long one; so they are reported, and every reference to them becomes free-form JSON.
+        /// </summary>
+        private void SetAsideBrokenAliases()
+        {
+            // Links from each alias to the schema its chain ends at; Never for a chain that loops.
+            const int Never = int.MaxValue;
+            var links = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var pair in Components)
+            {
+                if (pair.Value is not OpenApiSchemaReference || links.ContainsKey(pair.Key))
+                {
+                    continue;
+                }
+
+                var chain = new List<string>();
+                var onChain = new HashSet<string>(StringComparer.Ordinal);
+                var current = pair.Key;
+                int end;
+                while (true)
+                {
+                    if (links.TryGetValue(current, out end))
+                    {
+                        break;
+                    }
+
+                    if (!Components.TryGetValue(current, out var schema) || schema is not OpenApiSchemaReference reference || ComponentIdOf(reference) is not { } next)
+                    {
+                        end = 0;
+                        break;
+                    }
+
+                    if (!onChain.Add(current))
+                    {
+                        Report(DiagnosticDescriptors.UnsupportedSchema, ComponentPointer(current), "A reference cycle made only of aliases", ComponentPointer(current));
+                        end = Never;
+                        break;
+                    }
+
+                    chain.Add(current);
+                    current = next;
+                }
+
+                for (var i = chain.Count - 1; i >= 0; i--)
+                {
+                    end = end == Never ? Never : end + 1;
+                    links[chain[i]] = end;
+                }
+            }
+
+            var tooLong = links.Where(l => l.Value != Never && l.Value > MaxAliasChain).Select(l => l.Key).ToList();
+            if (tooLong.Count > 0)
+            {
+                var first = Components.Keys.First(tooLong.Contains);
+                Report(DiagnosticDescriptors.UnsupportedSchema, ComponentPointer(first), "A chain of more than " + MaxAliasChain + " $ref aliases", ComponentPointer(first));
+            }
+
+            var broken = new HashSet<string>(links.Where(l => l.Value > MaxAliasChain).Select(l => l.Key), StringComparer.Ordinal);
+            if (broken.Count > 0)
+            {
+                ReplaceReferences(broken);
+            }
+        }
+
+        private const int MaxAliasChain = 256;
+
+        /// <summary>Replaces each reference to one of <paramref name="ids"/>, anywhere in a component, with the empty schema.</summary>
+        private void ReplaceReferences(HashSet<string> ids)
+        {
+            bool IsBroken(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference && ComponentIdOf(reference) is { } id && ids.Contains(id);
+
+            var visited = new HashSet<IOpenApiSchema>();
+            var pending = new Stack<IOpenApiSchema>(Components.Values.OfType<OpenApiSchema>());
+            while (pending.Count > 0)
+            {
+                if (pending.Pop() is not OpenApiSchema schema || !visited.Add(schema))
+                {
+                    continue;
+                }
+
+                if (schema.Properties is { } properties)
+                {
+                    foreach (var name in properties.Keys.ToList())
+                    {
+                        properties[name] = IsBroken(properties[name]) ? new OpenApiSchema() : properties[name];
+                        pending.Push(properties[name]);
+                    }
+                }
+
+                foreach (var list in new[] { schema.AllOf, schema.OneOf, schema.AnyOf })
+                {
+                    for (var i = 0; list is not null && i < list.Count; i++)
+                    {
+                        list[i] = IsBroken(list[i]) ? new OpenApiSchema() : list[i];
+                        pending.Push(list[i]);
+                    }
+                }
+
+                schema.Items = IsBroken(schema.Items) ? new OpenApiSchema() : schema.Items;
+                schema.AdditionalProperties = IsBroken(schema.AdditionalProperties) ? new OpenApiSchema() : schema.AdditionalProperties;
+                schema.Not = IsBroken(schema.Not) ? new OpenApiSchema() : schema.Not;
+                foreach (var child in new[] { schema.Items, schema.AdditionalProperties, schema.Not })
+                {
+                    if (child is not null)
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+
+            foreach (var id in ids)
+            {
+                Components[id] = new OpenApiSchema();
             }
         }
 
@@ -630,7 +822,7 @@ internal static class SpecReader
         {
             try
             {
-                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, PatternTimeout);
                 return null;
             }
             catch (ArgumentException ex)
@@ -696,9 +888,19 @@ internal static class SpecReader
 
             var pattern = left.Kind == CaseCheckKind.Pattern ? left.Values[0] : right.Values[0];
             var values = left.Kind == CaseCheckKind.OneOf ? left.Values : right.Values;
-            var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-            return !values.Any(regex.IsMatch);
+            // The spec's pattern may backtrack catastrophically; a generator must not stall the build on it.
+            var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, PatternTimeout);
+            try
+            {
+                return !values.Any(regex.IsMatch);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return false;
+            }
         }
+
+        private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
         /// <summary>Maps a schema to a C# type, building the inline types it needs under <paramref name="contextName"/>.</summary>
         private (TypeRef Type, bool Nullable) ResolveType(IOpenApiSchema schema, string contextName, string pointer, string? origin = null)
@@ -835,6 +1037,13 @@ internal static class SpecReader
                 return (TypeRef.RawJson, true);
             }
 
+            // The library reads '#/components/schemas/Person/properties/name' as the component 'name'.
+            if (_locator.ScalarAt(pointer + "/$ref") is { } written && IsPointerIntoSchema(written))
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, pointer + "/$ref", written, pointer);
+                return (TypeRef.RawJson, true);
+            }
+
             if (_componentTypes.TryGetValue(id, out var known))
             {
                 return (known, _componentNullable[id] || IsNullable(reference, pointer));
@@ -849,8 +1058,9 @@ internal static class SpecReader
 
             try
             {
-                var target = Components[id];
-                return ResolveType(target, NameMangler.ToPascalCase(id, "Model"), ComponentPointer(id));
+                return Components[id] is { } target
+                    ? ResolveType(target, NameMangler.ToPascalCase(id, "Model"), ComponentPointer(id))
+                    : (TypeRef.RawJson, true);
             }
             finally
             {
@@ -958,6 +1168,20 @@ internal static class SpecReader
 
             var decoded = Uri.UnescapeDataString(id).Replace("~1", "/").Replace("~0", "~");
             return Components.ContainsKey(decoded) ? decoded : null;
+        }
+
+        /// <summary>A local $ref that goes past a component's name, into its members: not a schema this generator types.</summary>
+        private static bool IsPointerIntoSchema(string reference)
+        {
+            foreach (var prefix in new[] { "#/components/schemas/", "#/definitions/" })
+            {
+                if (reference.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return reference.IndexOf('/', prefix.Length) >= 0;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A mapping value is a $ref, or just a schema name ("text: TextBlock"), which the reader takes for a file.</summary>

@@ -42,7 +42,7 @@ namespace Clerk.Models
         public global::Clerk.Models.Runtime.RawJson? Meta
         {
             get => _meta;
-            init { _meta = value; _present_0 |= 0x8UL; }
+            init { _meta = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x8UL; }
         }
 
         /// <remarks>JSON: <c>clerk_trace_id</c>, optional.</remarks>

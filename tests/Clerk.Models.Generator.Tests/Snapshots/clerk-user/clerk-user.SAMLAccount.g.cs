@@ -86,7 +86,7 @@ namespace Clerk.Models
         public global::Clerk.Models.Runtime.RawJson? PublicMetadata
         {
             get => _publicMetadata;
-            init { _publicMetadata = value; _present_0 |= 0x100UL; }
+            init { _publicMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x100UL; }
         }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>

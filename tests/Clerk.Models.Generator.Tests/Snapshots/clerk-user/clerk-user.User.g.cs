@@ -143,21 +143,21 @@ namespace Clerk.Models
         public global::Clerk.Models.Runtime.RawJson? PublicMetadata
         {
             get => _publicMetadata;
-            init { _publicMetadata = value; _present_0 |= 0x1000UL; }
+            init { _publicMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x1000UL; }
         }
 
         /// <remarks>JSON: <c>private_metadata</c>, optional, nullable.</remarks>
         public global::Clerk.Models.Runtime.RawJson? PrivateMetadata
         {
             get => _privateMetadata;
-            init { _privateMetadata = value; _present_0 |= 0x2000UL; }
+            init { _privateMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x2000UL; }
         }
 
         /// <remarks>JSON: <c>unsafe_metadata</c>, optional.</remarks>
         public global::Clerk.Models.Runtime.RawJson? UnsafeMetadata
         {
             get => _unsafeMetadata;
-            init { _unsafeMetadata = value; _present_0 |= 0x4000UL; }
+            init { _unsafeMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x4000UL; }
         }
 
         /// <remarks>JSON: <c>email_addresses</c>, optional.</remarks>

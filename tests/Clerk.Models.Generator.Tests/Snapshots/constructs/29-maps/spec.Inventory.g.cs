@@ -73,7 +73,7 @@ namespace Cases.Maps
         public global::Clerk.Models.Runtime.RawJson? Extra
         {
             get => _extra;
-            init { _extra = value; _present_0 |= 0x80UL; }
+            init { _extra = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x80UL; }
         }
 
         /// <summary>

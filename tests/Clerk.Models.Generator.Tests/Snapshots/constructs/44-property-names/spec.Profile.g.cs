@@ -68,7 +68,7 @@ namespace Cases.PropertyNames
         public global::Clerk.Models.Runtime.RawJson? Links
         {
             get => _links;
-            init { _links = value; _present_0 |= 0x40UL; }
+            init { _links = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x40UL; }
         }
 
         /// <remarks>JSON: <c>camelCase</c>, optional.</remarks>

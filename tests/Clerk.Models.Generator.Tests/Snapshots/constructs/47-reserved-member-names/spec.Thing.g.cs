@@ -102,7 +102,7 @@ namespace Cases.ReservedMemberNames
         public global::Clerk.Models.Runtime.RawJson? AdditionalProperties2
         {
             get => _additionalProperties2;
-            init { _additionalProperties2 = value; _present_0 |= 0x400UL; }
+            init { _additionalProperties2 = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x400UL; }
         }
 
         /// <remarks>JSON: <c>is_present</c>, optional.</remarks>

@@ -62,7 +62,7 @@ namespace Cases.ShadowingTypeNames
         public global::Clerk.Models.Runtime.RawJson? Free
         {
             get => _free;
-            init { _free = value; _present_0 |= 0x20UL; }
+            init { _free = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x20UL; }
         }
 
         /// <remarks>JSON: <c>list</c>, optional.</remarks>

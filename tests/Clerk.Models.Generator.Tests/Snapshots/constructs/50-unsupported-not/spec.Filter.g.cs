@@ -18,7 +18,7 @@ namespace Cases.UnsupportedNot
         public global::Clerk.Models.Runtime.RawJson? AnythingButText
         {
             get => _anythingButText;
-            init { _anythingButText = value; _present_0 |= 0x1UL; }
+            init { _anythingButText = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, optional.</remarks>

@@ -18,7 +18,7 @@ namespace Cases.UnsupportedPrefixItems
         public global::Clerk.Models.Runtime.RawJson? Point
         {
             get => _point;
-            init { _point = value; _present_0 |= 0x1UL; }
+            init { _point = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>label</c>, optional.</remarks>

@@ -18,7 +18,7 @@ namespace Cases.UnsupportedPatternProperties
         public global::Clerk.Models.Runtime.RawJson? Extensions
         {
             get => _extensions;
-            init { _extensions = value; _present_0 |= 0x1UL; }
+            init { _extensions = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x1UL; }
         }
 
         /// <remarks>JSON: <c>name</c>, optional.</remarks>

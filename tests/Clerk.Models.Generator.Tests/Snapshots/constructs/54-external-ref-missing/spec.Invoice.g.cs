@@ -25,7 +25,7 @@ namespace Cases.ExternalRefMissing
         public global::Clerk.Models.Runtime.RawJson? Total
         {
             get => _total;
-            init { _total = value; _present_0 |= 0x2UL; }
+            init { _total = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x2UL; }
         }
 
         /// <summary>
