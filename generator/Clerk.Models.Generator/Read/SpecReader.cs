@@ -449,7 +449,7 @@ internal static class SpecReader
                 {
                     // Numbers are named by their value: Value1, ValueMinus1, Value2_5.
                     var number = node.ToJsonString();
-                    natural = "Value" + (number.StartsWith("-", StringComparison.Ordinal) ? "Minus" + number.Substring(1) : number).Replace('.', '_').Replace('+', '_');
+                    natural = NameMangler.Limit("Value" + (number.StartsWith("-", StringComparison.Ordinal) ? "Minus" + number.Substring(1) : number).Replace('.', '_').Replace('+', '_'));
                 }
 
                 var name = names.Claim(natural);
