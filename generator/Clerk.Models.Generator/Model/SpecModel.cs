@@ -36,6 +36,9 @@ internal sealed record RecordModel(
 /// <param name="Name">The C# property name.</param>
 /// <param name="IsRequired">Listed in the schema's <c>required</c>: the payload must carry it.</param>
 /// <param name="IsNullable">The spec allows <c>null</c> as its value.</param>
+/// <param name="FieldName">The backing field.</param>
+/// <param name="LocalName">The converter's local that holds the value while the object is read.</param>
+/// <param name="EncodedNameField">The converter's static field that holds the pre-encoded JSON name.</param>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -43,7 +46,10 @@ internal sealed record PropertyModel(
     bool IsRequired,
     bool IsNullable,
     string? Description,
-    string? ObsoleteMessage)
+    string? ObsoleteMessage,
+    string FieldName,
+    string LocalName,
+    string EncodedNameField)
 {
     /// <summary>
     /// A property is non-nullable in C# only when the spec guarantees a value:

@@ -197,6 +197,9 @@ internal static class SpecReader
             "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "IsPresent", "Without", "AdditionalProperties", "JsonMember",
         };
 
+        /// <summary>The locals of a record converter's <c>ReadValue</c>, besides one per member and one per presence word.</summary>
+        private static readonly string[] ConverterLocalNames = { "reader", "options", "member", "current", "additionalProperties", "ex" };
+
         private static readonly string[] EnumReservedNames =
         {
             "Value", "IsKnown", "From", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "JsonConverter",
@@ -309,8 +312,15 @@ internal static class SpecReader
         {
             var collected = CollectMembers(schema, pointer);
 
-            var members = new NameScope(RecordReservedNames.Concat(new[] { typeName }));
-            var properties = new List<PropertyModel>();
+            // The record's members (properties, then their backing fields), the converter's locals while
+            // it reads, and its static fields: each name is claimed where it is declared, so that names
+            // that differ only in the case of their first letter (K and the Kelvin sign) stay apart.
+            var presenceWords = Enumerable.Range(0, (collected.Count + 63) / 64).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var members = new NameScope(RecordReservedNames.Concat(new[] { typeName, "_additionalProperties" }).Concat(presenceWords.Select(w => "_present_" + w)));
+            var locals = new NameScope(ConverterLocalNames.Concat(presenceWords.Select(w => "present" + w)));
+            var statics = new NameScope(new[] { "s_jsonNames" });
+
+            var named = new List<(Member Member, string Name, TypeRef Type, bool Nullable)>();
             foreach (var member in collected)
             {
                 var desired = NameMangler.ToPascalCase(member.JsonName);
@@ -325,7 +335,13 @@ internal static class SpecReader
                 var origin = "'" + member.JsonName + "' of " + typeName;
                 // Inline types are named from the JSON name, whatever the member had to be renamed to.
                 var (type, nullable) = ResolveType(member.Schema, typeName + desired, member.Pointer, origin);
-                type = AsTimestamp(type, member);
+                named.Add((member, name, AsTimestamp(type, member), nullable));
+            }
+
+            var properties = new List<PropertyModel>();
+            foreach (var (member, name, type, nullable) in named)
+            {
+                var camel = NameMangler.ToCamelCase(name);
                 properties.Add(new PropertyModel(
                     member.JsonName,
                     name,
@@ -333,7 +349,10 @@ internal static class SpecReader
                     member.IsRequired,
                     nullable,
                     DescribeMember(member.Schema, type),
-                    member.Schema.Deprecated ? DeprecationMessage(member.Schema.Description) : null));
+                    member.Schema.Deprecated ? DeprecationMessage(member.Schema.Description) : null,
+                    members.Claim("_" + camel),
+                    locals.Claim(camel + "Value"),
+                    statics.Claim("s_" + camel + "Name")));
             }
 
             Records.Add(new RecordModel(
