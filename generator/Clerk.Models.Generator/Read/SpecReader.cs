@@ -211,6 +211,23 @@ internal static class SpecReader
             "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "Unknown",
         };
 
+        // A type cannot have a member of its own name (CS0542): a schema is not named like a member its type declares.
+        private static readonly string[] RecordTypeReservedNames =
+        {
+            "JsonConverter", "JsonMember", "AdditionalProperties", "IsPresent", "Without",
+            "EqualityContract", "PrintMembers", "ToString", "Equals", "GetHashCode", "Deconstruct",
+        };
+
+        private static readonly string[] EnumTypeReservedNames =
+        {
+            "JsonConverter", "Value", "IsKnown", "From", "ToString", "Equals", "GetHashCode",
+        };
+
+        private static readonly string[] UnionTypeReservedNames =
+        {
+            "JsonConverter", "EqualityContract", "PrintMembers", "ToString", "Equals", "GetHashCode", "Deconstruct",
+        };
+
         private readonly OpenApiDocument _document;
         private readonly string _specPath;
         private readonly EquatableArray<KnownSpec> _knownSpecs;
@@ -255,7 +272,7 @@ internal static class SpecReader
                     continue;
                 }
 
-                var typeName = ClaimTypeName(pair.Key, ComponentPointer(pair.Key));
+                var typeName = ClaimTypeName(pair.Key, shape, ComponentPointer(pair.Key));
                 var kind = shape switch
                 {
                     SchemaShape.Record => TypeKind.Record,
@@ -279,16 +296,28 @@ internal static class SpecReader
 
         private static string ComponentPointer(string id) => "/components/schemas/" + SpecLocator.Escape(id);
 
-        private string ClaimTypeName(string specName, string pointer)
+        private string ClaimTypeName(string specName, SchemaShape shape, string pointer)
         {
             var desired = NameMangler.ToPascalCase(specName, "Model");
-            var claimed = _typeNames.Claim(desired);
+            var claimed = _typeNames.Claim(AvoidOwnMembers(desired, shape));
             if (claimed != desired)
             {
                 Report(DiagnosticDescriptors.NameCollision, pointer, specName, desired, claimed);
             }
 
             return claimed;
+        }
+
+        /// <summary>A name the type of <paramref name="shape"/> declares a member of (JsonConverter, Value...) gets <c>Model</c> after it.</summary>
+        private static string AvoidOwnMembers(string typeName, SchemaShape shape)
+        {
+            var reserved = shape switch
+            {
+                SchemaShape.Record => RecordTypeReservedNames,
+                SchemaShape.Enum => EnumTypeReservedNames,
+                _ => UnionTypeReservedNames,
+            };
+            return Array.IndexOf(reserved, typeName) >= 0 ? typeName + "Model" : typeName;
         }
 
         /// <param name="origin">Where an inline schema sits ("'status' of OTP"), for its summary when it has no description.</param>
@@ -738,7 +767,7 @@ internal static class SpecReader
                     SchemaShape.Enum => TypeKind.Enum,
                     _ => TypeKind.Union,
                 };
-                var typeName = ClaimTypeName(contextName, pointer);
+                var typeName = ClaimTypeName(contextName, shape, pointer);
                 BuildType(schema, shape, typeName, pointer, origin);
                 return (new TypeRef(kind, typeName), nullable);
             }
@@ -944,7 +973,7 @@ internal static class SpecReader
                 return (TypeRef.RawJson, true);
             }
 
-            return (new TypeRef(TypeKind.Record, NameMangler.ToPascalCase(id, "Model"), Namespace: known.Namespace), IsNullable(reference, pointer));
+            return (new TypeRef(TypeKind.Record, AvoidOwnMembers(NameMangler.ToPascalCase(id, "Model"), SchemaShape.Record), Namespace: known.Namespace), IsNullable(reference, pointer));
         }
 
         private static string NormalizePath(string path)
