@@ -109,7 +109,7 @@ internal static class UnionEmitter
             writer.OpenBlock();
             writer.Line("var probe" + suffix + " = reader;");
             writer.Line("var inner" + suffix + " = " + context.ConverterOf(@case.Type) + ".ReadValue(ref probe" + suffix + ", options);");
-            writer.OpenBlock("if (inner" + suffix + " is not " + context.Qualified(@case.Type) + ".Unknown)");
+            writer.OpenBlock("if (inner" + suffix + " is not " + context.Qualified(@case.Type) + "." + @case.UnknownCaseName + ")");
             writer.Line("reader = probe" + suffix + ";");
             writer.Line("return new " + @case.CaseName + "(inner" + suffix + ");");
             writer.CloseBlock();

@@ -98,7 +98,8 @@ internal sealed record DiscriminatorValue(string Value, string CaseName);
 /// <param name="Type">The alternative's type (a record for Clerk's unions).</param>
 /// <param name="Checks">What a payload must satisfy to be this alternative.</param>
 /// <param name="EnumValues">For an enum alternative: what its values are, and so which token it takes.</param>
-internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks, EnumValueKind? EnumValues = null);
+/// <param name="UnknownCaseName">For an alternative that is itself a union: that union's case for values none of its alternatives fit.</param>
+internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks, EnumValueKind? EnumValues = null, string? UnknownCaseName = null);
 
 internal enum UnionSelectorKind
 {

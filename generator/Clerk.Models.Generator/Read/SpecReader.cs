@@ -205,10 +205,15 @@ internal static class SpecReader
             "Value", "IsKnown", "From", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "JsonConverter",
         };
 
+        /// <summary>
+        /// What a case cannot be named: the union's own members, and the members of the case records,
+        /// which inherit the union's nested types (a case named <c>Value</c> would hide every case's <c>Value</c>).
+        /// The case for unknown values is claimed first, as <c>Unknown</c> unless the union has that name.
+        /// </summary>
         private static readonly string[] UnionReservedNames =
         {
             "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
-            "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "Unknown",
+            "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "Value", "Json",
         };
 
         // A type cannot have a member of its own name (CS0542): a schema is not named like a member its type declares.
@@ -319,6 +324,10 @@ internal static class SpecReader
             };
             return Array.IndexOf(reserved, typeName) >= 0 ? typeName + "Model" : typeName;
         }
+
+        /// <summary>The case that keeps a value no alternative fits: <c>Unknown</c>, unless the union itself has that name.</summary>
+        private static string UnknownCaseNameOf(string unionName)
+            => new NameScope(UnionReservedNames.Concat(new[] { unionName })).Claim("Unknown");
 
         /// <param name="origin">Where an inline schema sits ("'status' of OTP"), for its summary when it has no description.</param>
         private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer, string? origin = null)
@@ -534,7 +543,7 @@ internal static class SpecReader
         private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, string? description)
         {
             var names = new NameScope(UnionReservedNames.Concat(new[] { typeName }));
-            var unknownName = "Unknown";
+            var unknownName = names.Claim("Unknown");
             var alternatives = NonNullAlternatives(schema, out var keyword);
             var cases = new List<(string Name, TypeRef Type, List<CaseCheck> Checks, EnumValueKind? EnumValues)>();
             var caseByComponent = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -569,7 +578,12 @@ internal static class SpecReader
             Unions.Add(new UnionModel(
                 typeName,
                 description,
-                cases.Select(c => new UnionCaseModel(c.Name, c.Type, c.Checks.ToEquatableArray(), c.EnumValues)).ToEquatableArray(),
+                cases.Select(c => new UnionCaseModel(
+                    c.Name,
+                    c.Type,
+                    c.Checks.ToEquatableArray(),
+                    c.EnumValues,
+                    c.Type.Kind == TypeKind.Union ? UnknownCaseNameOf(c.Type.Name!) : null)).ToEquatableArray(),
                 unknownName,
                 selector,
                 discriminator));
