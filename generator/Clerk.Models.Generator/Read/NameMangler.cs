@@ -119,10 +119,12 @@ internal static class NameMangler
 /// </summary>
 internal sealed class NameScope
 {
-    private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _taken;
 
-    public NameScope(IEnumerable<string>? reserved = null)
+    /// <param name="comparer">Ordinal (C# names) unless told otherwise: file names compare ignoring case.</param>
+    public NameScope(IEnumerable<string>? reserved = null, IEqualityComparer<string>? comparer = null)
     {
+        _taken = new HashSet<string>(comparer ?? System.StringComparer.Ordinal);
         if (reserved is not null)
         {
             foreach (var name in reserved)

@@ -112,6 +112,7 @@ internal static class SpecReader
         var options = ReadOptions.Resolve(input.Options, locator, diagnostics);
         var builder = new ModelBuilder(document, input.Path, knownSpecs, locator, options, diagnostics, cancellationToken);
         builder.Build();
+        var resolver = builder.ClaimResolverName(NameMangler.ToPascalCase(specName, "Spec") + "Json");
         return new SpecModel(
             input.Path,
             specName,
@@ -121,7 +122,8 @@ internal static class SpecReader
             builder.Records.ToEquatableArray(),
             builder.Enums.ToEquatableArray(),
             builder.Unions.ToEquatableArray(),
-            builder.ClaimResolverName(NameMangler.ToPascalCase(specName, "Spec") + "Json"));
+            resolver.Name,
+            resolver.FileName);
     }
 
     private static bool IsSchemaPointer(string? pointer)
@@ -136,18 +138,18 @@ internal static class SpecReader
     }
 
     /// <summary>
-    /// Hint names must be unique in a compilation: two specs with one file name (a/pets.yaml, b/pets.yaml)
-    /// add their namespace, and when that is the same too, their position among the project's paths.
+    /// Hint names must be unique in a compilation, ignoring case: two specs with one file name (a/pets.yaml,
+    /// b/Pets.yaml) add their namespace, and when that is the same too, their position among the project's paths.
     /// </summary>
     private static string HintPrefix(string path, string specName, string @namespace, EquatableArray<KnownSpec> knownSpecs)
     {
-        var sameName = knownSpecs.Where(k => SafeFileName(Path.GetFileNameWithoutExtension(k.Path)) == specName).ToList();
+        var sameName = knownSpecs.Where(k => string.Equals(SafeFileName(Path.GetFileNameWithoutExtension(k.Path)), specName, StringComparison.OrdinalIgnoreCase)).ToList();
         if (sameName.Count <= 1)
         {
             return specName;
         }
 
-        var sameNamespace = sameName.Where(k => k.Namespace == @namespace).Select(k => k.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var sameNamespace = sameName.Where(k => string.Equals(k.Namespace, @namespace, StringComparison.OrdinalIgnoreCase)).Select(k => k.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
         return sameNamespace.Count <= 1
             ? specName + "." + @namespace
             : specName + "." + @namespace + "." + (sameNamespace.IndexOf(path) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -241,6 +243,10 @@ internal static class SpecReader
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellationToken;
         private readonly NameScope _typeNames = new();
+
+        // Generated files are told apart ignoring case (as on Windows and macOS), C# types are not.
+        private readonly NameScope _fileNames = new(comparer: StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _fileNameOf = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool> _componentNullable = new(StringComparer.Ordinal);
         private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
@@ -297,7 +303,24 @@ internal static class SpecReader
         }
 
         /// <summary>The resolver's name, claimed after every type so that a schema keeps its own name.</summary>
-        public string ClaimResolverName(string desired) => _typeNames.Claim(desired);
+        public (string Name, string FileName) ClaimResolverName(string desired)
+        {
+            var name = _typeNames.Claim(desired);
+            return (name, ClaimFileName(name));
+        }
+
+        /// <summary>
+        /// The type's part of its file's hint name: its name, or, when another type of the spec has that
+        /// name in another case (<c>Case</c>, <c>CASE</c>), its name with a hash of the exact name after it.
+        /// </summary>
+        private string ClaimFileName(string typeName)
+        {
+            var fileName = _fileNames.IsTaken(typeName)
+                ? _fileNames.Claim(typeName + "-" + NameMangler.StableHash(typeName))
+                : _fileNames.Claim(typeName);
+            _fileNameOf[typeName] = fileName;
+            return fileName;
+        }
 
         private static string ComponentPointer(string id) => "/components/schemas/" + SpecLocator.Escape(id);
 
@@ -310,6 +333,7 @@ internal static class SpecReader
                 Report(DiagnosticDescriptors.NameCollision, pointer, specName, desired, claimed);
             }
 
+            ClaimFileName(claimed);
             return claimed;
         }
 
@@ -395,6 +419,7 @@ internal static class SpecReader
 
             Records.Add(new RecordModel(
                 typeName,
+                _fileNameOf[typeName],
                 description,
                 schema.Deprecated ? DeprecationMessage(schema.Description) : null,
                 properties.ToEquatableArray(),
@@ -518,7 +543,7 @@ internal static class SpecReader
                 members.Add(new EnumMemberModel(value, name));
             }
 
-            Enums.Add(new EnumModel(typeName, description, members.ToEquatableArray(), kind));
+            Enums.Add(new EnumModel(typeName, _fileNameOf[typeName], description, members.ToEquatableArray(), kind));
         }
 
         /// <summary>All strings: a string enum. All integers of an integer schema: Int32 or Int64. Anything else: raw JSON values.</summary>
@@ -577,6 +602,7 @@ internal static class SpecReader
 
             Unions.Add(new UnionModel(
                 typeName,
+                _fileNameOf[typeName],
                 description,
                 cases.Select(c => new UnionCaseModel(
                     c.Name,
