@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -117,29 +118,30 @@ public sealed class ModelGenerator : IIncrementalGenerator
     private static void Emit(SourceProductionContext production, SpecModel spec, CompilationFeatures features)
     {
         var emitContext = new EmitContext(spec, features);
+        var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? currentType = null;
         try
         {
             foreach (var record in spec.Records)
             {
                 currentType = record.Name;
-                Add(production, spec, record.Name, RecordEmitter.Emit(emitContext, record));
+                Add(production, spec, added, record.Name, record.FileName, RecordEmitter.Emit(emitContext, record));
             }
 
             foreach (var model in spec.Enums)
             {
                 currentType = model.Name;
-                Add(production, spec, model.Name, EnumEmitter.Emit(emitContext, model));
+                Add(production, spec, added, model.Name, model.FileName, EnumEmitter.Emit(emitContext, model));
             }
 
             foreach (var union in spec.Unions)
             {
                 currentType = union.Name;
-                Add(production, spec, union.Name, UnionEmitter.Emit(emitContext, union));
+                Add(production, spec, added, union.Name, union.FileName, UnionEmitter.Emit(emitContext, union));
             }
 
             currentType = spec.ResolverName;
-            Add(production, spec, spec.ResolverName, ResolverEmitter.Emit(emitContext));
+            Add(production, spec, added, spec.ResolverName, spec.ResolverFileName, ResolverEmitter.Emit(emitContext));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -150,16 +152,23 @@ public sealed class ModelGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Add(SourceProductionContext production, SpecModel spec, string typeName, string source)
+    private static void Add(SourceProductionContext production, SpecModel spec, HashSet<string> added, string typeName, string fileName, string source)
     {
-        var hintName = spec.HintPrefix + "." + typeName + ".g.cs";
+        // The reader makes file names unique within the spec, ignoring case as Roslyn does; the prefix
+        // keeps specs apart. A clash inside the spec is the generator's own failure, not the user's.
+        var hintName = spec.HintPrefix + "." + fileName + ".g.cs";
+        if (!added.Add(hintName))
+        {
+            throw new InvalidOperationException("two of its files would be named '" + hintName + "'");
+        }
+
         try
         {
             production.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
         }
         catch (ArgumentException)
         {
-            // The same hint name twice: two specs with one file name put the same type in one namespace.
+            // Another spec's file has this hint name: two specs put the same type in one namespace.
             production.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.DuplicateType,
                 LocationInfo.StartOf(spec.SpecPath).ToLocation(),

@@ -72,4 +72,20 @@ public sealed class MultipleSpecTests
         Assert.Contains("namespace Consumer.PetsV2", run.Source("pets-v2.Pet.g.cs"));
         Assert.Empty(run.CompilationProblems);
     }
+
+    [Fact]
+    public void Two_specs_whose_file_names_differ_only_in_case_get_files_of_their_own()
+    {
+        const string Spec = "openapi: 3.0.3\ninfo: {title: A, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {type: object, properties: {name: {type: string}}}\n";
+        var lower = new SpecFile("/a/pets.yaml", Spec, "Zoo.A");
+        var upper = new SpecFile("/b/Pets.yaml", Spec, "Zoo.B");
+
+        var run = GeneratorHarness.Run(lower, upper);
+
+        // Hint names are compared ignoring case, as file names are on Windows and macOS.
+        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id == "CMG010");
+        Assert.Contains("namespace Zoo.A", run.Source("pets.Zoo.A.Pet.g.cs"));
+        Assert.Contains("namespace Zoo.B", run.Source("Pets.Zoo.B.Pet.g.cs"));
+        Assert.Empty(run.CompilationProblems);
+    }
 }

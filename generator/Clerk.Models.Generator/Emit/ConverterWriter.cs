@@ -58,7 +58,7 @@ internal static class ConverterWriter
         writer.CloseBlock();
     }
 
-    private static string EncodedName(Member member) => "s_" + member.Local.Substring(0, member.Local.Length - "Value".Length) + "Name";
+    private static string EncodedName(Member member) => member.Property.EncodedNameField;
 
     private static void WriteRead(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members, string type)
     {

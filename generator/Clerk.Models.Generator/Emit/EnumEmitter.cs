@@ -60,12 +60,13 @@ internal static class EnumEmitter
         switch (model.ValueKind)
         {
             case EnumValueKind.String:
-                // Known values are matched on their UTF-8 bytes: reading one allocates nothing.
+                // Known values are matched on their UTF-8 bytes: reading one allocates nothing. The
+                // converter inherits members (Read, Type...) that a value's name would otherwise mean.
                 writer.Line(EmitContext.Runtime + ".JsonRead.Expect(ref reader, " + Json + ".JsonTokenType.String);");
                 foreach (var member in model.Members)
                 {
                     writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpText.Utf8Literal(member.Value) + "))");
-                    writer.Line("return " + member.Name + ";");
+                    writer.Line("return " + type + "." + member.Name + ";");
                     writer.CloseBlock();
                     writer.Line();
                 }

@@ -189,9 +189,8 @@ internal static class RecordEmitter
         {
             Property = property;
             Index = index;
-            Field = "_" + NameMangler.ToCamelCase(property.Name);
-            // The suffix keeps member locals apart from the converter's own (reader, options, member...).
-            Local = NameMangler.ToCamelCase(property.Name) + "Value";
+            Field = property.FieldName;
+            Local = property.LocalName;
             PresenceWord = "_present_" + (index / 64).ToString(CultureInfo.InvariantCulture);
             Bit = "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
         }

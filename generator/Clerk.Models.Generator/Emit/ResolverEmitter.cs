@@ -13,7 +13,7 @@ internal static class ResolverEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
-    private static readonly string[] ReservedNames = { "Default", "Options", "GetTypeInfo", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
+    private static readonly string[] ReservedNames = { "Default", "Options", "GetTypeInfo", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
 
     public static string Emit(EmitContext context)
     {

@@ -40,8 +40,14 @@ internal static class UnionEmitter
         writer.Line("public sealed partial record " + union.UnknownCaseName + "(" + Runtime + ".RawJson Json) : " + type + ";");
         writer.Line();
 
-        // Conversions make building a union read like assigning the alternative.
-        foreach (var @case in union.Cases.GroupBy(c => c.Type).Where(g => g.Count() == 1).Select(g => g.First()))
+        // Conversions make building a union read like assigning the alternative: one per C# type that
+        // only one case holds, and none from the union itself, which C# does not allow (CS0555).
+        var convertible = union.Cases
+            .Where(c => !IsUnionItself(union, c.Type))
+            .GroupBy(c => context.TypeName(c.Type))
+            .Where(g => g.Count() == 1)
+            .Select(g => g.First());
+        foreach (var @case in convertible)
         {
             writer.Line("/// <summary>Wraps a <see cref=\"" + CrefOf(context, @case.Type) + "\"/> as the <see cref=\"" + @case.CaseName + "\"/> case.</summary>");
             writer.Line("public static implicit operator " + type + "(" + context.TypeName(@case.Type) + " value) => new " + @case.CaseName + "(value);");
@@ -53,6 +59,9 @@ internal static class UnionEmitter
         context.WriteFooter(writer);
         return writer.ToString();
     }
+
+    private static bool IsUnionItself(UnionModel union, TypeRef type)
+        => type.Kind == TypeKind.Union && type.Namespace is null && type.Name == union.Name;
 
     private static string CrefOf(EmitContext context, TypeRef type) => type.Kind switch
     {
@@ -102,14 +111,15 @@ internal static class UnionEmitter
 
         // An alternative that is itself a union fits when it reads the value as one of its own cases.
         // It reads a copy of the reader; when it fits, the reader moves on to where the copy stopped.
+        // The union listed among its own alternatives fits nothing the others do not: it is not asked.
         var index = 0;
-        foreach (var @case in union.Cases.Where(c => c.Type.Kind == TypeKind.Union))
+        foreach (var @case in union.Cases.Where(c => c.Type.Kind == TypeKind.Union && !IsUnionItself(union, c.Type)))
         {
             var suffix = (++index).ToString(CultureInfo.InvariantCulture);
             writer.OpenBlock();
             writer.Line("var probe" + suffix + " = reader;");
             writer.Line("var inner" + suffix + " = " + context.ConverterOf(@case.Type) + ".ReadValue(ref probe" + suffix + ", options);");
-            writer.OpenBlock("if (inner" + suffix + " is not " + context.Qualified(@case.Type) + ".Unknown)");
+            writer.OpenBlock("if (inner" + suffix + " is not " + context.Qualified(@case.Type) + "." + @case.UnknownCaseName + ")");
             writer.Line("reader = probe" + suffix + ";");
             writer.Line("return new " + @case.CaseName + "(inner" + suffix + ");");
             writer.CloseBlock();

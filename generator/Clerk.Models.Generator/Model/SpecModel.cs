@@ -5,6 +5,7 @@ namespace Clerk.Models.Generator.Model;
 /// <param name="SpecName">The file name without extension, safe for hint names and comments.</param>
 /// <param name="ResolverName">The spec's <c>IJsonTypeInfoResolver</c> class, e.g. <c>ClerkUserJson</c>.</param>
 /// <param name="HintPrefix">The start of the spec's hint names: its file name, made unique among the project's specs.</param>
+/// <param name="ResolverFileName">The resolver's part of its hint name (see <see cref="RecordModel.FileName"/>).</param>
 internal sealed record SpecModel(
     string SpecPath,
     string SpecName,
@@ -14,7 +15,8 @@ internal sealed record SpecModel(
     EquatableArray<RecordModel> Records,
     EquatableArray<EnumModel> Enums,
     EquatableArray<UnionModel> Unions,
-    string ResolverName);
+    string ResolverName,
+    string ResolverFileName);
 
 /// <summary>Facts about the consuming compilation that change what the emitted code may use.</summary>
 /// <param name="SupportsRequiredMembers">C# 11 or later: <c>required</c> can be used (its attributes are polyfilled where missing).</param>
@@ -23,8 +25,13 @@ internal sealed record SpecModel(
 internal sealed record CompilationFeatures(bool SupportsRequiredMembers, bool HasDateOnly, EquatableArray<string> MissingPolyfills);
 
 /// <summary>One object schema, emitted as a sealed record with a nested converter.</summary>
+/// <param name="FileName">
+/// The type's part of its file's hint name (<c>{HintPrefix}.{FileName}.g.cs</c>): its name, made
+/// unique ignoring case among the spec's files.
+/// </param>
 internal sealed record RecordModel(
     string Name,
+    string FileName,
     string? Description,
     string? ObsoleteMessage,
     EquatableArray<PropertyModel> Properties,
@@ -36,6 +43,9 @@ internal sealed record RecordModel(
 /// <param name="Name">The C# property name.</param>
 /// <param name="IsRequired">Listed in the schema's <c>required</c>: the payload must carry it.</param>
 /// <param name="IsNullable">The spec allows <c>null</c> as its value.</param>
+/// <param name="FieldName">The backing field.</param>
+/// <param name="LocalName">The converter's local that holds the value while the object is read.</param>
+/// <param name="EncodedNameField">The converter's static field that holds the pre-encoded JSON name.</param>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -43,7 +53,10 @@ internal sealed record PropertyModel(
     bool IsRequired,
     bool IsNullable,
     string? Description,
-    string? ObsoleteMessage)
+    string? ObsoleteMessage,
+    string FieldName,
+    string LocalName,
+    string EncodedNameField)
 {
     /// <summary>
     /// A property is non-nullable in C# only when the spec guarantees a value:
@@ -56,7 +69,8 @@ internal sealed record PropertyModel(
 }
 
 /// <summary>A schema with <c>enum</c>, emitted as an open enum class.</summary>
-internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members, EnumValueKind ValueKind);
+/// <param name="FileName">The type's part of its file's hint name (see <see cref="RecordModel.FileName"/>).</param>
+internal sealed record EnumModel(string Name, string FileName, string? Description, EquatableArray<EnumMemberModel> Members, EnumValueKind ValueKind);
 
 /// <param name="Value">The string for a string enum; the JSON text of the value otherwise.</param>
 internal sealed record EnumMemberModel(string Value, string Name);
@@ -75,8 +89,10 @@ internal enum EnumValueKind
 /// <summary>A <c>oneOf</c>/<c>anyOf</c> of several alternatives, emitted as an abstract record with one nested case each.</summary>
 /// <param name="Selector">How the converter decides which alternative a payload is.</param>
 /// <param name="Discriminator">The spec's <c>discriminator</c>, consulted first when the payload carries it.</param>
+/// <param name="FileName">The type's part of its file's hint name (see <see cref="RecordModel.FileName"/>).</param>
 internal sealed record UnionModel(
     string Name,
+    string FileName,
     string? Description,
     EquatableArray<UnionCaseModel> Cases,
     string UnknownCaseName,
@@ -92,7 +108,8 @@ internal sealed record DiscriminatorValue(string Value, string CaseName);
 /// <param name="Type">The alternative's type (a record for Clerk's unions).</param>
 /// <param name="Checks">What a payload must satisfy to be this alternative.</param>
 /// <param name="EnumValues">For an enum alternative: what its values are, and so which token it takes.</param>
-internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks, EnumValueKind? EnumValues = null);
+/// <param name="UnknownCaseName">For an alternative that is itself a union: that union's case for values none of its alternatives fit.</param>
+internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks, EnumValueKind? EnumValues = null, string? UnknownCaseName = null);
 
 internal enum UnionSelectorKind
 {

@@ -9,6 +9,12 @@ namespace Clerk.Models.Generator.Read;
 internal static class NameMangler
 {
     /// <summary>
+    /// The longest identifier made from a spec name. C# allows 512 characters; this leaves room for
+    /// the prefixes and suffixes derived names add (<c>_field</c>, <c>s_…Name</c>, <c>…Value</c>, <c>…2</c>).
+    /// </summary>
+    public const int MaxIdentifierLength = 128;
+
+    /// <summary>
     /// PascalCase from any spec name: words are split on every character that cannot appear in an
     /// identifier, each word's first letter is upper-cased and the rest kept, so <c>first_name</c>
     /// becomes <c>FirstName</c>, <c>schemas-Passkey</c> becomes <c>SchemasPasskey</c> and
@@ -41,7 +47,41 @@ internal static class NameMangler
             builder.Insert(0, '_');
         }
 
-        return builder.ToString();
+        return Limit(builder.ToString());
+    }
+
+    /// <summary>
+    /// An identifier of at most <see cref="MaxIdentifierLength"/> characters: a longer one keeps its
+    /// start and ends with a hash of the whole name, so that two long names with one start stay apart
+    /// and a name is shortened the same way on every build.
+    /// </summary>
+    public static string Limit(string identifier)
+    {
+        if (identifier.Length <= MaxIdentifierLength)
+        {
+            return identifier;
+        }
+
+        var hash = "_" + StableHash(identifier);
+        var keep = MaxIdentifierLength - hash.Length;
+        if (char.IsHighSurrogate(identifier[keep - 1]))
+        {
+            keep--;
+        }
+
+        return identifier.Substring(0, keep) + hash;
+    }
+
+    /// <summary>Eight hex digits that depend only on <paramref name="text"/> (FNV-1a over its UTF-16 code units).</summary>
+    public static string StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Writes an identifier so that it compiles even when it is a keyword.</summary>
@@ -79,10 +119,12 @@ internal static class NameMangler
 /// </summary>
 internal sealed class NameScope
 {
-    private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _taken;
 
-    public NameScope(IEnumerable<string>? reserved = null)
+    /// <param name="comparer">Ordinal (C# names) unless told otherwise: file names compare ignoring case.</param>
+    public NameScope(IEnumerable<string>? reserved = null, IEqualityComparer<string>? comparer = null)
     {
+        _taken = new HashSet<string>(comparer ?? System.StringComparer.Ordinal);
         if (reserved is not null)
         {
             foreach (var name in reserved)

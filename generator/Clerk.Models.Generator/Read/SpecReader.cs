@@ -138,6 +138,7 @@ internal static class SpecReader
         var options = ReadOptions.Resolve(input.Options, locator, diagnostics);
         var builder = new ModelBuilder(document, input.Path, knownSpecs, locator, options, diagnostics, cancellationToken);
         builder.Build();
+        var resolver = builder.ClaimResolverName(NameMangler.ToPascalCase(specName, "Spec") + "Json");
         return new SpecModel(
             input.Path,
             specName,
@@ -147,7 +148,8 @@ internal static class SpecReader
             builder.Records.ToEquatableArray(),
             builder.Enums.ToEquatableArray(),
             builder.Unions.ToEquatableArray(),
-            builder.ClaimResolverName(NameMangler.ToPascalCase(specName, "Spec") + "Json"));
+            resolver.Name,
+            resolver.FileName);
     }
 
     /// <summary>
@@ -201,18 +203,18 @@ internal static class SpecReader
     }
 
     /// <summary>
-    /// Hint names must be unique in a compilation: two specs with one file name (a/pets.yaml, b/pets.yaml)
-    /// add their namespace, and when that is the same too, their position among the project's paths.
+    /// Hint names must be unique in a compilation, ignoring case: two specs with one file name (a/pets.yaml,
+    /// b/Pets.yaml) add their namespace, and when that is the same too, their position among the project's paths.
     /// </summary>
     private static string HintPrefix(string path, string specName, string @namespace, EquatableArray<KnownSpec> knownSpecs)
     {
-        var sameName = knownSpecs.Where(k => SafeFileName(Path.GetFileNameWithoutExtension(k.Path)) == specName).ToList();
+        var sameName = knownSpecs.Where(k => string.Equals(SafeFileName(Path.GetFileNameWithoutExtension(k.Path)), specName, StringComparison.OrdinalIgnoreCase)).ToList();
         if (sameName.Count <= 1)
         {
             return specName;
         }
 
-        var sameNamespace = sameName.Where(k => k.Namespace == @namespace).Select(k => k.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var sameNamespace = sameName.Where(k => string.Equals(k.Namespace, @namespace, StringComparison.OrdinalIgnoreCase)).Select(k => k.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
         return sameNamespace.Count <= 1
             ? specName + "." + @namespace
             : specName + "." + @namespace + "." + (sameNamespace.IndexOf(path) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -262,15 +264,40 @@ internal static class SpecReader
             "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "IsPresent", "Without", "AdditionalProperties", "JsonMember",
         };
 
+        /// <summary>The locals of a record converter's <c>ReadValue</c>, besides one per member and one per presence word.</summary>
+        private static readonly string[] ConverterLocalNames = { "reader", "options", "member", "current", "additionalProperties", "ex" };
+
         private static readonly string[] EnumReservedNames =
         {
             "Value", "IsKnown", "From", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "JsonConverter",
         };
 
+        /// <summary>
+        /// What a case cannot be named: the union's own members, and the members of the case records,
+        /// which inherit the union's nested types (a case named <c>Value</c> would hide every case's <c>Value</c>).
+        /// The case for unknown values is claimed first, as <c>Unknown</c> unless the union has that name.
+        /// </summary>
         private static readonly string[] UnionReservedNames =
         {
             "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
-            "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "Unknown",
+            "GetType", "MemberwiseClone", "Finalize", "JsonConverter", "Value", "Json",
+        };
+
+        // A type cannot have a member of its own name (CS0542): a schema is not named like a member its type declares.
+        private static readonly string[] RecordTypeReservedNames =
+        {
+            "JsonConverter", "JsonMember", "AdditionalProperties", "IsPresent", "Without",
+            "EqualityContract", "PrintMembers", "ToString", "Equals", "GetHashCode", "Deconstruct",
+        };
+
+        private static readonly string[] EnumTypeReservedNames =
+        {
+            "JsonConverter", "Value", "IsKnown", "From", "ToString", "Equals", "GetHashCode",
+        };
+
+        private static readonly string[] UnionTypeReservedNames =
+        {
+            "JsonConverter", "EqualityContract", "PrintMembers", "ToString", "Equals", "GetHashCode", "Deconstruct",
         };
 
         private readonly OpenApiDocument _document;
@@ -281,6 +308,10 @@ internal static class SpecReader
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellationToken;
         private readonly NameScope _typeNames = new();
+
+        // Generated files are told apart ignoring case (as on Windows and macOS), C# types are not.
+        private readonly NameScope _fileNames = new(comparer: StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _fileNameOf = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool> _componentNullable = new(StringComparer.Ordinal);
         private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
@@ -325,7 +356,7 @@ internal static class SpecReader
                     continue;
                 }
 
-                var typeName = ClaimTypeName(pair.Key, ComponentPointer(pair.Key));
+                var typeName = ClaimTypeName(pair.Key, shape, ComponentPointer(pair.Key));
                 var kind = shape switch
                 {
                     SchemaShape.Record => TypeKind.Record,
@@ -464,21 +495,55 @@ internal static class SpecReader
         }
 
         /// <summary>The resolver's name, claimed after every type so that a schema keeps its own name.</summary>
-        public string ClaimResolverName(string desired) => _typeNames.Claim(desired);
+        public (string Name, string FileName) ClaimResolverName(string desired)
+        {
+            var name = _typeNames.Claim(desired);
+            return (name, ClaimFileName(name));
+        }
+
+        /// <summary>
+        /// The type's part of its file's hint name: its name, or, when another type of the spec has that
+        /// name in another case (<c>Case</c>, <c>CASE</c>), its name with a hash of the exact name after it.
+        /// </summary>
+        private string ClaimFileName(string typeName)
+        {
+            var fileName = _fileNames.IsTaken(typeName)
+                ? _fileNames.Claim(typeName + "-" + NameMangler.StableHash(typeName))
+                : _fileNames.Claim(typeName);
+            _fileNameOf[typeName] = fileName;
+            return fileName;
+        }
 
         private static string ComponentPointer(string id) => "/components/schemas/" + SpecLocator.Escape(id);
 
-        private string ClaimTypeName(string specName, string pointer)
+        private string ClaimTypeName(string specName, SchemaShape shape, string pointer)
         {
             var desired = NameMangler.ToPascalCase(specName, "Model");
-            var claimed = _typeNames.Claim(desired);
+            var claimed = _typeNames.Claim(AvoidOwnMembers(desired, shape));
             if (claimed != desired)
             {
                 Report(DiagnosticDescriptors.NameCollision, pointer, specName, desired, claimed);
             }
 
+            ClaimFileName(claimed);
             return claimed;
         }
+
+        /// <summary>A name the type of <paramref name="shape"/> declares a member of (JsonConverter, Value...) gets <c>Model</c> after it.</summary>
+        private static string AvoidOwnMembers(string typeName, SchemaShape shape)
+        {
+            var reserved = shape switch
+            {
+                SchemaShape.Record => RecordTypeReservedNames,
+                SchemaShape.Enum => EnumTypeReservedNames,
+                _ => UnionTypeReservedNames,
+            };
+            return Array.IndexOf(reserved, typeName) >= 0 ? typeName + "Model" : typeName;
+        }
+
+        /// <summary>The case that keeps a value no alternative fits: <c>Unknown</c>, unless the union itself has that name.</summary>
+        private static string UnknownCaseNameOf(string unionName)
+            => new NameScope(UnionReservedNames.Concat(new[] { unionName })).Claim("Unknown");
 
         /// <param name="origin">Where an inline schema sits ("'status' of OTP"), for its summary when it has no description.</param>
         private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer, string? origin = null)
@@ -501,8 +566,15 @@ internal static class SpecReader
         {
             var collected = CollectMembers(schema, pointer);
 
-            var members = new NameScope(RecordReservedNames.Concat(new[] { typeName }));
-            var properties = new List<PropertyModel>();
+            // The record's members (properties, then their backing fields), the converter's locals while
+            // it reads, and its static fields: each name is claimed where it is declared, so that names
+            // that differ only in the case of their first letter (K and the Kelvin sign) stay apart.
+            var presenceWords = Enumerable.Range(0, (collected.Count + 63) / 64).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var members = new NameScope(RecordReservedNames.Concat(new[] { typeName, "_additionalProperties" }).Concat(presenceWords.Select(w => "_present_" + w)));
+            var locals = new NameScope(ConverterLocalNames.Concat(presenceWords.Select(w => "present" + w)));
+            var statics = new NameScope(new[] { "s_jsonNames" });
+
+            var named = new List<(Member Member, string Name, TypeRef Type, bool Nullable)>();
             foreach (var member in collected)
             {
                 var desired = NameMangler.ToPascalCase(member.JsonName);
@@ -517,7 +589,13 @@ internal static class SpecReader
                 var origin = "'" + member.JsonName + "' of " + typeName;
                 // Inline types are named from the JSON name, whatever the member had to be renamed to.
                 var (type, nullable) = ResolveType(member.Schema, typeName + desired, member.Pointer, origin);
-                type = AsTimestamp(type, member);
+                named.Add((member, name, AsTimestamp(type, member), nullable));
+            }
+
+            var properties = new List<PropertyModel>();
+            foreach (var (member, name, type, nullable) in named)
+            {
+                var camel = NameMangler.ToCamelCase(name);
                 properties.Add(new PropertyModel(
                     member.JsonName,
                     name,
@@ -525,11 +603,15 @@ internal static class SpecReader
                     member.IsRequired,
                     nullable,
                     DescribeMember(member.Schema, type),
-                    member.Schema.Deprecated ? DeprecationMessage(member.Schema.Description) : null));
+                    member.Schema.Deprecated ? DeprecationMessage(member.Schema.Description) : null,
+                    members.Claim("_" + camel),
+                    locals.Claim(camel + "Value"),
+                    statics.Claim("s_" + camel + "Name")));
             }
 
             Records.Add(new RecordModel(
                 typeName,
+                _fileNameOf[typeName],
                 description,
                 schema.Deprecated ? DeprecationMessage(schema.Description) : null,
                 properties.ToEquatableArray(),
@@ -641,7 +723,7 @@ internal static class SpecReader
                 {
                     // Numbers are named by their value: Value1, ValueMinus1, Value2_5.
                     var number = node.ToJsonString();
-                    natural = "Value" + (number.StartsWith("-", StringComparison.Ordinal) ? "Minus" + number.Substring(1) : number).Replace('.', '_').Replace('+', '_');
+                    natural = NameMangler.Limit("Value" + (number.StartsWith("-", StringComparison.Ordinal) ? "Minus" + number.Substring(1) : number).Replace('.', '_').Replace('+', '_'));
                 }
 
                 var name = names.Claim(natural);
@@ -653,7 +735,7 @@ internal static class SpecReader
                 members.Add(new EnumMemberModel(value, name));
             }
 
-            Enums.Add(new EnumModel(typeName, description, members.ToEquatableArray(), kind));
+            Enums.Add(new EnumModel(typeName, _fileNameOf[typeName], description, members.ToEquatableArray(), kind));
         }
 
         /// <summary>All strings: a string enum. All integers of an integer schema: Int32 or Int64. Anything else: raw JSON values.</summary>
@@ -678,7 +760,7 @@ internal static class SpecReader
         private void BuildUnion(IOpenApiSchema schema, string typeName, string pointer, string? description)
         {
             var names = new NameScope(UnionReservedNames.Concat(new[] { typeName }));
-            var unknownName = "Unknown";
+            var unknownName = names.Claim("Unknown");
             var alternatives = NonNullAlternatives(schema, out var keyword);
             var cases = new List<(string Name, TypeRef Type, List<CaseCheck> Checks, EnumValueKind? EnumValues)>();
             var caseByComponent = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -712,8 +794,14 @@ internal static class SpecReader
 
             Unions.Add(new UnionModel(
                 typeName,
+                _fileNameOf[typeName],
                 description,
-                cases.Select(c => new UnionCaseModel(c.Name, c.Type, c.Checks.ToEquatableArray(), c.EnumValues)).ToEquatableArray(),
+                cases.Select(c => new UnionCaseModel(
+                    c.Name,
+                    c.Type,
+                    c.Checks.ToEquatableArray(),
+                    c.EnumValues,
+                    c.Type.Kind == TypeKind.Union ? UnknownCaseNameOf(c.Type.Name!) : null)).ToEquatableArray(),
                 unknownName,
                 selector,
                 discriminator));
@@ -921,7 +1009,7 @@ internal static class SpecReader
                     SchemaShape.Enum => TypeKind.Enum,
                     _ => TypeKind.Union,
                 };
-                var typeName = ClaimTypeName(contextName, pointer);
+                var typeName = ClaimTypeName(contextName, shape, pointer);
                 BuildType(schema, shape, typeName, pointer, origin);
                 return (new TypeRef(kind, typeName), nullable);
             }
@@ -1135,7 +1223,7 @@ internal static class SpecReader
                 return (TypeRef.RawJson, true);
             }
 
-            return (new TypeRef(TypeKind.Record, NameMangler.ToPascalCase(id, "Model"), Namespace: known.Namespace), IsNullable(reference, pointer));
+            return (new TypeRef(TypeKind.Record, AvoidOwnMembers(NameMangler.ToPascalCase(id, "Model"), SchemaShape.Record), Namespace: known.Namespace), IsNullable(reference, pointer));
         }
 
         private static string NormalizePath(string path)

@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("admin"u8))
                 {
-                    return Admin;
+                    return global::Clerk.Models.AdminStrategy.Admin;
                 }
 
                 return new global::Clerk.Models.AdminStrategy(reader.GetString()!, isKnown: false);

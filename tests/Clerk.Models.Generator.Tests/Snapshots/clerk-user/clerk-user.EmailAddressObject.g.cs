@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("email_address"u8))
                 {
-                    return EmailAddress;
+                    return global::Clerk.Models.EmailAddressObject.EmailAddress;
                 }
 
                 return new global::Clerk.Models.EmailAddressObject(reader.GetString()!, isKnown: false);

@@ -78,17 +78,17 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("external_account"u8))
                 {
-                    return ExternalAccount;
+                    return global::Clerk.Models.ExternalAccountWithVerificationObject.ExternalAccount;
                 }
 
                 if (reader.ValueTextEquals("facebook_account"u8))
                 {
-                    return FacebookAccount;
+                    return global::Clerk.Models.ExternalAccountWithVerificationObject.FacebookAccount;
                 }
 
                 if (reader.ValueTextEquals("google_account"u8))
                 {
-                    return GoogleAccount;
+                    return global::Clerk.Models.ExternalAccountWithVerificationObject.GoogleAccount;
                 }
 
                 return new global::Clerk.Models.ExternalAccountWithVerificationObject(reader.GetString()!, isKnown: false);

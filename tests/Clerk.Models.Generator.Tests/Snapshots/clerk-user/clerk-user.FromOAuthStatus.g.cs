@@ -74,12 +74,12 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("unverified"u8))
                 {
-                    return Unverified;
+                    return global::Clerk.Models.FromOAuthStatus.Unverified;
                 }
 
                 if (reader.ValueTextEquals("verified"u8))
                 {
-                    return Verified;
+                    return global::Clerk.Models.FromOAuthStatus.Verified;
                 }
 
                 return new global::Clerk.Models.FromOAuthStatus(reader.GetString()!, isKnown: false);

@@ -74,12 +74,12 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("unverified"u8))
                 {
-                    return Unverified;
+                    return global::Clerk.Models.GoogleOneTapStatus.Unverified;
                 }
 
                 if (reader.ValueTextEquals("verified"u8))
                 {
-                    return Verified;
+                    return global::Clerk.Models.GoogleOneTapStatus.Verified;
                 }
 
                 return new global::Clerk.Models.GoogleOneTapStatus(reader.GetString()!, isKnown: false);

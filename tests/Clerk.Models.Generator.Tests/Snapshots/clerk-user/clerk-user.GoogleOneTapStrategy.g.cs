@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("google_one_tap"u8))
                 {
-                    return GoogleOneTap;
+                    return global::Clerk.Models.GoogleOneTapStrategy.GoogleOneTap;
                 }
 
                 return new global::Clerk.Models.GoogleOneTapStrategy(reader.GetString()!, isKnown: false);

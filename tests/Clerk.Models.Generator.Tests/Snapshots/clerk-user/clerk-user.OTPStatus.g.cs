@@ -82,22 +82,22 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("unverified"u8))
                 {
-                    return Unverified;
+                    return global::Clerk.Models.OTPStatus.Unverified;
                 }
 
                 if (reader.ValueTextEquals("verified"u8))
                 {
-                    return Verified;
+                    return global::Clerk.Models.OTPStatus.Verified;
                 }
 
                 if (reader.ValueTextEquals("failed"u8))
                 {
-                    return Failed;
+                    return global::Clerk.Models.OTPStatus.Failed;
                 }
 
                 if (reader.ValueTextEquals("expired"u8))
                 {
-                    return Expired;
+                    return global::Clerk.Models.OTPStatus.Expired;
                 }
 
                 return new global::Clerk.Models.OTPStatus(reader.GetString()!, isKnown: false);

@@ -78,17 +78,17 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("phone_code"u8))
                 {
-                    return PhoneCode;
+                    return global::Clerk.Models.OTPStrategy.PhoneCode;
                 }
 
                 if (reader.ValueTextEquals("email_code"u8))
                 {
-                    return EmailCode;
+                    return global::Clerk.Models.OTPStrategy.EmailCode;
                 }
 
                 if (reader.ValueTextEquals("reset_password_email_code"u8))
                 {
-                    return ResetPasswordEmailCode;
+                    return global::Clerk.Models.OTPStrategy.ResetPasswordEmailCode;
                 }
 
                 return new global::Clerk.Models.OTPStrategy(reader.GetString()!, isKnown: false);

@@ -86,27 +86,27 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("unverified"u8))
                 {
-                    return Unverified;
+                    return global::Clerk.Models.OauthStatus.Unverified;
                 }
 
                 if (reader.ValueTextEquals("verified"u8))
                 {
-                    return Verified;
+                    return global::Clerk.Models.OauthStatus.Verified;
                 }
 
                 if (reader.ValueTextEquals("failed"u8))
                 {
-                    return Failed;
+                    return global::Clerk.Models.OauthStatus.Failed;
                 }
 
                 if (reader.ValueTextEquals("expired"u8))
                 {
-                    return Expired;
+                    return global::Clerk.Models.OauthStatus.Expired;
                 }
 
                 if (reader.ValueTextEquals("transferable"u8))
                 {
-                    return Transferable;
+                    return global::Clerk.Models.OauthStatus.Transferable;
                 }
 
                 return new global::Clerk.Models.OauthStatus(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("nonce"u8))
                 {
-                    return Nonce;
+                    return global::Clerk.Models.PasskeyNonce.Nonce;
                 }
 
                 return new global::Clerk.Models.PasskeyNonce(reader.GetString()!, isKnown: false);

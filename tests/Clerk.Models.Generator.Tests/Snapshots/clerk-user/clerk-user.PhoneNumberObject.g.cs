@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("phone_number"u8))
                 {
-                    return PhoneNumber;
+                    return global::Clerk.Models.PhoneNumberObject.PhoneNumber;
                 }
 
                 return new global::Clerk.Models.PhoneNumberObject(reader.GetString()!, isKnown: false);

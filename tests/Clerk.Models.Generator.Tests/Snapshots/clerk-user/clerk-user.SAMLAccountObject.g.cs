@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("saml_account"u8))
                 {
-                    return SamlAccount;
+                    return global::Clerk.Models.SAMLAccountObject.SamlAccount;
                 }
 
                 return new global::Clerk.Models.SAMLAccountObject(reader.GetString()!, isKnown: false);

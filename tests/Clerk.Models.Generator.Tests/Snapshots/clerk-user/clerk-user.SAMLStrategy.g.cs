@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("saml"u8))
                 {
-                    return Saml;
+                    return global::Clerk.Models.SAMLStrategy.Saml;
                 }
 
                 return new global::Clerk.Models.SAMLStrategy(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("passkey"u8))
                 {
-                    return Passkey;
+                    return global::Clerk.Models.SchemasPasskeyObject.Passkey;
                 }
 
                 return new global::Clerk.Models.SchemasPasskeyObject(reader.GetString()!, isKnown: false);

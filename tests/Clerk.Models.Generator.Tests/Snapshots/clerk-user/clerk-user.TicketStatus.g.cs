@@ -78,17 +78,17 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("unverified"u8))
                 {
-                    return Unverified;
+                    return global::Clerk.Models.TicketStatus.Unverified;
                 }
 
                 if (reader.ValueTextEquals("verified"u8))
                 {
-                    return Verified;
+                    return global::Clerk.Models.TicketStatus.Verified;
                 }
 
                 if (reader.ValueTextEquals("expired"u8))
                 {
-                    return Expired;
+                    return global::Clerk.Models.TicketStatus.Expired;
                 }
 
                 return new global::Clerk.Models.TicketStatus(reader.GetString()!, isKnown: false);

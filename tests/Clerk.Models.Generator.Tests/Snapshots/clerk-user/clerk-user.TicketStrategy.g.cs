@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("ticket"u8))
                 {
-                    return Ticket;
+                    return global::Clerk.Models.TicketStrategy.Ticket;
                 }
 
                 return new global::Clerk.Models.TicketStrategy(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("user"u8))
                 {
-                    return User;
+                    return global::Clerk.Models.UserObject.User;
                 }
 
                 return new global::Clerk.Models.UserObject(reader.GetString()!, isKnown: false);

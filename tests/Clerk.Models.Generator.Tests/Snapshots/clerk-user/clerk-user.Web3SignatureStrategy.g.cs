@@ -78,17 +78,17 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("web3_metamask_signature"u8))
                 {
-                    return Web3MetamaskSignature;
+                    return global::Clerk.Models.Web3SignatureStrategy.Web3MetamaskSignature;
                 }
 
                 if (reader.ValueTextEquals("web3_coinbase_wallet_signature"u8))
                 {
-                    return Web3CoinbaseWalletSignature;
+                    return global::Clerk.Models.Web3SignatureStrategy.Web3CoinbaseWalletSignature;
                 }
 
                 if (reader.ValueTextEquals("web3_okx_wallet_signature"u8))
                 {
-                    return Web3OkxWalletSignature;
+                    return global::Clerk.Models.Web3SignatureStrategy.Web3OkxWalletSignature;
                 }
 
                 return new global::Clerk.Models.Web3SignatureStrategy(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("web3_wallet"u8))
                 {
-                    return Web3Wallet;
+                    return global::Clerk.Models.Web3WalletObject.Web3Wallet;
                 }
 
                 return new global::Clerk.Models.Web3WalletObject(reader.GetString()!, isKnown: false);

@@ -78,17 +78,17 @@ namespace Cases.Openapi2Yaml
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("available"u8))
                 {
-                    return Available;
+                    return global::Cases.Openapi2Yaml.PetStatus.Available;
                 }
 
                 if (reader.ValueTextEquals("pending"u8))
                 {
-                    return Pending;
+                    return global::Cases.Openapi2Yaml.PetStatus.Pending;
                 }
 
                 if (reader.ValueTextEquals("sold"u8))
                 {
-                    return Sold;
+                    return global::Cases.Openapi2Yaml.PetStatus.Sold;
                 }
 
                 return new global::Cases.Openapi2Yaml.PetStatus(reader.GetString()!, isKnown: false);

@@ -78,17 +78,17 @@ namespace Cases.Openapi2Json
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("placed"u8))
                 {
-                    return Placed;
+                    return global::Cases.Openapi2Json.OrderStatus.Placed;
                 }
 
                 if (reader.ValueTextEquals("approved"u8))
                 {
-                    return Approved;
+                    return global::Cases.Openapi2Json.OrderStatus.Approved;
                 }
 
                 if (reader.ValueTextEquals("delivered"u8))
                 {
-                    return Delivered;
+                    return global::Cases.Openapi2Json.OrderStatus.Delivered;
                 }
 
                 return new global::Cases.Openapi2Json.OrderStatus(reader.GetString()!, isKnown: false);

@@ -74,12 +74,12 @@ namespace Cases.Openapi31Yaml
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("created"u8))
                 {
-                    return Created;
+                    return global::Cases.Openapi31Yaml.EventKind.Created;
                 }
 
                 if (reader.ValueTextEquals("deleted"u8))
                 {
-                    return Deleted;
+                    return global::Cases.Openapi31Yaml.EventKind.Deleted;
                 }
 
                 return new global::Cases.Openapi31Yaml.EventKind(reader.GetString()!, isKnown: false);

@@ -78,17 +78,17 @@ namespace Cases.TypeArrayNull
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("happy"u8))
                 {
-                    return Happy;
+                    return global::Cases.TypeArrayNull.ProfileMood.Happy;
                 }
 
                 if (reader.ValueTextEquals("sad"u8))
                 {
-                    return Sad;
+                    return global::Cases.TypeArrayNull.ProfileMood.Sad;
                 }
 
                 if (reader.ValueTextEquals("openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464"u8))
                 {
-                    return OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464;
+                    return global::Cases.TypeArrayNull.ProfileMood.OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464;
                 }
 
                 return new global::Cases.TypeArrayNull.ProfileMood(reader.GetString()!, isKnown: false);

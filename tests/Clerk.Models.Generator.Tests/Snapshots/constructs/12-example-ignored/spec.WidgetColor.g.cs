@@ -74,12 +74,12 @@ namespace Cases.ExampleIgnored
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("red"u8))
                 {
-                    return Red;
+                    return global::Cases.ExampleIgnored.WidgetColor.Red;
                 }
 
                 if (reader.ValueTextEquals("green"u8))
                 {
-                    return Green;
+                    return global::Cases.ExampleIgnored.WidgetColor.Green;
                 }
 
                 return new global::Cases.ExampleIgnored.WidgetColor(reader.GetString()!, isKnown: false);

@@ -74,12 +74,12 @@ namespace Cases.Openapi31NullableKeyword
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("retail"u8))
                 {
-                    return Retail;
+                    return global::Cases.Openapi31NullableKeyword.CustomerSegment.Retail;
                 }
 
                 if (reader.ValueTextEquals("wholesale"u8))
                 {
-                    return Wholesale;
+                    return global::Cases.Openapi31NullableKeyword.CustomerSegment.Wholesale;
                 }
 
                 return new global::Cases.Openapi31NullableKeyword.CustomerSegment(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Cases.ArrayOfUnions
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("circle"u8))
                 {
-                    return Circle;
+                    return global::Cases.ArrayOfUnions.CircleKind.Circle;
                 }
 
                 return new global::Cases.ArrayOfUnions.CircleKind(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Cases.ArrayOfUnions
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("square"u8))
                 {
-                    return Square;
+                    return global::Cases.ArrayOfUnions.SquareKind.Square;
                 }
 
                 return new global::Cases.ArrayOfUnions.SquareKind(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Cases.UnionInUnion
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("bike"u8))
                 {
-                    return Bike;
+                    return global::Cases.UnionInUnion.BikeMode.Bike;
                 }
 
                 return new global::Cases.UnionInUnion.BikeMode(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Cases.UnionInUnion
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("car"u8))
                 {
-                    return Car;
+                    return global::Cases.UnionInUnion.CarMode.Car;
                 }
 
                 return new global::Cases.UnionInUnion.CarMode(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Cases.UnionInUnion
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("walk"u8))
                 {
-                    return Walk;
+                    return global::Cases.UnionInUnion.WalkerMode.Walk;
                 }
 
                 return new global::Cases.UnionInUnion.WalkerMode(reader.GetString()!, isKnown: false);

@@ -70,7 +70,7 @@ namespace Cases.MutualRecursion
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("binary"u8))
                 {
-                    return Binary;
+                    return global::Cases.MutualRecursion.BinaryKind.Binary;
                 }
 
                 return new global::Cases.MutualRecursion.BinaryKind(reader.GetString()!, isKnown: false);

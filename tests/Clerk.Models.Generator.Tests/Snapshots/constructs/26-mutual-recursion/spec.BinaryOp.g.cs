@@ -82,22 +82,22 @@ namespace Cases.MutualRecursion
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("add"u8))
                 {
-                    return Add;
+                    return global::Cases.MutualRecursion.BinaryOp.Add;
                 }
 
                 if (reader.ValueTextEquals("sub"u8))
                 {
-                    return Sub;
+                    return global::Cases.MutualRecursion.BinaryOp.Sub;
                 }
 
                 if (reader.ValueTextEquals("mul"u8))
                 {
-                    return Mul;
+                    return global::Cases.MutualRecursion.BinaryOp.Mul;
                 }
 
                 if (reader.ValueTextEquals("div"u8))
                 {
-                    return Div;
+                    return global::Cases.MutualRecursion.BinaryOp.Div;
                 }
 
                 return new global::Cases.MutualRecursion.BinaryOp(reader.GetString()!, isKnown: false);

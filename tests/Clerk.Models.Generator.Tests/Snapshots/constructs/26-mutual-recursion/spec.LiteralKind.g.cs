@@ -70,7 +70,7 @@ namespace Cases.MutualRecursion
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("literal"u8))
                 {
-                    return Literal;
+                    return global::Cases.MutualRecursion.LiteralKind.Literal;
                 }
 
                 return new global::Cases.MutualRecursion.LiteralKind(reader.GetString()!, isKnown: false);

@@ -74,12 +74,12 @@ namespace Cases.InlineEnums
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("gift"u8))
                 {
-                    return Gift;
+                    return global::Cases.InlineEnums.OrderLabelsItem.Gift;
                 }
 
                 if (reader.ValueTextEquals("fragile"u8))
                 {
-                    return Fragile;
+                    return global::Cases.InlineEnums.OrderLabelsItem.Fragile;
                 }
 
                 return new global::Cases.InlineEnums.OrderLabelsItem(reader.GetString()!, isKnown: false);

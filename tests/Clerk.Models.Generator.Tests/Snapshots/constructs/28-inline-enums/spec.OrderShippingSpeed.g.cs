@@ -74,12 +74,12 @@ namespace Cases.InlineEnums
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("standard"u8))
                 {
-                    return Standard;
+                    return global::Cases.InlineEnums.OrderShippingSpeed.Standard;
                 }
 
                 if (reader.ValueTextEquals("express"u8))
                 {
-                    return Express;
+                    return global::Cases.InlineEnums.OrderShippingSpeed.Express;
                 }
 
                 return new global::Cases.InlineEnums.OrderShippingSpeed(reader.GetString()!, isKnown: false);

@@ -78,17 +78,17 @@ namespace Cases.InlineEnums
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("open"u8))
                 {
-                    return Open;
+                    return global::Cases.InlineEnums.OrderStatus.Open;
                 }
 
                 if (reader.ValueTextEquals("paid"u8))
                 {
-                    return Paid;
+                    return global::Cases.InlineEnums.OrderStatus.Paid;
                 }
 
                 if (reader.ValueTextEquals("shipped"u8))
                 {
-                    return Shipped;
+                    return global::Cases.InlineEnums.OrderStatus.Shipped;
                 }
 
                 return new global::Cases.InlineEnums.OrderStatus(reader.GetString()!, isKnown: false);

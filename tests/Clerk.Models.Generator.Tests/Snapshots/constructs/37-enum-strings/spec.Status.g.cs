@@ -78,17 +78,17 @@ namespace Cases.EnumStrings
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("active"u8))
                 {
-                    return Active;
+                    return global::Cases.EnumStrings.Status.Active;
                 }
 
                 if (reader.ValueTextEquals("inactive"u8))
                 {
-                    return Inactive;
+                    return global::Cases.EnumStrings.Status.Inactive;
                 }
 
                 if (reader.ValueTextEquals("pending_review"u8))
                 {
-                    return PendingReview;
+                    return global::Cases.EnumStrings.Status.PendingReview;
                 }
 
                 return new global::Cases.EnumStrings.Status(reader.GetString()!, isKnown: false);

@@ -106,52 +106,52 @@ namespace Cases.EnumNames
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals(""u8))
                 {
-                    return Empty;
+                    return global::Cases.EnumNames.Flag.Empty;
                 }
 
                 if (reader.ValueTextEquals("+1"u8))
                 {
-                    return _1;
+                    return global::Cases.EnumNames.Flag._1;
                 }
 
                 if (reader.ValueTextEquals("a-b"u8))
                 {
-                    return AB;
+                    return global::Cases.EnumNames.Flag.AB;
                 }
 
                 if (reader.ValueTextEquals("a_b"u8))
                 {
-                    return AB2;
+                    return global::Cases.EnumNames.Flag.AB2;
                 }
 
                 if (reader.ValueTextEquals("2fa"u8))
                 {
-                    return _2fa;
+                    return global::Cases.EnumNames.Flag._2fa;
                 }
 
                 if (reader.ValueTextEquals("Active"u8))
                 {
-                    return Active;
+                    return global::Cases.EnumNames.Flag.Active;
                 }
 
                 if (reader.ValueTextEquals("active"u8))
                 {
-                    return Active2;
+                    return global::Cases.EnumNames.Flag.Active2;
                 }
 
                 if (reader.ValueTextEquals("value"u8))
                 {
-                    return Value2;
+                    return global::Cases.EnumNames.Flag.Value2;
                 }
 
                 if (reader.ValueTextEquals("is_known"u8))
                 {
-                    return IsKnown2;
+                    return global::Cases.EnumNames.Flag.IsKnown2;
                 }
 
                 if (reader.ValueTextEquals("openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464"u8))
                 {
-                    return OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464;
+                    return global::Cases.EnumNames.Flag.OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464;
                 }
 
                 return new global::Cases.EnumNames.Flag(reader.GetString()!, isKnown: false);

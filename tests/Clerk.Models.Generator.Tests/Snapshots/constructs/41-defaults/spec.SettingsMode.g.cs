@@ -74,12 +74,12 @@ namespace Cases.Defaults
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("light"u8))
                 {
-                    return Light;
+                    return global::Cases.Defaults.SettingsMode.Light;
                 }
 
                 if (reader.ValueTextEquals("dark"u8))
                 {
-                    return Dark;
+                    return global::Cases.Defaults.SettingsMode.Dark;
                 }
 
                 return new global::Cases.Defaults.SettingsMode(reader.GetString()!, isKnown: false);

@@ -74,12 +74,12 @@ namespace Cases.SchemaNames
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("new"u8))
                 {
-                    return New;
+                    return global::Cases.SchemaNames.OrderStatus.New;
                 }
 
                 if (reader.ValueTextEquals("done"u8))
                 {
-                    return Done;
+                    return global::Cases.SchemaNames.OrderStatus.Done;
                 }
 
                 return new global::Cases.SchemaNames.OrderStatus(reader.GetString()!, isKnown: false);

@@ -82,22 +82,22 @@ namespace Cases.CsharpKeywords
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("class"u8))
                 {
-                    return Class;
+                    return global::Cases.CsharpKeywords.Event.Class;
                 }
 
                 if (reader.ValueTextEquals("static"u8))
                 {
-                    return Static;
+                    return global::Cases.CsharpKeywords.Event.Static;
                 }
 
                 if (reader.ValueTextEquals("void"u8))
                 {
-                    return Void;
+                    return global::Cases.CsharpKeywords.Event.Void;
                 }
 
                 if (reader.ValueTextEquals("null"u8))
                 {
-                    return Null;
+                    return global::Cases.CsharpKeywords.Event.Null;
                 }
 
                 return new global::Cases.CsharpKeywords.Event(reader.GetString()!, isKnown: false);

@@ -74,12 +74,12 @@ namespace Cases.ShadowingTypeNames
                 global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("a"u8))
                 {
-                    return A;
+                    return global::Cases.ShadowingTypeNames.Type.A;
                 }
 
                 if (reader.ValueTextEquals("b"u8))
                 {
-                    return B;
+                    return global::Cases.ShadowingTypeNames.Type.B;
                 }
 
                 return new global::Cases.ShadowingTypeNames.Type(reader.GetString()!, isKnown: false);
