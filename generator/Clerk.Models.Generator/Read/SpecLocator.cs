@@ -23,6 +23,7 @@ internal sealed class SpecLocator
     private Dictionary<string, NodeKind>? _kinds;
     private List<(string Pointer, LocationInfo Location)>? _duplicateKeys;
     private Dictionary<string, List<string>>? _children;
+    private bool _complete;
 
     public SpecLocator(string path, string text)
     {
@@ -76,6 +77,19 @@ internal sealed class SpecLocator
     {
         _locations ??= Index();
         return _kinds!.TryGetValue(pointer, out var kind) ? kind : null;
+    }
+
+    /// <summary>
+    /// Whether the whole text was indexed. The YAML parser stops at what it cannot read, such as an
+    /// implicit key longer than 1,024 characters, which a JSON document may well hold.
+    /// </summary>
+    public bool IsComplete
+    {
+        get
+        {
+            _locations ??= Index();
+            return _complete;
+        }
     }
 
     /// <summary>The pointers of a mapping's values or a sequence's items, in the order written.</summary>
@@ -215,6 +229,8 @@ internal sealed class SpecLocator
                         break;
                 }
             }
+
+            _complete = true;
         }
         catch (YamlException)
         {

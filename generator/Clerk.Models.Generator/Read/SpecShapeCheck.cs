@@ -18,6 +18,12 @@ internal static class SpecShapeCheck
     public static List<(LocationInfo Location, string Message)> Find(SpecLocator locator)
     {
         var problems = new List<(LocationInfo, string)>();
+        if (!locator.IsComplete)
+        {
+            // What the parser could not index cannot be judged: the library's own errors stand alone.
+            return problems;
+        }
+
         foreach (var (pointer, location) in locator.DuplicateKeys)
         {
             problems.Add((location, "'" + LastSegment(pointer) + "' is written twice in the same mapping; write each key once"));
