@@ -654,7 +654,7 @@ internal static class SpecReader
             var notes = new List<string>();
             if (type.Kind is not (TypeKind.Enum or TypeKind.String) && schema.Enum is { Count: > 0 } values)
             {
-                notes.Add("Allowed values: " + string.Join(", ", values.Select(v => v?.ToJsonString() ?? "null")) + ".");
+                notes.Add("Allowed values: " + string.Join(", ", values.Select(v => v is null || v.IsJsonNullSentinel() ? "null" : v.ToJsonString())) + ".");
             }
 
             if (schema.Default is { } defaultValue)
@@ -694,7 +694,7 @@ internal static class SpecReader
         private void BuildEnum(IOpenApiSchema schema, string typeName, string pointer, string? description)
         {
             // null in the list means "nullable"; it is not a member.
-            var values = (schema.Enum ?? new List<JsonNode>()).Select((node, i) => (Node: node as JsonValue, Index: i)).Where(v => v.Node is not null).ToList();
+            var values = (schema.Enum ?? new List<JsonNode>()).Select((node, i) => (Node: node as JsonValue, Index: i)).Where(v => v.Node is not null && !v.Node.IsJsonNullSentinel()).ToList();
             var kind = EnumKindOf(schema, values.Select(v => v.Node!));
             var names = new NameScope(EnumReservedNames.Concat(new[] { typeName }));
             var members = new List<EnumMemberModel>();
@@ -777,7 +777,7 @@ internal static class SpecReader
                 }
 
                 var enumValues = type.Kind == TypeKind.Enum && Dereference(alternative) is { } enumSchema
-                    ? EnumKindOf(enumSchema, (enumSchema.Enum ?? new List<JsonNode>()).OfType<JsonValue>())
+                    ? EnumKindOf(enumSchema, (enumSchema.Enum ?? new List<JsonNode>()).OfType<JsonValue>().Where(v => !v.IsJsonNullSentinel()))
                     : (EnumValueKind?)null;
                 cases.Add((caseName, type, ChecksOf(alternative, altPointer), enumValues));
                 if (alternative is OpenApiSchemaReference alternativeReference && ComponentIdOf(alternativeReference) is { } componentId)
@@ -872,7 +872,7 @@ internal static class SpecReader
                 var values = new List<string>();
                 foreach (var node in memberSchema.Enum ?? new List<JsonNode>())
                 {
-                    if (node is JsonValue value && value.TryGetValue<string>(out var text))
+                    if (node is JsonValue value && !value.IsJsonNullSentinel() && value.TryGetValue<string>(out var text))
                     {
                         values.Add(text);
                     }
@@ -1403,7 +1403,7 @@ internal static class SpecReader
         private bool IsNullable(IOpenApiSchema schema, string pointer)
         {
             if (schema.Type is { } type && (type & JsonSchemaType.Null) != 0
-                || (schema.Enum?.Any(e => e is null) ?? false)
+                || (schema.Enum?.Any(e => e is null || e.IsJsonNullSentinel()) ?? false)
                 || HasNullAlternative(schema))
             {
                 return true;
@@ -1454,7 +1454,7 @@ internal static class SpecReader
             var type = schema.Type.GetValueOrDefault() & ~JsonSchemaType.Null;
             if (type is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or 0
                 && schema.Enum is { Count: > 0 } values
-                && values.Any(v => v is JsonValue value && value.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number))
+                && values.Any(v => v is JsonValue value && !value.IsJsonNullSentinel() && value.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number))
             {
                 return SchemaShape.Enum;
             }

@@ -18,9 +18,6 @@ namespace Cases.TypeArrayNull
         /// <summary><c>sad</c></summary>
         public static global::Cases.TypeArrayNull.ProfileMood Sad { get; } = new("sad", isKnown: true);
 
-        /// <summary><c>openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464</c></summary>
-        public static global::Cases.TypeArrayNull.ProfileMood OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464 { get; } = new("openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464", isKnown: true);
-
         private ProfileMood(string value, bool isKnown)
         {
             Value = value;
@@ -38,7 +35,6 @@ namespace Cases.TypeArrayNull
         {
             "happy" => Happy,
             "sad" => Sad,
-            "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464" => OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
             null => throw new global::System.ArgumentNullException(nameof(value)),
             _ => new global::Cases.TypeArrayNull.ProfileMood(value, isKnown: false),
         };
@@ -84,11 +80,6 @@ namespace Cases.TypeArrayNull
                 if (reader.ValueTextEquals("sad"u8))
                 {
                     return global::Cases.TypeArrayNull.ProfileMood.Sad;
-                }
-
-                if (reader.ValueTextEquals("openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464"u8))
-                {
-                    return global::Cases.TypeArrayNull.ProfileMood.OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464;
                 }
 
                 return new global::Cases.TypeArrayNull.ProfileMood(reader.GetString()!, isKnown: false);

@@ -39,9 +39,6 @@ namespace Cases.EnumNames
         /// <summary><c>is_known</c></summary>
         public static global::Cases.EnumNames.Flag IsKnown2 { get; } = new("is_known", isKnown: true);
 
-        /// <summary><c>openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464</c></summary>
-        public static global::Cases.EnumNames.Flag OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464 { get; } = new("openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464", isKnown: true);
-
         private Flag(string value, bool isKnown)
         {
             Value = value;
@@ -66,7 +63,6 @@ namespace Cases.EnumNames
             "active" => Active2,
             "value" => Value2,
             "is_known" => IsKnown2,
-            "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464" => OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
             null => throw new global::System.ArgumentNullException(nameof(value)),
             _ => new global::Cases.EnumNames.Flag(value, isKnown: false),
         };
@@ -147,11 +143,6 @@ namespace Cases.EnumNames
                 if (reader.ValueTextEquals("is_known"u8))
                 {
                     return global::Cases.EnumNames.Flag.IsKnown2;
-                }
-
-                if (reader.ValueTextEquals("openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464"u8))
-                {
-                    return global::Cases.EnumNames.Flag.OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464;
                 }
 
                 return new global::Cases.EnumNames.Flag(reader.GetString()!, isKnown: false);
