@@ -111,9 +111,9 @@ internal static class UnionEmitter
 
         // An alternative that is itself a union fits when it reads the value as one of its own cases.
         // It reads a copy of the reader; when it fits, the reader moves on to where the copy stopped.
-        // The union listed among its own alternatives fits nothing the others do not: it is not asked.
+        // A union that leads back to this one (itself, or one that lists it) is not asked: see IsProbed.
         var index = 0;
-        foreach (var @case in union.Cases.Where(c => c.Type.Kind == TypeKind.Union && !IsUnionItself(union, c.Type)))
+        foreach (var @case in union.Cases.Where(c => c.Type.Kind == TypeKind.Union && c.IsProbed))
         {
             var suffix = (++index).ToString(CultureInfo.InvariantCulture);
             writer.OpenBlock();

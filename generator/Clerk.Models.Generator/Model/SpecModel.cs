@@ -109,7 +109,11 @@ internal sealed record DiscriminatorValue(string Value, string CaseName);
 /// <param name="Checks">What a payload must satisfy to be this alternative.</param>
 /// <param name="EnumValues">For an enum alternative: what its values are, and so which token it takes.</param>
 /// <param name="UnknownCaseName">For an alternative that is itself a union: that union's case for values none of its alternatives fit.</param>
-internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks, EnumValueKind? EnumValues = null, string? UnknownCaseName = null);
+/// <param name="IsProbed">
+/// False for an alternative that is a union leading back to this one (itself, or a union that lists
+/// it): trying it when reading would recurse without end, and it fits nothing the others do not.
+/// </param>
+internal sealed record UnionCaseModel(string CaseName, TypeRef Type, EquatableArray<CaseCheck> Checks, EnumValueKind? EnumValues = null, string? UnknownCaseName = null, bool IsProbed = true);
 
 internal enum UnionSelectorKind
 {

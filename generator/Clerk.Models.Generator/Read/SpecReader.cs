@@ -373,6 +373,58 @@ internal static class SpecReader
                 _cancellationToken.ThrowIfCancellationRequested();
                 BuildType(schema, shape, typeName, ComponentPointer(id));
             }
+
+            MarkUnionsThatLeadBack();
+        }
+
+        /// <summary>
+        /// A union reads a union alternative by asking it first; when that alternative lists the first
+        /// union again (directly or through other unions), the asking never ends. Such alternatives are
+        /// kept, so they can be built and written, but are not asked when reading.
+        /// </summary>
+        private void MarkUnionsThatLeadBack()
+        {
+            var alternatives = Unions.ToDictionary(
+                u => u.Name,
+                u => u.Cases.Where(c => c.Type.Kind == TypeKind.Union && c.Type.Namespace is null && c.Type.Name is not null).Select(c => c.Type.Name!).ToList(),
+                StringComparer.Ordinal);
+
+            bool Reaches(string from, string target)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var pending = new Stack<string>();
+                pending.Push(from);
+                while (pending.Count > 0)
+                {
+                    var current = pending.Pop();
+                    if (current == target)
+                    {
+                        return true;
+                    }
+
+                    if (seen.Add(current) && alternatives.TryGetValue(current, out var next))
+                    {
+                        foreach (var name in next)
+                        {
+                            pending.Push(name);
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            bool LeadsBack(UnionCaseModel @case, string union)
+                => @case.Type.Kind == TypeKind.Union && @case.Type.Namespace is null && @case.Type.Name is { } name && Reaches(name, union);
+
+            for (var i = 0; i < Unions.Count; i++)
+            {
+                var union = Unions[i];
+                if (union.Cases.Any(c => LeadsBack(c, union.Name)))
+                {
+                    Unions[i] = union with { Cases = union.Cases.Select(c => LeadsBack(c, union.Name) ? c with { IsProbed = false } : c).ToEquatableArray() };
+                }
+            }
         }
 
         /// <summary>

@@ -84,6 +84,31 @@ public sealed class StructureTests
         models.AssertRoundTrip("Hostile.Shape", "{\"radius\":2}");
     }
 
+    /// <summary>Two unions that list each other: reading a value that fits neither must end, as the Unknown case or an error.</summary>
+    [Fact]
+    public void Unions_that_list_each_other_compile_and_read()
+    {
+        var run = Hostile.Run(Hostile.Spec("structure-unions-of-each-other.yaml"), CompileMode.Emit).AssertDidNotThrow().AssertLocated().AssertCompiles();
+
+        using var models = new LoadedModels(run.Run);
+        models.AssertRoundTrip("Hostile.Shape", "{\"radius\":2}");
+        models.AssertRoundTrip("Hostile.Shape", "\"square\"");
+        models.AssertRoundTrip("Hostile.Figure", "\"square\"");
+        models.AssertRoundTrip("Hostile.Figure", "{\"radius\":2}");
+        foreach (var json in new[] { "5", "true", "[1]", "{\"side\":1}" })
+        {
+            var exception = Record.Exception(() => models.Read("Hostile.Shape", json));
+            if (exception is null)
+            {
+                models.AssertRoundTrip("Hostile.Shape", json);
+            }
+            else
+            {
+                Assert.IsType<System.Text.Json.JsonException>(exception);
+            }
+        }
+    }
+
     public static TheoryData<int> NestingDepths() => new() { 25, 200 };
 
     /// <summary>Inline objects nested <paramref name="depth"/> levels deep: one record per level.</summary>
