@@ -76,7 +76,7 @@ public abstract class GeneratorBenchmarks
     [Benchmark(Baseline = true)]
     public OpenApiDocument? ParseAlone()
     {
-        var settings = new OpenApiReaderSettings();
+        var settings = new OpenApiReaderSettings { RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
         settings.AddYamlReader();
         return OpenApiDocument.Parse(_text, "yaml", settings).Document;
     }
@@ -117,7 +117,7 @@ public abstract class GeneratorBenchmarks
         return result.GeneratedSources.Length;
     }
 
-    private sealed class SpecText : AdditionalText
+    internal sealed class SpecText : AdditionalText
     {
         private readonly SourceText _text;
 
@@ -133,7 +133,7 @@ public abstract class GeneratorBenchmarks
     }
 
     /// <summary>The options MSBuild would pass: the spec's Namespace metadata.</summary>
-    private sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
+    internal sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly string _specPath;
         private readonly AnalyzerConfigOptions _specOptions;
@@ -151,7 +151,7 @@ public abstract class GeneratorBenchmarks
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path == _specPath ? _specOptions : Options.Empty;
     }
 
-    private sealed class Options : AnalyzerConfigOptions
+    internal sealed class Options : AnalyzerConfigOptions
     {
         public static readonly Options Empty = new(new Dictionary<string, string>());
 

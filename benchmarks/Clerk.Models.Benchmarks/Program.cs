@@ -11,13 +11,19 @@ public static class Program
 {
     /// <summary>
     /// <c>-- --filter '*'</c> runs every benchmark (BenchmarkDotNet's own options apply, e.g.
-    /// <c>--job short</c>); <c>-- make-payloads</c> rewrites Payloads/ from tests/Payloads.
+    /// <c>--job short</c>); <c>-- make-payloads</c> rewrites Payloads/ from tests/Payloads;
+    /// <c>-- resources spec</c> and <c>-- resources page</c> measure the large cases once each.
     /// </summary>
     public static int Main(string[] args)
     {
         if (args is ["make-payloads"])
         {
             return PayloadMaker.Run();
+        }
+
+        if (args is ["resources", var what])
+        {
+            return ResourceProbe.Run(what);
         }
 
         var config = DefaultConfig.Instance
