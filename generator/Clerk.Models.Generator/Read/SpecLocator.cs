@@ -1,17 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading;
 using Clerk.Models.Generator.Model;
+using Microsoft.OpenApi.YamlReader;
 using SharpYaml;
 using SharpYaml.Events;
+using SharpYaml.Serialization;
 
 namespace Clerk.Models.Generator.Read;
 
 /// <summary>
 /// Finds where a JSON pointer (<c>/components/schemas/User/properties/id</c>) is written in the spec
-/// text, so that diagnostics point at the line in the editor. The parsing library keeps no positions,
-/// so the text is walked once more with the YAML parser (JSON is YAML too), and only when a
-/// diagnostic needs a location.
+/// text, so that diagnostics point at the line in the editor. The parsing library keeps no positions.
+/// A YAML spec is read here (<see cref="ParseYaml"/>), into the JSON tree the library reads, and
+/// indexed in the same pass; a JSON spec is indexed with the YAML parser (JSON is YAML too) only
+/// when a diagnostic needs a location.
 /// </summary>
 internal sealed class SpecLocator
 {
@@ -20,10 +25,13 @@ internal sealed class SpecLocator
     private Dictionary<string, LocationInfo>? _locations;
     private Dictionary<string, string>? _scalars;
     private HashSet<string>? _quoted;
-    private Dictionary<string, NodeKind>? _kinds;
     private List<(string Pointer, LocationInfo Location)>? _duplicateKeys;
-    private Dictionary<string, List<string>>? _children;
-    private bool _complete;
+
+    /// <summary>Deeper YAML is refused, as JSON is: the library and the model builder recurse per level.</summary>
+    public const int MaxDepth = 512;
+
+    /// <summary>Nodes that YAML aliases may add in all: a few KB of aliases can otherwise expand to gigabytes.</summary>
+    private const int MaxAliasNodes = 200_000;
 
     public SpecLocator(string path, string text)
     {
@@ -72,33 +80,6 @@ internal sealed class SpecLocator
         return _quoted!.Contains(pointer);
     }
 
-    /// <summary>What is written at <paramref name="pointer"/>, or null when nothing is.</summary>
-    public NodeKind? KindAt(string pointer)
-    {
-        _locations ??= Index();
-        return _kinds!.TryGetValue(pointer, out var kind) ? kind : null;
-    }
-
-    /// <summary>
-    /// Whether the whole text was indexed. The YAML parser stops at what it cannot read, such as an
-    /// implicit key longer than 1,024 characters, which a JSON document may well hold.
-    /// </summary>
-    public bool IsComplete
-    {
-        get
-        {
-            _locations ??= Index();
-            return _complete;
-        }
-    }
-
-    /// <summary>The pointers of a mapping's values or a sequence's items, in the order written.</summary>
-    public IReadOnlyList<string> ChildrenOf(string pointer)
-    {
-        _locations ??= Index();
-        return _children!.TryGetValue(pointer, out var children) ? children : (IReadOnlyList<string>)Array.Empty<string>();
-    }
-
     /// <summary>Mapping keys written a second time in the same mapping, at the second key.</summary>
     public IReadOnlyList<(string Pointer, LocationInfo Location)> DuplicateKeys
     {
@@ -109,12 +90,35 @@ internal sealed class SpecLocator
         }
     }
 
+    /// <summary>
+    /// Reads the YAML text into the JSON tree the OpenAPI library reads, indexing every node in the same
+    /// pass, so the text is parsed once rather than by the library and again for locations. Scalars
+    /// are converted by the library's own <see cref="YamlConverter"/>, so they mean what they would there.
+    /// </summary>
+    /// <returns>The document's root, or null for an empty document.</returns>
+    /// <exception cref="YamlException">The text is not YAML.</exception>
+    /// <exception cref="SpecTextException">A duplicate key, too deep a nesting, or too many nodes from aliases.</exception>
+    public JsonNode? ParseYaml(CancellationToken cancellationToken)
+    {
+        var tree = new TreeBuilder(cancellationToken);
+        var locations = Index(tree);
+        if (_duplicateKeys!.Count > 0)
+        {
+            var (pointer, location) = _duplicateKeys[0];
+            var key = pointer.Substring(pointer.LastIndexOf('/') + 1).Replace("~1", "/").Replace("~0", "~");
+            throw new SpecTextException(location, "'" + key + "' is written twice in the same mapping; write each key once");
+        }
+
+        _locations = locations;
+        return tree.Root;
+    }
+
     /// <summary>The location of a syntax error, taken from the YAML parser's own report, if it has one.</summary>
     public (LocationInfo Location, string Message)? FindSyntaxError()
     {
         try
         {
-            var parser = Parser.CreateParser(new StringReader(_text));
+            var parser = Parser.CreateParser(new StringReader(_text.Substring(BomLength)));
             while (parser.MoveNext())
             {
             }
@@ -168,18 +172,22 @@ internal sealed class SpecLocator
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
-    private Dictionary<string, LocationInfo> Index()
+    private Dictionary<string, LocationInfo> Index() => Index(tree: null);
+
+    /// <summary>
+    /// Indexes every node's location, scalar text and quoting. With a <paramref name="tree"/>, also
+    /// builds the JSON tree and lets YAML errors through; without, keeps what was indexed before an error.
+    /// </summary>
+    private Dictionary<string, LocationInfo> Index(TreeBuilder? tree)
     {
         var locations = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
         _scalars = new Dictionary<string, string>(StringComparer.Ordinal);
         _quoted = new HashSet<string>(StringComparer.Ordinal);
-        _kinds = new Dictionary<string, NodeKind>(StringComparer.Ordinal);
         _duplicateKeys = new List<(string, LocationInfo)>();
-        _children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var frames = new Stack<Frame>();
         try
         {
-            var parser = Parser.CreateParser(new StringReader(_text));
+            var parser = Parser.CreateParser(new StringReader(_text.Substring(BomLength)));
             while (parser.MoveNext())
             {
                 var current = parser.Current;
@@ -197,27 +205,19 @@ internal sealed class SpecLocator
                     case MappingStart:
                     case SequenceStart:
                     case AnchorAlias:
-                        var pointer = PointerOfNode(frames, current, locations);
-                        if (pointer is not null && !_kinds.ContainsKey(pointer))
+                        var parent = frames.Count > 0 ? frames.Peek() : null;
+                        var pointer = PointerOfNode(frames, current, locations, out var key);
+                        if (pointer is null)
                         {
-                            _kinds[pointer] = KindOf(current);
-                            if (frames.Count > 0)
-                            {
-                                var parent = frames.Peek().Pointer;
-                                if (!_children.TryGetValue(parent, out var siblings))
-                                {
-                                    _children[parent] = siblings = new List<string>();
-                                }
-
-                                siblings.Add(pointer);
-                            }
+                            break;
                         }
 
-                        if (pointer is not null && current is MappingStart or SequenceStart)
+                        var node = tree?.Add(current, parent, key, frames.Count, At(current.Start, current.End));
+                        if (current is MappingStart or SequenceStart)
                         {
-                            frames.Push(new Frame(pointer, current is MappingStart));
+                            frames.Push(new Frame(pointer, current is MappingStart, node));
                         }
-                        else if (pointer is not null && current is Scalar scalar)
+                        else if (current is Scalar scalar)
                         {
                             _scalars[pointer] = scalar.Value;
                             if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
@@ -229,10 +229,8 @@ internal sealed class SpecLocator
                         break;
                 }
             }
-
-            _complete = true;
         }
-        catch (YamlException)
+        catch (YamlException) when (tree is null)
         {
             // Keep what was indexed before the error; lookups fall back to the nearest ancestor.
         }
@@ -241,8 +239,9 @@ internal sealed class SpecLocator
     }
 
     /// <summary>Records the node's pointer; returns null when the node is a mapping key.</summary>
-    private string? PointerOfNode(Stack<Frame> frames, ParsingEvent node, Dictionary<string, LocationInfo> locations)
+    private string? PointerOfNode(Stack<Frame> frames, ParsingEvent node, Dictionary<string, LocationInfo> locations, out string? key)
     {
+        key = null;
         if (frames.Count == 0)
         {
             locations[string.Empty] = At(node.Start, node.End);
@@ -268,7 +267,8 @@ internal sealed class SpecLocator
                 return null;
             }
 
-            pointer = frame.Pointer + "/" + Escape(frame.PendingKey);
+            key = frame.PendingKey;
+            pointer = frame.Pointer + "/" + Escape(key);
             frame.PendingKey = null;
         }
         else
@@ -284,21 +284,15 @@ internal sealed class SpecLocator
         return pointer;
     }
 
-    private static NodeKind KindOf(ParsingEvent node) => node switch
-    {
-        MappingStart => NodeKind.Mapping,
-        SequenceStart => NodeKind.Sequence,
-        AnchorAlias => NodeKind.Alias,
-        Scalar { Style: ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" } => NodeKind.Null,
-        Scalar { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded } => NodeKind.String,
-        _ => NodeKind.Scalar,
-    };
+    /// <summary>The parser is given the text after a byte order mark, which it would read as part of the first key.</summary>
+    private int BomLength => _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
 
     private LocationInfo At(Mark start, Mark end)
     {
-        var startIndex = Math.Max(0, Math.Min(start.Index, _text.Length));
-        var endIndex = Math.Max(startIndex, Math.Min(end.Index, _text.Length));
-        if (start.Index >= _text.Length)
+        var bom = BomLength;
+        var startIndex = Math.Max(0, Math.Min(start.Index + bom, _text.Length));
+        var endIndex = Math.Max(startIndex, Math.Min(end.Index + bom, _text.Length));
+        if (start.Index + bom >= _text.Length)
         {
             // The parser reports the end of a truncated file on a line after the last one: point at the last character.
             startIndex = endIndex = Math.Max(0, _text.Length - 1);
@@ -327,15 +321,19 @@ internal sealed class SpecLocator
 
     private sealed class Frame
     {
-        public Frame(string pointer, bool isMapping)
+        public Frame(string pointer, bool isMapping, JsonNode? node)
         {
             Pointer = pointer;
             IsMapping = isMapping;
+            Node = node;
         }
 
         public string Pointer { get; }
 
         public bool IsMapping { get; }
+
+        /// <summary>The JSON object or array being built for this mapping or sequence, when building.</summary>
+        public JsonNode? Node { get; }
 
         public string? PendingKey { get; set; }
 
@@ -343,21 +341,110 @@ internal sealed class SpecLocator
 
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
     }
+
+    /// <summary>Builds the JSON tree from the parser's events, as the OpenAPI library's YAML reader would.</summary>
+    private sealed class TreeBuilder
+    {
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+        private int _aliasNodes;
+
+        public TreeBuilder(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+        public JsonNode? Root { get; private set; }
+
+        public JsonNode? Add(ParsingEvent node, Frame? parent, string? key, int depth, LocationInfo location)
+        {
+            if (depth >= MaxDepth)
+            {
+                throw new SpecTextException(location, "The document nests deeper than " + MaxDepth + " levels");
+            }
+
+            JsonNode? value = node switch
+            {
+                MappingStart => new JsonObject(),
+                SequenceStart => new JsonArray(),
+                Scalar scalar => YamlConverter.ToJsonNode(new YamlScalarNode(scalar.Value) { Style = scalar.Style }),
+                AnchorAlias alias => Expand(alias, location),
+                _ => null,
+            };
+
+            if (node is NodeEvent { Anchor: { Length: > 0 } anchor })
+            {
+                _anchors[anchor] = value;
+            }
+
+            switch (parent?.Node)
+            {
+                case null when parent is null:
+                    Root = value;
+                    break;
+                case JsonObject mapping:
+                    // A duplicate key is reported by the caller; the last value stands meanwhile.
+                    mapping[key ?? string.Empty] = value;
+                    break;
+                case JsonArray sequence:
+                    sequence.Add(value);
+                    break;
+            }
+
+            return value;
+        }
+
+        private JsonNode? Expand(AnchorAlias alias, LocationInfo location)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!_anchors.TryGetValue(alias.Value, out var anchored))
+            {
+                throw new SpecTextException(location, "The alias '*" + alias.Value + "' names no anchor before it");
+            }
+
+            _aliasNodes += Count(anchored);
+            if (_aliasNodes > MaxAliasNodes)
+            {
+                throw new SpecTextException(location, "Aliases expand to more than " + MaxAliasNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " nodes");
+            }
+
+            // A node has one parent: each use of an anchor is a copy.
+            return anchored?.DeepClone();
+        }
+
+        private static int Count(JsonNode? node)
+        {
+            var count = 0;
+            var pending = new Stack<JsonNode?>();
+            pending.Push(node);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                count++;
+                if (current is JsonObject mapping)
+                {
+                    foreach (var member in mapping)
+                    {
+                        pending.Push(member.Value);
+                    }
+                }
+                else if (current is JsonArray sequence)
+                {
+                    foreach (var item in sequence)
+                    {
+                        pending.Push(item);
+                    }
+                }
+            }
+
+            return count;
+        }
+    }
 }
 
-/// <summary>The kind of node written at a pointer: what a keyword's value must be is checked against it.</summary>
-internal enum NodeKind
+/// <summary>A problem in the spec's text found while reading it, with where it is.</summary>
+internal sealed class SpecTextException : Exception
 {
-    Mapping,
-    Sequence,
+    public SpecTextException(LocationInfo location, string message)
+        : base(message)
+        => Location = location;
 
-    /// <summary>A plain scalar: a number, a boolean or an unquoted string.</summary>
-    Scalar,
-
-    /// <summary>A quoted or block scalar: always a string.</summary>
-    String,
-
-    /// <summary>An empty value, <c>~</c> or <c>null</c>.</summary>
-    Null,
-    Alias,
+    public LocationInfo Location { get; }
 }

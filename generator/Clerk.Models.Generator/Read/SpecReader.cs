@@ -55,10 +55,17 @@ internal static class SpecReader
         // every $ref chain to its end for every reference: a 10,000-link alias chain took minutes.
         var settings = new OpenApiReaderSettings { RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
         settings.AddYamlReader();
+        JsonNode? root = null;
         ReadResult result;
         try
         {
-            result = Parse(input, settings);
+            root = ParseText(input, locator, cancellationToken);
+            result = new OpenApiJsonReader().Read(root ?? new JsonObject(), new Uri(OpenApiConstants.BaseRegistryUri), settings);
+        }
+        catch (SpecTextException ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SyntaxError, ex.Location, ex.Message));
+            return null;
         }
         catch (JsonException ex) when (SpecDetector.IsJson(input.Path) && ex.LineNumber is { } line)
         {
@@ -76,7 +83,7 @@ internal static class SpecReader
             }
 
             // The parsing library throws on some keywords of the wrong kind ('deprecated: maybe'): say where.
-            if (syntax is null && ReportUnreadableShape(locator, diagnostics))
+            if (syntax is null && ReportUnreadableShape(root, locator, diagnostics))
             {
                 return null;
             }
@@ -101,7 +108,7 @@ internal static class SpecReader
                 var versionPointer = locator.ScalarAt("/openapi") is not null ? "/openapi" : "/swagger";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion, locator.Locate(versionPointer), locator.ScalarAt(versionPointer) ?? "?"));
             }
-            else if (!ReportUnreadableShape(locator, diagnostics))
+            else if (!ReportUnreadableShape(root, locator, diagnostics))
             {
                 foreach (var error in errors)
                 {
@@ -118,7 +125,7 @@ internal static class SpecReader
         }
 
         // Keywords of the wrong kind that the parsing library dropped or misread: the models are built without them.
-        var shapeProblems = SpecShapeCheck.Find(locator);
+        var shapeProblems = SpecShapeCheck.Find(root, locator);
         foreach (var (location, message) in shapeProblems)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, location, message + "; it is ignored"));
@@ -153,23 +160,21 @@ internal static class SpecReader
     }
 
     /// <summary>
-    /// JSON specs are parsed here rather than by the library, whose reader stops at 64 levels of nesting:
-    /// a schema nested 30 objects deep is already 64 levels of JSON.
+    /// The spec as the JSON tree the library reads. Both formats are parsed here rather than by the
+    /// library: YAML so that the text is parsed once, with the locations diagnostics need, and JSON
+    /// because the library's reader stops at 64 levels, which 30 nested objects already reach.
     /// </summary>
-    private static ReadResult Parse(SpecInput input, OpenApiReaderSettings settings)
+    private static JsonNode? ParseText(SpecInput input, SpecLocator locator, CancellationToken cancellationToken)
     {
-        var text = input.Text.TrimStart('\uFEFF');
         if (!SpecDetector.IsJson(input.Path))
         {
-            return OpenApiDocument.Parse(text, "yaml", settings);
+            return locator.ParseYaml(cancellationToken);
         }
 
-        var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = MaxJsonDepth })
-            ?? throw new JsonException("The spec is the JSON value null.", null, 0, 0);
-        return new OpenApiJsonReader().Read(node, new Uri(OpenApiConstants.BaseRegistryUri), settings);
+        return JsonNode.Parse(input.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
     }
 
-    private const int MaxJsonDepth = 512;
+    private const int MaxJsonDepth = SpecLocator.MaxDepth;
 
     /// <summary>System.Text.Json's message without the position, which the diagnostic's location already gives.</summary>
     private static string JsonMessage(JsonException exception)
@@ -180,9 +185,9 @@ internal static class SpecReader
     }
 
     /// <summary>Reports, as errors, the keywords of the wrong kind that kept the spec from being read; false when there are none.</summary>
-    private static bool ReportUnreadableShape(SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    private static bool ReportUnreadableShape(JsonNode? root, SpecLocator locator, List<DiagnosticInfo> diagnostics)
     {
-        var problems = SpecShapeCheck.Find(locator);
+        var problems = SpecShapeCheck.Find(root, locator);
         foreach (var (location, message) in problems)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSchema, location, message));

@@ -1,60 +1,60 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Clerk.Models.Generator.Model;
+using Microsoft.OpenApi;
 
 namespace Clerk.Models.Generator.Read;
 
 /// <summary>
-/// Checks, on the text, that the keywords models are built from hold the kind of value OpenAPI gives
-/// them: a schema is a mapping, <c>nullable</c> is true or false, <c>required</c> lists names, a
-/// <c>$ref</c> names something. The parsing library throws on some of these, drops others without a
-/// word and keeps no line for any; this finds each one where it is written.
+/// Checks that the keywords models are built from hold the kind of value OpenAPI gives them: a schema
+/// is a mapping, <c>nullable</c> is true or false, <c>required</c> lists names, a <c>$ref</c> names
+/// something. The parsing library throws on some of these, drops others without a word and keeps no
+/// line for any. The check walks the JSON tree the library reads; only a problem costs a location.
 /// </summary>
 internal static class SpecShapeCheck
 {
     private static readonly string[] BooleanKeywords = { "nullable", "deprecated", "readOnly", "writeOnly", "uniqueItems" };
+    private static readonly string[] SchemaKeywords = { "items", "not" };
     private static readonly string[] SchemaListKeywords = { "allOf", "oneOf", "anyOf" };
 
-    public static List<(LocationInfo Location, string Message)> Find(SpecLocator locator)
+    public static List<(LocationInfo Location, string Message)> Find(JsonNode? root, SpecLocator locator)
     {
         var problems = new List<(LocationInfo, string)>();
-        if (!locator.IsComplete)
+        if (root is not JsonObject document)
         {
-            // What the parser could not index cannot be judged: the library's own errors stand alone.
             return problems;
         }
 
-        foreach (var (pointer, location) in locator.DuplicateKeys)
+        void Report(string pointer, string message) => problems.Add((locator.Locate(pointer), message));
+
+        var schemas = new Stack<(string Pointer, JsonNode? Node)>();
+        if (Mapping(document, "components", "/components", "'components'", Report) is { } components)
         {
-            problems.Add((location, "'" + LastSegment(pointer) + "' is written twice in the same mapping; write each key once"));
+            QueueValues(Mapping(components, "schemas", "/components/schemas", "'components/schemas'", Report), "/components/schemas", schemas);
         }
 
-        var schemas = new Stack<string>();
-        if (ExpectMapping(locator, "/components", "'components'", problems))
-        {
-            QueueValues(locator, "/components/schemas", "'components/schemas'", schemas, problems);
-        }
+        QueueValues(Mapping(document, "definitions", "/definitions", "'definitions'", Report), "/definitions", schemas);
 
-        QueueValues(locator, "/definitions", "'definitions'", schemas, problems);
-
-        // A stack, not recursion: a spec may nest schemas thousands of levels deep.
+        // A stack, not recursion: a spec may nest schemas hundreds of levels deep.
         while (schemas.Count > 0)
         {
-            CheckSchema(locator, schemas.Pop(), schemas, problems);
+            var (pointer, node) = schemas.Pop();
+            CheckSchema(pointer, node, schemas, Report);
         }
 
         return problems;
     }
 
-    private static void CheckSchema(SpecLocator locator, string pointer, Stack<string> schemas, List<(LocationInfo, string)> problems)
+    private static void CheckSchema(string pointer, JsonNode? node, Stack<(string, JsonNode?)> schemas, Action<string, string> report)
     {
-        var kind = locator.KindAt(pointer);
-        if (kind != NodeKind.Mapping)
+        if (node is not JsonObject schema)
         {
             // OpenAPI 3.1 allows 'true' and 'false' as schemas.
-            if (!IsBoolean(locator, pointer))
+            if (!IsBoolean(node))
             {
-                problems.Add((locator.Locate(pointer), "The schema '" + LastSegment(pointer) + "' must be a mapping of keywords; found " + Describe(locator, pointer)));
+                report(pointer, "The schema '" + LastSegment(pointer) + "' must be a mapping of keywords; found " + Describe(node));
             }
 
             return;
@@ -62,119 +62,123 @@ internal static class SpecShapeCheck
 
         foreach (var keyword in BooleanKeywords)
         {
-            var at = pointer + "/" + keyword;
-            if (locator.KindAt(at) is not null && !IsBoolean(locator, at))
+            if (schema.TryGetPropertyValue(keyword, out var value) && !IsBoolean(value))
             {
-                problems.Add((locator.Locate(at), "'" + keyword + "' must be true or false; found " + Describe(locator, at)));
+                report(pointer + "/" + keyword, "'" + keyword + "' must be true or false; found " + Describe(value));
             }
         }
 
-        var reference = pointer + "/$ref";
-        if (locator.KindAt(reference) is NodeKind.Scalar or NodeKind.String)
+        if (schema.TryGetPropertyValue("$ref", out var reference) && reference is JsonValue referenceValue
+            && referenceValue.TryGetValue<string>(out var text)
+            && (text.Trim().Length == 0 || text.EndsWith("/", StringComparison.Ordinal) || text == "#"))
         {
-            var text = locator.ScalarAt(reference) ?? string.Empty;
-            if (text.Trim().Length == 0 || text.EndsWith("/", StringComparison.Ordinal) || text == "#")
-            {
-                problems.Add((locator.Locate(reference), "'$ref' must name a schema, such as '#/components/schemas/Pet'; found '" + text + "'"));
-            }
+            report(pointer + "/$ref", "'$ref' must name a schema, such as '#/components/schemas/Pet'; found '" + text + "'");
         }
 
-        var required = pointer + "/required";
-        if (locator.KindAt(required) == NodeKind.Sequence)
+        if (schema.TryGetPropertyValue("required", out var required) && required is JsonArray names)
         {
-            foreach (var item in locator.ChildrenOf(required))
+            for (var i = 0; i < names.Count; i++)
             {
-                if (locator.KindAt(item) is not (NodeKind.Scalar or NodeKind.String))
+                if (names[i] is not JsonValue || IsNull(names[i]))
                 {
-                    problems.Add((locator.Locate(item), "'required' must list member names; found " + Describe(locator, item)));
+                    report(pointer + "/required/" + i, "'required' must list member names; found " + Describe(names[i]));
                 }
             }
         }
 
-        var properties = pointer + "/properties";
-        if (locator.KindAt(properties) == NodeKind.Mapping)
+        if (schema.TryGetPropertyValue("properties", out var properties) && properties is JsonObject members)
         {
-            foreach (var property in locator.ChildrenOf(properties))
+            foreach (var member in members)
             {
-                schemas.Push(property);
+                schemas.Push((pointer + "/properties/" + SpecLocator.Escape(member.Key), member.Value));
             }
         }
 
-        var additional = pointer + "/additionalProperties";
-        if (locator.KindAt(additional) == NodeKind.Mapping)
+        if (schema.TryGetPropertyValue("additionalProperties", out var additional))
         {
-            schemas.Push(additional);
-        }
-        else if (locator.KindAt(additional) is not null && !IsBoolean(locator, additional))
-        {
-            problems.Add((locator.Locate(additional), "'additionalProperties' must be true, false or a schema; found " + Describe(locator, additional)));
+            if (additional is JsonObject)
+            {
+                schemas.Push((pointer + "/additionalProperties", additional));
+            }
+            else if (!IsBoolean(additional))
+            {
+                report(pointer + "/additionalProperties", "'additionalProperties' must be true, false or a schema; found " + Describe(additional));
+            }
         }
 
-        foreach (var keyword in new[] { "items", "not" })
+        foreach (var keyword in SchemaKeywords)
         {
-            if (locator.KindAt(pointer + "/" + keyword) == NodeKind.Mapping)
+            if (schema.TryGetPropertyValue(keyword, out var child) && child is JsonObject)
             {
-                schemas.Push(pointer + "/" + keyword);
+                schemas.Push((pointer + "/" + keyword, child));
             }
         }
 
         foreach (var keyword in SchemaListKeywords)
         {
-            if (locator.KindAt(pointer + "/" + keyword) == NodeKind.Sequence)
+            if (schema.TryGetPropertyValue(keyword, out var list) && list is JsonArray parts)
             {
-                foreach (var part in locator.ChildrenOf(pointer + "/" + keyword))
+                for (var i = 0; i < parts.Count; i++)
                 {
-                    schemas.Push(part);
+                    schemas.Push((pointer + "/" + keyword + "/" + i, parts[i]));
                 }
             }
         }
     }
 
-    /// <summary>Checks that <paramref name="pointer"/>, when present, is a mapping; queues its values as schemas.</summary>
-    private static void QueueValues(SpecLocator locator, string pointer, string name, Stack<string> schemas, List<(LocationInfo, string)> problems)
+    /// <summary>The mapping under <paramref name="name"/>, or null when absent, empty or (reported) not a mapping.</summary>
+    private static JsonObject? Mapping(JsonObject parent, string name, string pointer, string description, Action<string, string> report)
     {
-        if (!ExpectMapping(locator, pointer, name, problems))
+        if (!parent.TryGetPropertyValue(name, out var node) || IsNull(node))
+        {
+            return null;
+        }
+
+        if (node is JsonObject mapping)
+        {
+            return mapping;
+        }
+
+        report(pointer, description + " must be a mapping; found " + Describe(node));
+        return null;
+    }
+
+    private static void QueueValues(JsonObject? mapping, string pointer, Stack<(string, JsonNode?)> schemas)
+    {
+        if (mapping is null)
         {
             return;
         }
 
-        var children = locator.ChildrenOf(pointer);
-        for (var i = children.Count - 1; i >= 0; i--)
+        // Pushed in reverse so that they are checked, and reported, in the order written.
+        var entries = new List<KeyValuePair<string, JsonNode?>>(mapping);
+        for (var i = entries.Count - 1; i >= 0; i--)
         {
-            schemas.Push(children[i]);
+            schemas.Push((pointer + "/" + SpecLocator.Escape(entries[i].Key), entries[i].Value));
         }
     }
 
-    private static bool ExpectMapping(SpecLocator locator, string pointer, string name, List<(LocationInfo, string)> problems)
+    private static bool IsBoolean(JsonNode? node)
+        => node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
+
+    /// <summary>JSON's null, or the placeholder the library's YAML conversion puts for YAML's <c>~</c>.</summary>
+    private static bool IsNull(JsonNode? node) => node is null || node.IsJsonNullSentinel();
+
+    private static string Describe(JsonNode? node)
     {
-        var kind = locator.KindAt(pointer);
-        if (kind is null or NodeKind.Null)
+        if (IsNull(node))
         {
-            return false;
+            return "nothing (null)";
         }
 
-        if (kind != NodeKind.Mapping)
+        return node switch
         {
-            problems.Add((locator.Locate(pointer), name + " must be a mapping; found " + Describe(locator, pointer)));
-            return false;
-        }
-
-        return true;
+            JsonObject => "a mapping",
+            JsonArray => "a sequence",
+            JsonValue value when value.TryGetValue<string>(out var text) => "'" + Shorten(text) + "'",
+            _ => "'" + Shorten(node!.ToJsonString()) + "'",
+        };
     }
-
-    private static bool IsBoolean(SpecLocator locator, string pointer)
-        => locator.KindAt(pointer) == NodeKind.Scalar
-           && locator.ScalarAt(pointer) is { } text
-           && (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase));
-
-    private static string Describe(SpecLocator locator, string pointer) => locator.KindAt(pointer) switch
-    {
-        NodeKind.Mapping => "a mapping",
-        NodeKind.Sequence => "a sequence",
-        NodeKind.Null => "nothing (null)",
-        NodeKind.Alias => "an alias",
-        _ => "'" + Shorten(locator.ScalarAt(pointer) ?? string.Empty) + "'",
-    };
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
 
