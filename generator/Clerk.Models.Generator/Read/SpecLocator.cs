@@ -22,7 +22,8 @@ internal sealed class SpecLocator
 {
     private readonly string _path;
     private readonly string _text;
-    private Dictionary<string, LocationInfo>? _locations;
+    // Positions, not LocationInfo objects: only the few a diagnostic asks for become locations.
+    private Dictionary<string, (Mark Start, Mark End)>? _locations;
     private Dictionary<string, string>? _scalars;
     private HashSet<string>? _quoted;
     private List<(string Pointer, LocationInfo Location)>? _duplicateKeys;
@@ -48,9 +49,9 @@ internal sealed class SpecLocator
         var current = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
         while (true)
         {
-            if (_locations.TryGetValue(current, out var location))
+            if (_locations.TryGetValue(current, out var span))
             {
-                return location;
+                return At(span.Start, span.End);
             }
 
             var slash = current.LastIndexOf('/');
@@ -80,16 +81,6 @@ internal sealed class SpecLocator
         return _quoted!.Contains(pointer);
     }
 
-    /// <summary>Mapping keys written a second time in the same mapping, at the second key.</summary>
-    public IReadOnlyList<(string Pointer, LocationInfo Location)> DuplicateKeys
-    {
-        get
-        {
-            _locations ??= Index();
-            return _duplicateKeys!;
-        }
-    }
-
     /// <summary>
     /// Reads the YAML text into the JSON tree the OpenAPI library reads, indexing every node in the same
     /// pass, so the text is parsed once rather than by the library and again for locations. Scalars
@@ -100,17 +91,29 @@ internal sealed class SpecLocator
     /// <exception cref="SpecTextException">A duplicate key, too deep a nesting, or too many nodes from aliases.</exception>
     public JsonNode? ParseYaml(CancellationToken cancellationToken)
     {
-        var tree = new TreeBuilder(cancellationToken);
+        var tree = new TreeBuilder(this, cancellationToken);
         var locations = Index(tree);
-        if (_duplicateKeys!.Count > 0)
+        _locations = locations;
+        if (FirstDuplicateKey() is { } duplicate)
         {
-            var (pointer, location) = _duplicateKeys[0];
-            var key = pointer.Substring(pointer.LastIndexOf('/') + 1).Replace("~1", "/").Replace("~0", "~");
-            throw new SpecTextException(location, "'" + key + "' is written twice in the same mapping; write each key once");
+            throw new SpecTextException(duplicate.Location, duplicate.Message);
         }
 
-        _locations = locations;
         return tree.Root;
+    }
+
+    /// <summary>The first key written twice in one mapping, which JSON and YAML readers refuse; null when there is none.</summary>
+    public (LocationInfo Location, string Message)? FirstDuplicateKey()
+    {
+        _locations ??= Index();
+        if (_duplicateKeys!.Count == 0)
+        {
+            return null;
+        }
+
+        var (pointer, location) = _duplicateKeys[0];
+        var key = pointer.Substring(pointer.LastIndexOf('/') + 1).Replace("~1", "/").Replace("~0", "~");
+        return (location, "'" + key + "' is written twice in the same mapping; write each key once");
     }
 
     /// <summary>The location of a syntax error, taken from the YAML parser's own report, if it has one.</summary>
@@ -170,17 +173,20 @@ internal sealed class SpecLocator
         return new LocationInfo(_path, index, length, lineNumber, columnNumber, lineNumber, columnNumber + length);
     }
 
-    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+    public static string Escape(string segment)
+        => segment.IndexOfAny(EscapedCharacters) < 0 ? segment : segment.Replace("~", "~0").Replace("/", "~1");
 
-    private Dictionary<string, LocationInfo> Index() => Index(tree: null);
+    private static readonly char[] EscapedCharacters = { '~', '/' };
+
+    private Dictionary<string, (Mark Start, Mark End)> Index() => Index(tree: null);
 
     /// <summary>
     /// Indexes every node's location, scalar text and quoting. With a <paramref name="tree"/>, also
     /// builds the JSON tree and lets YAML errors through; without, keeps what was indexed before an error.
     /// </summary>
-    private Dictionary<string, LocationInfo> Index(TreeBuilder? tree)
+    private Dictionary<string, (Mark Start, Mark End)> Index(TreeBuilder? tree)
     {
-        var locations = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, (Mark Start, Mark End)>(StringComparer.Ordinal);
         _scalars = new Dictionary<string, string>(StringComparer.Ordinal);
         _quoted = new HashSet<string>(StringComparer.Ordinal);
         _duplicateKeys = new List<(string, LocationInfo)>();
@@ -212,7 +218,7 @@ internal sealed class SpecLocator
                             break;
                         }
 
-                        var node = tree?.Add(current, parent, key, frames.Count, At(current.Start, current.End));
+                        var node = tree?.Add(current, parent, key, frames.Count);
                         if (current is MappingStart or SequenceStart)
                         {
                             frames.Push(new Frame(pointer, current is MappingStart, node));
@@ -239,12 +245,12 @@ internal sealed class SpecLocator
     }
 
     /// <summary>Records the node's pointer; returns null when the node is a mapping key.</summary>
-    private string? PointerOfNode(Stack<Frame> frames, ParsingEvent node, Dictionary<string, LocationInfo> locations, out string? key)
+    private string? PointerOfNode(Stack<Frame> frames, ParsingEvent node, Dictionary<string, (Mark Start, Mark End)> locations, out string? key)
     {
         key = null;
         if (frames.Count == 0)
         {
-            locations[string.Empty] = At(node.Start, node.End);
+            locations[string.Empty] = (node.Start, node.End);
             return string.Empty;
         }
 
@@ -257,13 +263,12 @@ internal sealed class SpecLocator
                 // A key: its location is the one a diagnostic about the member should show.
                 frame.PendingKey = node is Scalar scalar ? scalar.Value : "?";
                 var keyPointer = frame.Pointer + "/" + Escape(frame.PendingKey);
-                var keyLocation = At(node.Start, node.End);
                 if (!frame.Keys.Add(frame.PendingKey))
                 {
-                    _duplicateKeys!.Add((keyPointer, keyLocation));
+                    _duplicateKeys!.Add((keyPointer, At(node.Start, node.End)));
                 }
 
-                locations[keyPointer] = keyLocation;
+                locations[keyPointer] = (node.Start, node.End);
                 return null;
             }
 
@@ -277,7 +282,7 @@ internal sealed class SpecLocator
             frame.Index++;
             if (!locations.ContainsKey(pointer))
             {
-                locations[pointer] = At(node.Start, node.End);
+                locations[pointer] = (node.Start, node.End);
             }
         }
 
@@ -345,19 +350,24 @@ internal sealed class SpecLocator
     /// <summary>Builds the JSON tree from the parser's events, as the OpenAPI library's YAML reader would.</summary>
     private sealed class TreeBuilder
     {
+        private readonly SpecLocator _locator;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
         private int _aliasNodes;
 
-        public TreeBuilder(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+        public TreeBuilder(SpecLocator locator, CancellationToken cancellationToken)
+        {
+            _locator = locator;
+            _cancellationToken = cancellationToken;
+        }
 
         public JsonNode? Root { get; private set; }
 
-        public JsonNode? Add(ParsingEvent node, Frame? parent, string? key, int depth, LocationInfo location)
+        public JsonNode? Add(ParsingEvent node, Frame? parent, string? key, int depth)
         {
             if (depth >= MaxDepth)
             {
-                throw new SpecTextException(location, "The document nests deeper than " + MaxDepth + " levels");
+                throw new SpecTextException(_locator.At(node.Start, node.End), "The document nests deeper than " + MaxDepth + " levels");
             }
 
             JsonNode? value = node switch
@@ -365,7 +375,7 @@ internal sealed class SpecLocator
                 MappingStart => new JsonObject(),
                 SequenceStart => new JsonArray(),
                 Scalar scalar => YamlConverter.ToJsonNode(new YamlScalarNode(scalar.Value) { Style = scalar.Style }),
-                AnchorAlias alias => Expand(alias, location),
+                AnchorAlias alias => Expand(alias, _locator.At(alias.Start, alias.End)),
                 _ => null,
             };
 

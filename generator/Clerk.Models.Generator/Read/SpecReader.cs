@@ -74,6 +74,13 @@ internal static class SpecReader
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // System.Text.Json's nodes throw on a duplicate key only when the library walks them.
+            if (locator.FirstDuplicateKey() is { } duplicate)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SyntaxError, duplicate.Location, duplicate.Message));
+                return null;
+            }
+
             var syntax = locator.FindSyntaxError();
             if (syntax is null && ex.Message.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0)
             {
@@ -320,6 +327,10 @@ internal static class SpecReader
         private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool> _componentNullable = new(StringComparer.Ordinal);
         private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+        private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineInProgress = new();
+
+        /// <summary>Far beyond any real spec, and within what a compiler thread's stack holds.</summary>
+        private const int MaxInlineDepth = 256;
 
         public ModelBuilder(OpenApiDocument document, string specPath, EquatableArray<KnownSpec> knownSpecs, SpecLocator locator, ReadOptions options, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
@@ -1066,8 +1077,30 @@ internal static class SpecReader
                     SchemaShape.Enum => TypeKind.Enum,
                     _ => TypeKind.Union,
                 };
+                // An inline schema met again while it is being built contains itself, through a member
+                // that composes its own parent (allOf: [$ref Parent, {...}]): it is that type again.
+                if (_inlineInProgress.TryGetValue(schema, out var building))
+                {
+                    return (building, nullable);
+                }
+
+                if (_inlineInProgress.Count >= MaxInlineDepth)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "Inline schemas nested more than " + MaxInlineDepth + " levels", pointer);
+                    return (TypeRef.RawJson, true);
+                }
+
                 var typeName = ClaimTypeName(contextName, shape, pointer);
-                BuildType(schema, shape, typeName, pointer, origin);
+                _inlineInProgress.Add(schema, new TypeRef(kind, typeName));
+                try
+                {
+                    BuildType(schema, shape, typeName, pointer, origin);
+                }
+                finally
+                {
+                    _inlineInProgress.Remove(schema);
+                }
+
                 return (new TypeRef(kind, typeName), nullable);
             }
 

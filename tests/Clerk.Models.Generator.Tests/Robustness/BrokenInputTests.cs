@@ -26,6 +26,7 @@ public sealed class BrokenInputTests
         { "syntax-truncated.json", 5, 6 },
         { "trailing-commas.json", 9, 9 },
         { "duplicate-keys.yaml", 10, 10 },
+        { "duplicate-keys.json", 10, 10 },
         { "wrong-properties-number.yaml", 9, 9 },
         { "wrong-required-string.yaml", 9, 9 },
         { "wrong-required-items.yaml", 9, 9 },

@@ -109,6 +109,19 @@ public sealed class StructureTests
         }
     }
 
+    /// <summary>
+    /// A member whose allOf is its own parent plus a member (from the fuzzer, case 2,484): the inline
+    /// type holds itself again. Building it used to recurse until the stack overflowed.
+    /// </summary>
+    [Fact]
+    public void A_member_that_extends_its_own_parent_is_a_type_that_holds_itself()
+    {
+        var run = Hostile.Run(Hostile.Spec("structure-member-extends-its-parent.yaml"), CompileMode.Emit).AssertDidNotThrow().AssertNoReportedProblems().AssertCompiles();
+
+        using var models = new LoadedModels(run.Run);
+        models.AssertRoundTrip("Hostile.NewPet", "{\"name\":\"a\",\"tag\":{\"name\":\"b\",\"tag\":{\"name\":\"c\",\"id\":2},\"id\":1}}");
+    }
+
     public static TheoryData<int> NestingDepths() => new() { 25, 200 };
 
     /// <summary>Inline objects nested <paramref name="depth"/> levels deep: one record per level.</summary>
