@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Clerk.Models.Benchmarks.Mirror;
+using Clerk.Models.Runtime;
 
 namespace Clerk.Models.Benchmarks;
 
@@ -26,9 +27,27 @@ public class ReadMinimal : UserReadBenchmarks
 [BenchmarkCategory("read-page")]
 public class ReadPage : ReadBenchmarks<List<User>, List<MirrorUser>>
 {
+    private static readonly JsonTypeInfo<ValueList<User>> s_valueList
+        = (JsonTypeInfo<ValueList<User>>)ClerkUserJson.Default.Options.GetTypeInfo(typeof(ValueList<User>));
+
+    private byte[] _page = Array.Empty<byte>();
+
     protected override string PayloadName => "users-page-100.json";
 
+    /// <summary>
+    /// The page as the generated model's own list type, through the spec's resolver
+    /// (<c>ClerkUserJson.Default</c>): no System.Text.Json collection converter around the generated one.
+    /// </summary>
+    [Benchmark]
+    public ValueList<User> GeneratedValueList() => JsonSerializer.Deserialize(_page, s_valueList)!;
+
     protected override List<User> ReadDirect(ReadOnlySpan<byte> utf8) => GeneratedDirect.ReadPage(utf8);
+
+    protected override void CheckMoreCandidates(byte[] utf8)
+    {
+        _page = utf8;
+        JsonEquality.AssertExact(utf8, JsonSerializer.SerializeToUtf8Bytes(GeneratedValueList(), s_valueList), nameof(GeneratedValueList));
+    }
 }
 
 [BenchmarkCategory("write-typical")]
@@ -87,7 +106,13 @@ public abstract class ReadBenchmarks<TGenerated, TMirror>
         JsonEquality.AssertRepresentable(_utf8, JsonSerializer.SerializeToUtf8Bytes(StjSourceGen(), _metadata), typeof(TMirror), nameof(StjSourceGen));
         JsonEquality.AssertRepresentable(_utf8, Mirrors.WriteNewtonsoft(NewtonsoftJson()), typeof(TMirror), nameof(NewtonsoftJson));
         JsonEquality.AssertExact(_utf8, Floors.Write(Floor.Tokens(_utf8)), nameof(FloorReader));
+        CheckMoreCandidates(_utf8);
         Console.WriteLine($"// Checked {PayloadName} ({_utf8.Length} bytes): generated exact, floor exact; mirrors: {loss}.");
+    }
+
+    /// <summary>Exactness checks for the candidates a category adds.</summary>
+    protected virtual void CheckMoreCandidates(byte[] utf8)
+    {
     }
 
     /// <summary>The generated converters through <see cref="JsonSerializer"/>, as the README shows.</summary>
