@@ -178,7 +178,40 @@ internal static class SpecReader
             return locator.ParseYaml(cancellationToken);
         }
 
-        return JsonNode.Parse(input.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
+        var root = JsonNode.Parse(input.Text.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
+        Materialize(root);
+        return root;
+    }
+
+    /// <summary>
+    /// Visits every node: System.Text.Json builds an object's members when they are first asked for,
+    /// and only then throws on a duplicate key. Here, that is while the text is read, where it is
+    /// reported at its line, not later inside a part of the spec nothing else reads.
+    /// </summary>
+    private static void Materialize(JsonNode? root)
+    {
+        var pending = new Stack<JsonNode?>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case JsonObject mapping:
+                    foreach (var member in mapping)
+                    {
+                        pending.Push(member.Value);
+                    }
+
+                    break;
+                case JsonArray sequence:
+                    foreach (var item in sequence)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
     }
 
     private const int MaxJsonDepth = SpecLocator.MaxDepth;
@@ -670,8 +703,8 @@ internal static class SpecReader
                     type,
                     member.IsRequired,
                     nullable,
-                    DescribeMember(member.Schema, type),
-                    member.Schema.Deprecated ? DeprecationMessage(member.Schema.Description) : null,
+                    DescribeMember(Annotations(member.Schema), type),
+                    Annotations(member.Schema).Deprecated ? DeprecationMessage(Annotations(member.Schema).Description) : null,
                     members.Claim("_" + camel),
                     locals.Claim(camel + "Value"),
                     statics.Claim("s_" + camel + "Name")));
@@ -699,7 +732,7 @@ internal static class SpecReader
             }
 
             var unit = _options.TimestampUnitFor(member.JsonName);
-            if ((member.Schema.Extensions?.TryGetValue(ReadOptions.UnixTimeExtension, out var extension) ?? false)
+            if ((Annotations(member.Schema).Extensions?.TryGetValue(ReadOptions.UnixTimeExtension, out var extension) ?? false)
                 && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var text))
             {
                 unit = ReadOptions.ParseUnit(text);
@@ -1443,7 +1476,21 @@ internal static class SpecReader
             }
         }
 
-        private bool IsOneWay(IOpenApiSchema schema) => schema.ReadOnly || schema.WriteOnly || (Dereference(schema) is { } target && (target.ReadOnly || target.WriteOnly));
+        private bool IsOneWay(IOpenApiSchema schema)
+        {
+            schema = Annotations(schema);
+            return schema.ReadOnly || schema.WriteOnly || (Dereference(schema) is { } target && (target.ReadOnly || target.WriteOnly));
+        }
+
+        /// <summary>
+        /// The schema to read a member's keywords from. A $ref to no component of this document (another
+        /// file, which is not loaded, or nothing) has no target, and asking the library for its keywords
+        /// can throw while it tries to resolve one; only what is written beside the $ref counts.
+        /// </summary>
+        private IOpenApiSchema Annotations(IOpenApiSchema schema)
+            => schema is OpenApiSchemaReference reference && ComponentIdOf(reference) is null
+                ? new OpenApiSchema { Description = reference.Reference?.Description }
+                : schema;
 
         private static List<IOpenApiSchema> NonNullAlternatives(IOpenApiSchema schema, out string keyword)
         {

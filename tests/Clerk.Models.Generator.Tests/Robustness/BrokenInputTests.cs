@@ -27,6 +27,8 @@ public sealed class BrokenInputTests
         { "trailing-commas.json", 9, 9 },
         { "duplicate-keys.yaml", 10, 10 },
         { "duplicate-keys.json", 10, 10 },
+        { "duplicate-keys-nested.json", 10, 10 },
+        { "refs-relative-file-3.1.yaml", 11, 11 },
         { "wrong-properties-number.yaml", 9, 9 },
         { "wrong-required-string.yaml", 9, 9 },
         { "wrong-required-items.yaml", 9, 9 },
