@@ -18,6 +18,7 @@ internal static class ConverterWriter
 
     public static void Write(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members)
     {
+        context.BeginConverter();
         var type = context.Qualified(record.Name);
         writer.Line("/// <summary>Reads and writes <see cref=\"" + record.Name + "\"/> exactly as the JSON carries it.</summary>");
         writer.OpenBlock("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Read;
 
 namespace Clerk.Models.Generator.Emit;
 
@@ -8,11 +10,45 @@ internal sealed class EmitContext
     public const string Runtime = "global::Clerk.Models.Runtime";
     public const string Json = "global::System.Text.Json";
 
+    private readonly Dictionary<TypeRef, string> _containerNames = new();
+    private NameScope _containerScope = new();
+
     public EmitContext(SpecModel spec, CompilationFeatures features)
     {
         Spec = spec;
         Features = features;
     }
+
+    /// <summary>Starts a converter: its container helpers are named afresh, unique within it.</summary>
+    public void BeginConverter()
+    {
+        _containerNames.Clear();
+        _containerScope = new NameScope();
+    }
+
+    /// <summary>
+    /// The name part of the helpers that read and write an array or map type (<c>ListOfEmailAddress</c>).
+    /// Claimed in the current converter, so that a list of lists of <c>Foo</c> and a list of a schema
+    /// named <c>ListOfFoo</c> do not both become <c>ReadListOfListOfFoo</c>.
+    /// </summary>
+    public string ContainerName(TypeRef type)
+    {
+        if (!_containerNames.TryGetValue(type, out var name))
+        {
+            name = _containerScope.Claim(NameMangler.Limit(DescribeContainer(type)));
+            _containerNames.Add(type, name);
+        }
+
+        return name;
+    }
+
+    private static string DescribeContainer(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => "ListOf" + (type.ItemNullable ? "Nullable" : string.Empty) + DescribeContainer(type.Item!),
+        TypeKind.Map => "MapOf" + (type.ItemNullable ? "Nullable" : string.Empty) + DescribeContainer(type.Item!),
+        TypeKind.Record or TypeKind.Enum or TypeKind.Union => (type.Namespace is null ? string.Empty : type.Namespace.Replace(".", string.Empty)) + type.Name,
+        _ => type.Kind.ToString(),
+    };
 
     public SpecModel Spec { get; }
 

@@ -74,6 +74,7 @@ internal static class UnionEmitter
 
     private static void WriteConverter(SourceWriter writer, EmitContext context, UnionModel union, string type)
     {
+        context.BeginConverter();
         writer.Line("/// <summary>Reads <see cref=\"" + union.Name + "\"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>");
         writer.OpenBlock("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
 

@@ -23,7 +23,7 @@ internal static class ValueCode
         var read = type.Kind switch
         {
             TypeKind.RawJson => EmitContext.Runtime + ".RawJson.Read(ref reader)",
-            TypeKind.Array or TypeKind.Map => ContainerReaderName(type) + "(ref reader, options)",
+            TypeKind.Array or TypeKind.Map => ContainerReaderName(context, type) + "(ref reader, options)",
             _ => context.ConverterOf(type) + ".ReadValue(ref reader, options)",
         };
 
@@ -105,21 +105,13 @@ internal static class ValueCode
         TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes or TypeKind.UnixMilliseconds or TypeKind.UnixSeconds
             => JsonWrite + "." + type.Kind + "(writer, " + value + ");",
         TypeKind.RawJson => value + ".WriteTo(writer);",
-        TypeKind.Array or TypeKind.Map => ContainerWriterName(type) + "(writer, " + value + ", options);",
+        TypeKind.Array or TypeKind.Map => ContainerWriterName(context, type) + "(writer, " + value + ", options);",
         _ => context.ConverterOf(type) + ".WriteValue(writer, " + value + ", options);",
     };
 
-    public static string ContainerReaderName(TypeRef type) => "Read" + Describe(type);
+    public static string ContainerReaderName(EmitContext context, TypeRef type) => "Read" + context.ContainerName(type);
 
-    public static string ContainerWriterName(TypeRef type) => "Write" + Describe(type);
-
-    private static string Describe(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Array => "ListOf" + (type.ItemNullable ? "Nullable" : string.Empty) + Describe(type.Item!),
-        TypeKind.Map => "MapOf" + (type.ItemNullable ? "Nullable" : string.Empty) + Describe(type.Item!),
-        TypeKind.Record or TypeKind.Enum or TypeKind.Union => (type.Namespace is null ? string.Empty : type.Namespace.Replace(".", string.Empty)) + type.Name,
-        _ => type.Kind.ToString(),
-    };
+    public static string ContainerWriterName(EmitContext context, TypeRef type) => "Write" + context.ContainerName(type);
 
     /// <summary>Every array and map type that reading or writing <paramref name="types"/> needs a helper for, nested ones included.</summary>
     public static List<TypeRef> ContainerTypesIn(IEnumerable<TypeRef> types)
@@ -161,7 +153,7 @@ internal static class ValueCode
         var listType = context.TypeName(type);
 
         writer.Line();
-        writer.OpenBlock("private static " + listType + " " + ContainerReaderName(type)
+        writer.OpenBlock("private static " + listType + " " + ContainerReaderName(context, type)
             + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line(JsonRead + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);");
         writer.Line("var items = new " + EmitContext.Runtime + ".ValueListBuilder<" + itemType + ">();");
@@ -181,7 +173,7 @@ internal static class ValueCode
         writer.CloseBlock();
 
         writer.Line();
-        writer.OpenBlock("private static void " + ContainerWriterName(type)
+        writer.OpenBlock("private static void " + ContainerWriterName(context, type)
             + "(global::System.Text.Json.Utf8JsonWriter writer, " + listType + " value, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line("writer.WriteStartArray();");
         writer.OpenBlock("foreach (var item in value)");
@@ -198,7 +190,7 @@ internal static class ValueCode
         var mapType = context.TypeName(type);
 
         writer.Line();
-        writer.OpenBlock("private static " + mapType + " " + ContainerReaderName(type)
+        writer.OpenBlock("private static " + mapType + " " + ContainerReaderName(context, type)
             + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line(JsonRead + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);");
         writer.Line("var entries = new " + EmitContext.Runtime + ".ValueMapBuilder<" + valueType + ">();");
@@ -222,7 +214,7 @@ internal static class ValueCode
         writer.CloseBlock();
 
         writer.Line();
-        writer.OpenBlock("private static void " + ContainerWriterName(type)
+        writer.OpenBlock("private static void " + ContainerWriterName(context, type)
             + "(global::System.Text.Json.Utf8JsonWriter writer, " + mapType + " value, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line("writer.WriteStartObject();");
         writer.OpenBlock("foreach (var entry in value)");

@@ -28,6 +28,7 @@ public sealed class NameTests
         "names-enum-values.yaml",
         "names-enum-values-converter-members.yaml",
         "names-long.json",
+        "names-container-helpers.yaml",
     };
 
     [Theory]
