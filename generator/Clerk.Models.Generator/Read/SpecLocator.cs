@@ -112,8 +112,7 @@ internal sealed class SpecLocator
         }
 
         var (pointer, location) = _duplicateKeys[0];
-        var key = pointer.Substring(pointer.LastIndexOf('/') + 1).Replace("~1", "/").Replace("~0", "~");
-        return (location, "'" + key + "' is written twice in the same mapping; write each key once");
+        return (location, "'" + LastSegment(pointer) + "' is written twice in the same mapping; write each key once");
     }
 
     /// <summary>The location of a syntax error, taken from the YAML parser's own report, if it has one.</summary>
@@ -172,6 +171,10 @@ internal sealed class SpecLocator
         var length = index < _text.Length ? 1 : 0;
         return new LocationInfo(_path, index, length, lineNumber, columnNumber, lineNumber, columnNumber + length);
     }
+
+    /// <summary>The last segment of a pointer, unescaped: the key or index it ends with.</summary>
+    public static string LastSegment(string pointer)
+        => pointer.Substring(pointer.LastIndexOf('/') + 1).Replace("~1", "/").Replace("~0", "~");
 
     public static string Escape(string segment)
         => segment.IndexOfAny(EscapedCharacters) < 0 ? segment : segment.Replace("~", "~0").Replace("/", "~1");
@@ -263,7 +266,8 @@ internal sealed class SpecLocator
                 // A key: its location is the one a diagnostic about the member should show.
                 frame.PendingKey = node is Scalar scalar ? scalar.Value : "?";
                 var keyPointer = frame.Pointer + "/" + Escape(frame.PendingKey);
-                if (!frame.Keys.Add(frame.PendingKey))
+                // The same key twice in one mapping gives the same pointer twice.
+                if (locations.ContainsKey(keyPointer))
                 {
                     _duplicateKeys!.Add((keyPointer, At(node.Start, node.End)));
                 }
@@ -343,8 +347,6 @@ internal sealed class SpecLocator
         public string? PendingKey { get; set; }
 
         public int Index { get; set; }
-
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Builds the JSON tree from the parser's events, as the OpenAPI library's YAML reader would.</summary>

@@ -54,7 +54,7 @@ internal static class SpecShapeCheck
             // OpenAPI 3.1 allows 'true' and 'false' as schemas.
             if (!IsBoolean(node))
             {
-                report(pointer, "The schema '" + LastSegment(pointer) + "' must be a mapping of keywords; found " + Describe(node));
+                report(pointer, "The schema '" + SpecLocator.LastSegment(pointer) + "' must be a mapping of keywords; found " + Describe(node));
             }
 
             return;
@@ -181,10 +181,4 @@ internal static class SpecShapeCheck
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
-
-    private static string LastSegment(string pointer)
-    {
-        var segment = pointer.Substring(pointer.LastIndexOf('/') + 1);
-        return segment.Replace("~1", "/").Replace("~0", "~");
-    }
 }
