@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using Clerk.Models.Generator.Diagnostics;
 using Clerk.Models.Generator.Emit;
+using Clerk.Models.Generator.Input;
 using Clerk.Models.Generator.Model;
 using Clerk.Models.Generator.Read;
 using Microsoft.CodeAnalysis;
@@ -140,8 +141,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 Add(production, spec, added, union.Name, union.FileName, UnionEmitter.Emit(emitContext, union));
             }
 
-            currentType = spec.ResolverName;
-            Add(production, spec, added, spec.ResolverName, spec.ResolverFileName, ResolverEmitter.Emit(emitContext));
+            currentType = spec.Resolver.Name;
+            Add(production, spec, added, spec.Resolver.Name, spec.Resolver.FileName, ResolverEmitter.Emit(emitContext));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

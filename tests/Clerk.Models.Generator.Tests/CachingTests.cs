@@ -107,7 +107,7 @@ public sealed class CachingTests
     [Fact]
     public void Reading_the_same_spec_twice_gives_equal_models_with_equal_hash_codes()
     {
-        var input = new Read.SpecInput(Pets.Path, GeneratorHarness.BundledSpec().Text, new Read.SpecOptions("Clerk.Models", null));
+        var input = new Input.SpecInput(Pets.Path, GeneratorHarness.BundledSpec().Text, new Input.SpecOptions("Clerk.Models", null));
 
         var first = Read.SpecReader.Read(input, default);
         var second = Read.SpecReader.Read(input with { Text = input.Text + "\n\n# comment\n" }, default);

@@ -10,6 +10,10 @@ namespace Clerk.Models.Generator.Emit;
 /// </summary>
 internal static class CSharpText
 {
+    /// <summary>Writes an identifier so that it compiles even when it is a keyword (<c>@class</c>).</summary>
+    public static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
     /// <summary>A regular C# string literal, every special character escaped.</summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Clerk.Models.Generator.Model;
-using Clerk.Models.Generator.Read;
+using Clerk.Models.Generator.Naming;
 using Member = Clerk.Models.Generator.Emit.RecordEmitter.Member;
 
 namespace Clerk.Models.Generator.Emit;
@@ -15,19 +15,21 @@ internal static class ConverterWriter
 {
     private const string Json = EmitContext.Json;
     private const string Runtime = EmitContext.Runtime;
+    private const string JsonNames = EmittedNames.JsonNamesField;
+    private const string UnknownMember = EmittedNames.UnknownMemberConstant;
 
     public static void Write(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members)
     {
-        context.BeginConverter();
+        context.BeginConverter(record.Containers);
         var type = context.Qualified(record.Name);
         writer.Line("/// <summary>Reads and writes <see cref=\"" + record.Name + "\"/> exactly as the JSON carries it.</summary>");
         writer.OpenBlock("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
 
         if (members.Count > 0)
         {
-            writer.Line("private const " + record.MemberEnumName + " UnknownMember = (" + record.MemberEnumName + ")(-1);");
+            writer.Line("private const " + record.MemberEnumName + " " + UnknownMember + " = (" + record.MemberEnumName + ")(-1);");
             writer.Line();
-            writer.OpenBlock("private static readonly string[] s_jsonNames =");
+            writer.OpenBlock("private static readonly string[] " + JsonNames + " =");
             foreach (var member in members)
             {
                 writer.Line(CSharpText.Literal(member.Property.JsonName) + ",");
@@ -38,7 +40,7 @@ internal static class ConverterWriter
             foreach (var member in members)
             {
                 writer.Line("private static readonly " + Json + ".JsonEncodedText " + EncodedName(member)
-                    + " = " + Json + ".JsonEncodedText.Encode(s_jsonNames[" + member.Index.ToString(CultureInfo.InvariantCulture) + "]);");
+                    + " = " + Json + ".JsonEncodedText.Encode(" + JsonNames + "[" + member.Index.ToString(CultureInfo.InvariantCulture) + "]);");
             }
 
             writer.Line();
@@ -55,7 +57,7 @@ internal static class ConverterWriter
             WriteMatch(writer, record, members);
         }
 
-        ValueCode.WriteContainerHelpers(writer, context, ValueCode.ContainerTypesIn(members.Select(m => m.Property.Type)));
+        ValueCode.WriteContainerHelpers(writer, context, record.Containers);
         writer.CloseBlock();
     }
 
@@ -66,9 +68,9 @@ internal static class ConverterWriter
         writer.Line("/// <summary>Reads one <see cref=\"" + record.Name + "\"/> starting at the reader's current token.</summary>");
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
         writer.Line(Runtime + ".JsonRead.Expect(ref reader, " + Json + ".JsonTokenType.StartObject);");
-        for (var word = 0; word < RecordEmitter.PresenceWords(members.Count); word++)
+        for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
         {
-            writer.Line("ulong present" + word.ToString(CultureInfo.InvariantCulture) + " = 0;");
+            writer.Line("ulong " + EmittedNames.PresenceLocal(word) + " = 0;");
         }
 
         foreach (var member in members)
@@ -90,7 +92,7 @@ internal static class ConverterWriter
         if (members.Count > 0)
         {
             writer.Line("var current = MatchMember(ref reader);");
-            writer.Line("member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];");
+            writer.Line("member = current == " + UnknownMember + " ? reader.GetString()! : " + JsonNames + "[(int)current];");
             writer.Line(Runtime + ".JsonRead.Next(ref reader);");
             writer.OpenBlock("switch (current)");
             foreach (var member in members)
@@ -139,18 +141,17 @@ internal static class ConverterWriter
         foreach (var member in members)
         {
             var property = member.Property;
-            var target = property.IsRequired ? NameMangler.Escape(property.Name) : member.Field;
+            var target = property.IsRequired ? CSharpText.Identifier(property.Name) : member.Field;
             var value = property.IsRequired && !property.IsCSharpNullable && !context.IsValueType(property.Type) ? member.Local + "!" : member.Local;
             writer.Line(target + " = " + value + ",");
         }
 
-        for (var word = 0; word < RecordEmitter.PresenceWords(members.Count); word++)
+        for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
         {
-            var index = word.ToString(CultureInfo.InvariantCulture);
-            writer.Line("_present_" + index + " = present" + index + ",");
+            writer.Line(EmittedNames.PresenceField(word) + " = " + EmittedNames.PresenceLocal(word) + ",");
         }
 
-        writer.Line("_additionalProperties = additionalProperties.ToValueMapOrNull(),");
+        writer.Line(EmittedNames.AdditionalPropertiesField + " = additionalProperties.ToValueMapOrNull(),");
         writer.CloseBlock(";");
         writer.CloseBlock();
     }
@@ -160,10 +161,9 @@ internal static class ConverterWriter
         writer.Line("/// <summary>Writes <paramref name=\"value\"/>: its present members, then the unknown members it was read with.</summary>");
         writer.OpenBlock("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
         writer.Line("writer.WriteStartObject();");
-        for (var word = 0; word < RecordEmitter.PresenceWords(members.Count); word++)
+        for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
         {
-            var index = word.ToString(CultureInfo.InvariantCulture);
-            writer.Line("var present" + index + " = value._present_" + index + ";");
+            writer.Line("var " + EmittedNames.PresenceLocal(word) + " = value." + EmittedNames.PresenceField(word) + ";");
         }
 
         foreach (var member in members)
@@ -174,12 +174,12 @@ internal static class ConverterWriter
             writer.Line();
         }
 
-        writer.OpenBlock("if (value._additionalProperties is { } additionalProperties)");
+        writer.OpenBlock("if (value." + EmittedNames.AdditionalPropertiesField + " is { } additionalProperties)");
         writer.OpenBlock("foreach (var pair in additionalProperties)");
         if (members.Count > 0)
         {
             // A declared member is written once, from its property, even if the map holds its name too.
-            writer.OpenBlock("if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)");
+            writer.OpenBlock("if (global::System.Array.IndexOf(" + JsonNames + ", pair.Key) >= 0)");
             writer.Line("continue;");
             writer.CloseBlock();
             writer.Line();
@@ -221,7 +221,7 @@ internal static class ConverterWriter
 
         writer.CloseBlock();
         writer.Line();
-        writer.Line("return UnknownMember;");
+        writer.Line("return " + UnknownMember + ";");
         writer.CloseBlock();
     }
 }

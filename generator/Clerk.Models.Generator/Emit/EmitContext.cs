@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Clerk.Models.Generator.Model;
-using Clerk.Models.Generator.Read;
+using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
 
@@ -11,7 +11,6 @@ internal sealed class EmitContext
     public const string Json = "global::System.Text.Json";
 
     private readonly Dictionary<TypeRef, string> _containerNames = new();
-    private NameScope _containerScope = new();
 
     public EmitContext(SpecModel spec, CompilationFeatures features)
     {
@@ -19,36 +18,18 @@ internal sealed class EmitContext
         Features = features;
     }
 
-    /// <summary>Starts a converter: its container helpers are named afresh, unique within it.</summary>
-    public void BeginConverter()
+    /// <summary>Starts a converter: the names of its container helpers are the ones its model holds.</summary>
+    public void BeginConverter(EquatableArray<ContainerModel> containers)
     {
         _containerNames.Clear();
-        _containerScope = new NameScope();
-    }
-
-    /// <summary>
-    /// The name part of the helpers that read and write an array or map type (<c>ListOfEmailAddress</c>).
-    /// Claimed in the current converter, so that a list of lists of <c>Foo</c> and a list of a schema
-    /// named <c>ListOfFoo</c> do not both become <c>ReadListOfListOfFoo</c>.
-    /// </summary>
-    public string ContainerName(TypeRef type)
-    {
-        if (!_containerNames.TryGetValue(type, out var name))
+        foreach (var container in containers)
         {
-            name = _containerScope.Claim(NameMangler.Limit(DescribeContainer(type)));
-            _containerNames.Add(type, name);
+            _containerNames.Add(container.Type, container.Name);
         }
-
-        return name;
     }
 
-    private static string DescribeContainer(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Array => "ListOf" + (type.ItemNullable ? "Nullable" : string.Empty) + DescribeContainer(type.Item!),
-        TypeKind.Map => "MapOf" + (type.ItemNullable ? "Nullable" : string.Empty) + DescribeContainer(type.Item!),
-        TypeKind.Record or TypeKind.Enum or TypeKind.Union => (type.Namespace is null ? string.Empty : type.Namespace.Replace(".", string.Empty)) + type.Name,
-        _ => type.Kind.ToString(),
-    };
+    /// <summary>The name part of the helpers that read and write an array or map type of the current converter.</summary>
+    public string ContainerName(TypeRef type) => _containerNames[type];
 
     public SpecModel Spec { get; }
 

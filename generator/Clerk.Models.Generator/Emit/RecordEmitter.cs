@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Clerk.Models.Generator.Model;
-using Clerk.Models.Generator.Read;
+using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
 
@@ -41,9 +41,9 @@ internal static class RecordEmitter
 
     private static void WriteFields(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members)
     {
-        for (var word = 0; word < PresenceWords(members.Count); word++)
+        for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
         {
-            writer.Line("private ulong _present_" + word.ToString(CultureInfo.InvariantCulture) + ";");
+            writer.Line("private ulong " + EmittedNames.PresenceField(word) + ";");
         }
 
         foreach (var member in members)
@@ -55,7 +55,7 @@ internal static class RecordEmitter
             writer.Line("private " + context.TypeName(member.Property.Type, nullable) + " " + member.Field + initializer + ";");
         }
 
-        writer.Line("private " + EmitContext.Runtime + ".ValueMap<" + EmitContext.Runtime + ".RawJson>? _additionalProperties;");
+        writer.Line("private " + EmitContext.Runtime + ".ValueMap<" + EmitContext.Runtime + ".RawJson>? " + EmittedNames.AdditionalPropertiesField + ";");
         writer.Line();
     }
 
@@ -76,7 +76,7 @@ internal static class RecordEmitter
                 writer.Line("[global::System.Obsolete(" + CSharpText.Literal(property.ObsoleteMessage!) + ")]");
             }
 
-            writer.OpenBlock("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + NameMangler.Escape(property.Name));
+            writer.OpenBlock("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + CSharpText.Identifier(property.Name));
             writer.Line("get => " + member.Field + ";");
             // A JSON null reads back as a null reference, so RawJson.Null is stored as one: a value equals its round trip.
             var stored = property.Type.Kind == TypeKind.RawJson && property.IsCSharpNullable
@@ -92,8 +92,8 @@ internal static class RecordEmitter
         writer.Line("/// Members the payload carried that the spec does not describe, kept so that they are written back.");
         writer.Line("/// </summary>");
         writer.OpenBlock("public " + map + " " + record.AdditionalPropertiesName);
-        writer.Line("get => _additionalProperties ?? " + map + ".Empty;");
-        writer.Line("init => _additionalProperties = value is { Count: > 0 } ? value : null;");
+        writer.Line("get => " + EmittedNames.AdditionalPropertiesField + " ?? " + map + ".Empty;");
+        writer.Line("init => " + EmittedNames.AdditionalPropertiesField + " = value is { Count: > 0 } ? value : null;");
         writer.CloseBlock();
         writer.Line();
     }
@@ -115,20 +115,20 @@ internal static class RecordEmitter
             return;
         }
 
-        if (PresenceWords(members.Count) == 1)
+        if (EmittedNames.PresenceWords(members.Count) == 1)
         {
             writer.Line("public bool IsPresent(" + enumName + " member)");
-            writer.Line("    => (uint)member < " + members.Count.ToString(CultureInfo.InvariantCulture) + " && (_present_0 & (1UL << (int)member)) != 0;");
+            writer.Line("    => (uint)member < " + members.Count.ToString(CultureInfo.InvariantCulture) + " && (" + EmittedNames.PresenceField(0) + " & (1UL << (int)member)) != 0;");
         }
         else
         {
             writer.OpenBlock("public bool IsPresent(" + enumName + " member) => (int)member switch");
-            for (var word = 0; word < PresenceWords(members.Count); word++)
+            for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
             {
                 var first = word * 64;
                 var last = System.Math.Min(members.Count, first + 64) - 1;
                 writer.Line(">= " + first.ToString(CultureInfo.InvariantCulture) + " and <= " + last.ToString(CultureInfo.InvariantCulture)
-                    + " => (_present_" + word.ToString(CultureInfo.InvariantCulture) + " & (1UL << ((int)member - " + first.ToString(CultureInfo.InvariantCulture) + "))) != 0,");
+                    + " => (" + EmittedNames.PresenceField(word) + " & (1UL << ((int)member - " + first.ToString(CultureInfo.InvariantCulture) + "))) != 0,");
             }
 
             writer.Line("_ => false,");
@@ -178,8 +178,6 @@ internal static class RecordEmitter
         writer.Line();
     }
 
-    internal static int PresenceWords(int memberCount) => (memberCount + 63) / 64;
-
     internal static string EscapeXml(string text) => string.Join(" ", CSharpText.XmlDocLines(text));
 
     /// <summary>A property with the names the emitted code uses for it.</summary>
@@ -191,7 +189,7 @@ internal static class RecordEmitter
             Index = index;
             Field = property.FieldName;
             Local = property.LocalName;
-            PresenceWord = "_present_" + (index / 64).ToString(CultureInfo.InvariantCulture);
+            PresenceWord = EmittedNames.PresenceField(index / 64);
             Bit = "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
         }
 
@@ -212,6 +210,6 @@ internal static class RecordEmitter
         public string Bit { get; }
 
         /// <summary>The converter's local for the presence word.</summary>
-        public string PresenceLocal => "present" + (Index / 64).ToString(CultureInfo.InvariantCulture);
+        public string PresenceLocal => EmittedNames.PresenceLocal(Index / 64);
     }
 }

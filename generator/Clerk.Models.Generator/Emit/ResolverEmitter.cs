@@ -1,6 +1,6 @@
 using System.Linq;
 using Clerk.Models.Generator.Model;
-using Clerk.Models.Generator.Read;
+using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
 
@@ -13,17 +13,14 @@ internal static class ResolverEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
-    private static readonly string[] ReservedNames = { "Default", "Options", "GetTypeInfo", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
-
     public static string Emit(EmitContext context)
     {
         var spec = context.Spec;
-        var name = spec.ResolverName;
+        var resolver = spec.Resolver;
+        var name = resolver.Name;
         var writer = new SourceWriter();
         context.WriteHeader(writer);
 
-        var types = spec.Records.Select(r => r.Name).Concat(spec.Unions.Select(u => u.Name)).Concat(spec.Enums.Select(e => e.Name)).ToList();
-        var properties = new NameScope(ReservedNames.Concat(new[] { name }));
 
         writer.Line("/// <summary>");
         writer.Line("/// System.Text.Json type metadata for the types generated from " + RecordEmitter.EscapeXml(spec.SpecName) + ", built from their converters:");
@@ -32,7 +29,7 @@ internal static class ResolverEmitter
         writer.Line("/// </summary>");
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.OpenBlock(context.Accessibility + " sealed partial class " + name + " : " + Metadata + ".IJsonTypeInfoResolver");
-        writer.Line("private global::System.Text.Json.JsonSerializerOptions? _options;");
+        writer.Line("private global::System.Text.Json.JsonSerializerOptions? " + EmittedNames.ResolverOptionsField + ";");
         writer.Line();
         writer.Line("/// <summary>The shared instance.</summary>");
         writer.Line("public static " + context.Qualified(name) + " Default { get; } = new();");
@@ -40,21 +37,21 @@ internal static class ResolverEmitter
         writer.Line("/// <summary>Read-only options whose only resolver is this one.</summary>");
         writer.OpenBlock("public global::System.Text.Json.JsonSerializerOptions Options");
         writer.OpenBlock("get");
-        writer.OpenBlock("if (_options is null)");
+        writer.OpenBlock("if (" + EmittedNames.ResolverOptionsField + " is null)");
         writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = this };");
         writer.Line("options.MakeReadOnly();");
-        writer.Line("_options = options;");
+        writer.Line(EmittedNames.ResolverOptionsField + " = options;");
         writer.CloseBlock();
         writer.Line();
-        writer.Line("return _options;");
+        writer.Line("return " + EmittedNames.ResolverOptionsField + ";");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();
 
-        foreach (var type in types)
+        foreach (var entry in resolver.Entries)
         {
-            var property = properties.Claim(type);
-            var qualified = context.Qualified(type);
+            var property = entry.PropertyName;
+            var qualified = context.Qualified(entry.TypeName);
             writer.Line("/// <summary>The metadata of <see cref=\"" + qualified + "\"/>, bound to <see cref=\"Options\"/>.</summary>");
             writer.Line("public " + Metadata + ".JsonTypeInfo<" + qualified + "> " + property
                 + " => (" + Metadata + ".JsonTypeInfo<" + qualified + ">)Options.GetTypeInfo(typeof(" + qualified + "));");
@@ -63,9 +60,9 @@ internal static class ResolverEmitter
 
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock("public " + Metadata + ".JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
-        foreach (var record in spec.Records.Select(r => r.Name).Concat(spec.Unions.Select(u => u.Name)))
+        foreach (var entry in resolver.Entries.Where(e => e.HasCollections))
         {
-            var qualified = context.Qualified(record);
+            var qualified = context.Qualified(entry.TypeName);
             writer.OpenBlock("if (type == typeof(" + qualified + "))");
             writer.Line("return Create(options, new " + qualified + ".JsonConverter());");
             writer.CloseBlock();
@@ -80,9 +77,9 @@ internal static class ResolverEmitter
             writer.Line();
         }
 
-        foreach (var model in spec.Enums)
+        foreach (var entry in resolver.Entries.Where(e => !e.HasCollections))
         {
-            var qualified = context.Qualified(model.Name);
+            var qualified = context.Qualified(entry.TypeName);
             writer.OpenBlock("if (type == typeof(" + qualified + "))");
             writer.Line("return Create(options, new " + qualified + ".JsonConverter());");
             writer.CloseBlock();

@@ -1,7 +1,7 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
 
@@ -74,19 +74,19 @@ internal static class UnionEmitter
 
     private static void WriteConverter(SourceWriter writer, EmitContext context, UnionModel union, string type)
     {
-        context.BeginConverter();
+        var plan = union.Plan;
+        context.BeginConverter(union.Containers);
         writer.Line("/// <summary>Reads <see cref=\"" + union.Name + "\"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>");
         writer.OpenBlock("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
 
-        var patterns = union.Cases.SelectMany(c => c.Checks).Where(c => c.Kind == CaseCheckKind.Pattern).Select(c => c.Values[0]).Distinct().ToList();
-        for (var i = 0; i < patterns.Count; i++)
+        for (var i = 0; i < plan.Patterns.Count; i++)
         {
             // A match timeout keeps a hostile payload from stalling the reader.
-            writer.Line("private static readonly global::System.Text.RegularExpressions.Regex s_pattern" + (i + 1).ToString(CultureInfo.InvariantCulture)
-                + " = new(" + CSharpText.Literal(patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            writer.Line("private static readonly global::System.Text.RegularExpressions.Regex " + EmittedNames.PatternField(i + 1)
+                + " = new(" + CSharpText.Literal(plan.Patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
         }
 
-        if (patterns.Count > 0)
+        if (plan.Patterns.Count > 0)
         {
             writer.Line();
         }
@@ -102,7 +102,7 @@ internal static class UnionEmitter
         writer.CloseBlock();
         writer.Line();
 
-        if (union.Discriminator is { } discriminator)
+        if (plan.Discriminator is { } discriminator)
         {
             writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
             WriteDiscriminatorSwitch(writer, context, union, discriminator);
@@ -110,11 +110,9 @@ internal static class UnionEmitter
             writer.Line();
         }
 
-        // An alternative that is itself a union fits when it reads the value as one of its own cases.
-        // It reads a copy of the reader; when it fits, the reader moves on to where the copy stopped.
-        // A union that leads back to this one (itself, or one that lists it) is not asked: see IsProbed.
+        // Each probe reads a copy of the reader; when its union fits, the reader moves on to where the copy stopped.
         var index = 0;
-        foreach (var @case in union.Cases.Where(c => c.Type.Kind == TypeKind.Union && c.IsProbed))
+        foreach (var @case in plan.Probes.Select(name => CaseNamed(union, name)))
         {
             var suffix = (++index).ToString(CultureInfo.InvariantCulture);
             writer.OpenBlock();
@@ -128,60 +126,21 @@ internal static class UnionEmitter
             writer.Line();
         }
 
-        var objectCases = union.Cases.Where(c => c.Type.Kind == TypeKind.Record).ToList();
-        if (objectCases.Count > 0)
+        if (plan.Objects is { } objects)
         {
             writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
-            if (union.Selector.Kind == UnionSelectorKind.DistinguishingProperty)
-            {
-                var property = union.Selector.PropertyJsonName!;
-                writer.Line("// '" + SafeComment(property) + "' alone tells the alternatives apart.");
-                writer.Line("var discriminator = " + Runtime + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(property) + ");");
-                foreach (var @case in objectCases)
-                {
-                    var check = @case.Checks.First(c => c.PropertyJsonName == property && c.Kind is CaseCheckKind.OneOf or CaseCheckKind.Pattern);
-                    writer.OpenBlock("if (" + Condition(check, "discriminator", patterns) + ")");
-                    writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
-                    writer.CloseBlock();
-                    writer.Line();
-                }
-            }
-            else
-            {
-                var probeIndex = 0;
-                // The most specific alternative first: of those whose checks all pass, the one that asks most wins.
-                foreach (var @case in objectCases.OrderByDescending(c => c.Checks.Count))
-                {
-                    var read = "return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");";
-                    if (@case.Checks.Count == 0)
-                    {
-                        // An alternative that asks nothing of an object takes every object; later ones cannot be reached.
-                        writer.Line(read);
-                        break;
-                    }
-
-                    var conditions = @case.Checks.Select(check => CheckExpression(check, patterns, ref probeIndex));
-                    writer.OpenBlock("if (" + string.Join(" && ", conditions) + ")");
-                    writer.Line(read);
-                    writer.CloseBlock();
-                    writer.Line();
-                }
-            }
-
+            WriteObjectSelection(writer, context, union, objects);
             writer.CloseBlock();
             writer.Line();
         }
 
-        foreach (var @case in union.Cases.Where(c => c.Type.Kind is not (TypeKind.Record or TypeKind.Union)))
+        foreach (var @case in plan.Tokens.Select(name => CaseNamed(union, name)))
         {
             var read = "return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");";
             if (@case.Type.Kind == TypeKind.RawJson)
             {
-                // An alternative that accepts any JSON ends the search: nothing is left for Unknown.
                 writer.Line(read);
-                writer.CloseBlock();
-                WriteWriteValue(writer, context, union, type);
-                return;
+                break;
             }
 
             writer.OpenBlock("if (" + TokenCondition(@case) + ")");
@@ -190,10 +149,55 @@ internal static class UnionEmitter
             writer.Line();
         }
 
-        writer.Line("return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader));");
+        if (plan.FallsBackToUnknown)
+        {
+            writer.Line("return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader));");
+        }
+
         writer.CloseBlock();
         WriteWriteValue(writer, context, union, type);
     }
+
+    private static void WriteObjectSelection(SourceWriter writer, EmitContext context, UnionModel union, ObjectSelection objects)
+    {
+        var patterns = union.Plan.Patterns;
+        if (objects.Kind == ObjectSelectionKind.ByMember)
+        {
+            var property = objects.MemberJsonName!;
+            writer.Line("// '" + SafeComment(property) + "' alone tells the alternatives apart.");
+            writer.Line("var discriminator = " + Runtime + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(property) + ");");
+            foreach (var candidate in objects.Candidates)
+            {
+                var @case = CaseNamed(union, candidate.CaseName);
+                writer.OpenBlock("if (" + Condition(candidate.Checks[0], "discriminator", patterns) + ")");
+                writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
+                writer.CloseBlock();
+                writer.Line();
+            }
+
+            return;
+        }
+
+        var probeIndex = 0;
+        foreach (var candidate in objects.Candidates)
+        {
+            var @case = CaseNamed(union, candidate.CaseName);
+            var read = "return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");";
+            if (candidate.Checks.Count == 0)
+            {
+                writer.Line(read);
+                break;
+            }
+
+            var conditions = candidate.Checks.Select(check => CheckExpression(check, patterns, ref probeIndex));
+            writer.OpenBlock("if (" + string.Join(" && ", conditions) + ")");
+            writer.Line(read);
+            writer.CloseBlock();
+            writer.Line();
+        }
+    }
+
+    private static UnionCaseModel CaseNamed(UnionModel union, string caseName) => union.Cases.First(c => c.CaseName == caseName);
 
     private static void WriteWriteValue(SourceWriter writer, EmitContext context, UnionModel union, string type)
     {
@@ -207,20 +211,20 @@ internal static class UnionEmitter
             var local = "case" + (++index).ToString(CultureInfo.InvariantCulture);
             writer.Line("case " + @case.CaseName + " " + local + ":");
             writer.Indent();
-            ValueCode.WriteValue(writer, context, @case.Type, nullable: false, local + ".Value");
+            ValueCode.WriteValue(writer, context, @case.Type, nullable: false, local + "." + EmittedNames.CaseValueProperty);
             writer.Line("break;");
             writer.Unindent();
         }
 
         writer.Line("case " + union.UnknownCaseName + " unknown:");
-        writer.Line("    unknown.Json.WriteTo(writer);");
+        writer.Line("    unknown." + EmittedNames.UnknownJsonProperty + ".WriteTo(writer);");
         writer.Line("    break;");
         writer.Line("default:");
         writer.Line("    throw new global::System.ArgumentException(\"Not a case of " + union.Name + ".\", nameof(value));");
         writer.CloseBlock();
         writer.CloseBlock();
 
-        ValueCode.WriteContainerHelpers(writer, context, ValueCode.ContainerTypesIn(union.Cases.Select(c => c.Type)));
+        ValueCode.WriteContainerHelpers(writer, context, union.Containers);
         writer.CloseBlock();
     }
 
@@ -249,14 +253,14 @@ internal static class UnionEmitter
 
     private static string SafeComment(string text) => RecordEmitter.EscapeXml(text).Replace("*/", "* /");
 
-    private static string Condition(CaseCheck check, string variable, List<string> patterns) => check.Kind switch
+    private static string Condition(CaseCheck check, string variable, EquatableArray<string> patterns) => check.Kind switch
     {
         CaseCheckKind.OneOf => variable + " is " + string.Join(" or ", check.Values.Select(CSharpText.Literal)),
         _ => variable + " is not null && " + PatternField(check, patterns) + ".IsMatch(" + variable + ")",
     };
 
     /// <summary>One check of the first-match selector, as an expression over a fresh look-ahead.</summary>
-    private static string CheckExpression(CaseCheck check, List<string> patterns, ref int probeIndex)
+    private static string CheckExpression(CaseCheck check, EquatableArray<string> patterns, ref int probeIndex)
     {
         var name = CSharpText.Utf8Literal(check.PropertyJsonName);
         switch (check.Kind)
@@ -271,8 +275,8 @@ internal static class UnionEmitter
         }
     }
 
-    private static string PatternField(CaseCheck check, List<string> patterns)
-        => "s_pattern" + (patterns.IndexOf(check.Values[0]) + 1).ToString(CultureInfo.InvariantCulture);
+    private static string PatternField(CaseCheck check, EquatableArray<string> patterns)
+        => EmittedNames.PatternField(patterns.AsImmutableArray().IndexOf(check.Values[0]) + 1);
 
     private static string TokenCondition(UnionCaseModel @case) => @case.Type.Kind switch
     {

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
 
@@ -109,33 +109,16 @@ internal static class ValueCode
         _ => context.ConverterOf(type) + ".WriteValue(writer, " + value + ", options);",
     };
 
-    public static string ContainerReaderName(EmitContext context, TypeRef type) => "Read" + context.ContainerName(type);
+    public static string ContainerReaderName(EmitContext context, TypeRef type) => EmittedNames.ContainerReader(context.ContainerName(type));
 
-    public static string ContainerWriterName(EmitContext context, TypeRef type) => "Write" + context.ContainerName(type);
-
-    /// <summary>Every array and map type that reading or writing <paramref name="types"/> needs a helper for, nested ones included.</summary>
-    public static List<TypeRef> ContainerTypesIn(IEnumerable<TypeRef> types)
-    {
-        var found = new List<TypeRef>();
-        foreach (var type in types)
-        {
-            for (var current = type; current.IsContainer; current = current.Item!)
-            {
-                if (!found.Contains(current))
-                {
-                    found.Add(current);
-                }
-            }
-        }
-
-        return found;
-    }
+    public static string ContainerWriterName(EmitContext context, TypeRef type) => EmittedNames.ContainerWriter(context.ContainerName(type));
 
     /// <summary>Emits one reader and one writer method per container type, with the index or key in error paths.</summary>
-    public static void WriteContainerHelpers(SourceWriter writer, EmitContext context, IEnumerable<TypeRef> containerTypes)
+    public static void WriteContainerHelpers(SourceWriter writer, EmitContext context, EquatableArray<ContainerModel> containers)
     {
-        foreach (var type in containerTypes)
+        foreach (var container in containers)
         {
+            var type = container.Type;
             if (type.Kind == TypeKind.Array)
             {
                 WriteListHelpers(writer, context, type);

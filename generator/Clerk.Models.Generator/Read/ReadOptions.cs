@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Clerk.Models.Generator.Diagnostics;
+using Clerk.Models.Generator.Input;
 using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Read.Text;
 
 namespace Clerk.Models.Generator.Read;
 

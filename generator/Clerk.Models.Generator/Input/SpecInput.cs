@@ -1,4 +1,4 @@
-namespace Clerk.Models.Generator.Read;
+namespace Clerk.Models.Generator.Input;
 
 /// <summary>
 /// One additional file that looks like a spec, with the options that apply to it.

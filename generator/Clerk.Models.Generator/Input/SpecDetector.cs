@@ -3,7 +3,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-namespace Clerk.Models.Generator.Read;
+namespace Clerk.Models.Generator.Input;
 
 /// <summary>
 /// Decides cheaply whether an additional file is an OpenAPI document: a <c>.yaml</c>, <c>.yml</c> or

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Clerk.Models.Generator.Model;
 using Microsoft.OpenApi;
 
-namespace Clerk.Models.Generator.Read;
+namespace Clerk.Models.Generator.Read.Text;
 
 /// <summary>
 /// Checks that the keywords models are built from hold the kind of value OpenAPI gives them: a schema

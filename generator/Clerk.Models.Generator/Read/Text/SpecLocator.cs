@@ -9,7 +9,7 @@ using SharpYaml;
 using SharpYaml.Events;
 using SharpYaml.Serialization;
 
-namespace Clerk.Models.Generator.Read;
+namespace Clerk.Models.Generator.Read.Text;
 
 /// <summary>
 /// Finds where a JSON pointer (<c>/components/schemas/User/properties/id</c>) is written in the spec
@@ -30,9 +30,6 @@ internal sealed class SpecLocator
 
     /// <summary>Deeper YAML is refused, as JSON is: the library and the model builder recurse per level.</summary>
     public const int MaxDepth = 512;
-
-    /// <summary>Nodes that YAML aliases may add in all: a few KB of aliases can otherwise expand to gigabytes.</summary>
-    private const int MaxAliasNodes = 200_000;
 
     public SpecLocator(string path, string text)
     {
@@ -91,7 +88,7 @@ internal sealed class SpecLocator
     /// <exception cref="SpecTextException">A duplicate key, too deep a nesting, or too many nodes from aliases.</exception>
     public JsonNode? ParseYaml(CancellationToken cancellationToken)
     {
-        var tree = new TreeBuilder(this, cancellationToken);
+        var tree = new YamlTreeBuilder(this, cancellationToken);
         var locations = Index(tree);
         _locations = locations;
         if (FirstDuplicateKey() is { } duplicate)
@@ -187,7 +184,7 @@ internal sealed class SpecLocator
     /// Indexes every node's location, scalar text and quoting. With a <paramref name="tree"/>, also
     /// builds the JSON tree and lets YAML errors through; without, keeps what was indexed before an error.
     /// </summary>
-    private Dictionary<string, (Mark Start, Mark End)> Index(TreeBuilder? tree)
+    private Dictionary<string, (Mark Start, Mark End)> Index(YamlTreeBuilder? tree)
     {
         var locations = new Dictionary<string, (Mark Start, Mark End)>(StringComparer.Ordinal);
         _scalars = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -296,7 +293,7 @@ internal sealed class SpecLocator
     /// <summary>The parser is given the text after a byte order mark, which it would read as part of the first key.</summary>
     private int BomLength => _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
 
-    private LocationInfo At(Mark start, Mark end)
+    internal LocationInfo At(Mark start, Mark end)
     {
         var bom = BomLength;
         var startIndex = Math.Max(0, Math.Min(start.Index + bom, _text.Length));
@@ -328,7 +325,7 @@ internal sealed class SpecLocator
         return (line, index - lineStart);
     }
 
-    private sealed class Frame
+    internal sealed class Frame
     {
         public Frame(string pointer, bool isMapping, JsonNode? node)
         {
@@ -348,115 +345,4 @@ internal sealed class SpecLocator
 
         public int Index { get; set; }
     }
-
-    /// <summary>Builds the JSON tree from the parser's events, as the OpenAPI library's YAML reader would.</summary>
-    private sealed class TreeBuilder
-    {
-        private readonly SpecLocator _locator;
-        private readonly CancellationToken _cancellationToken;
-        private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
-        private int _aliasNodes;
-
-        public TreeBuilder(SpecLocator locator, CancellationToken cancellationToken)
-        {
-            _locator = locator;
-            _cancellationToken = cancellationToken;
-        }
-
-        public JsonNode? Root { get; private set; }
-
-        public JsonNode? Add(ParsingEvent node, Frame? parent, string? key, int depth)
-        {
-            if (depth >= MaxDepth)
-            {
-                throw new SpecTextException(_locator.At(node.Start, node.End), "The document nests deeper than " + MaxDepth + " levels");
-            }
-
-            JsonNode? value = node switch
-            {
-                MappingStart => new JsonObject(),
-                SequenceStart => new JsonArray(),
-                Scalar scalar => YamlConverter.ToJsonNode(new YamlScalarNode(scalar.Value) { Style = scalar.Style }),
-                AnchorAlias alias => Expand(alias, _locator.At(alias.Start, alias.End)),
-                _ => null,
-            };
-
-            if (node is NodeEvent { Anchor: { Length: > 0 } anchor })
-            {
-                _anchors[anchor] = value;
-            }
-
-            switch (parent?.Node)
-            {
-                case null when parent is null:
-                    Root = value;
-                    break;
-                case JsonObject mapping:
-                    // A duplicate key is reported by the caller; the last value stands meanwhile.
-                    mapping[key ?? string.Empty] = value;
-                    break;
-                case JsonArray sequence:
-                    sequence.Add(value);
-                    break;
-            }
-
-            return value;
-        }
-
-        private JsonNode? Expand(AnchorAlias alias, LocationInfo location)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            if (!_anchors.TryGetValue(alias.Value, out var anchored))
-            {
-                throw new SpecTextException(location, "The alias '*" + alias.Value + "' names no anchor before it");
-            }
-
-            _aliasNodes += Count(anchored);
-            if (_aliasNodes > MaxAliasNodes)
-            {
-                throw new SpecTextException(location, "Aliases expand to more than " + MaxAliasNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " nodes");
-            }
-
-            // A node has one parent: each use of an anchor is a copy.
-            return anchored?.DeepClone();
-        }
-
-        private static int Count(JsonNode? node)
-        {
-            var count = 0;
-            var pending = new Stack<JsonNode?>();
-            pending.Push(node);
-            while (pending.Count > 0)
-            {
-                var current = pending.Pop();
-                count++;
-                if (current is JsonObject mapping)
-                {
-                    foreach (var member in mapping)
-                    {
-                        pending.Push(member.Value);
-                    }
-                }
-                else if (current is JsonArray sequence)
-                {
-                    foreach (var item in sequence)
-                    {
-                        pending.Push(item);
-                    }
-                }
-            }
-
-            return count;
-        }
-    }
-}
-
-/// <summary>A problem in the spec's text found while reading it, with where it is.</summary>
-internal sealed class SpecTextException : Exception
-{
-    public SpecTextException(LocationInfo location, string message)
-        : base(message)
-        => Location = location;
-
-    public LocationInfo Location { get; }
 }

@@ -1,0 +1,47 @@
+namespace Clerk.Models.Generator.Model;
+
+/// <summary>One object schema, emitted as a sealed record with a nested converter.</summary>
+/// <param name="FileName">
+/// The type's part of its file's hint name (<c>{HintPrefix}.{FileName}.g.cs</c>): its name, made
+/// unique ignoring case among the spec's files.
+/// </param>
+/// <param name="Containers">The array and map types its converter needs helpers for, in the order they are emitted.</param>
+internal sealed record RecordModel(
+    string Name,
+    string FileName,
+    string? Description,
+    string? ObsoleteMessage,
+    EquatableArray<PropertyModel> Properties,
+    string AdditionalPropertiesName,
+    string MemberEnumName,
+    EquatableArray<ContainerModel> Containers);
+
+/// <summary>One member of an object schema.</summary>
+/// <param name="JsonName">The name on the wire, exactly as the spec spells it.</param>
+/// <param name="Name">The C# property name.</param>
+/// <param name="IsRequired">Listed in the schema's <c>required</c>: the payload must carry it.</param>
+/// <param name="IsNullable">The spec allows <c>null</c> as its value.</param>
+/// <param name="FieldName">The backing field.</param>
+/// <param name="LocalName">The converter's local that holds the value while the object is read.</param>
+/// <param name="EncodedNameField">The converter's static field that holds the pre-encoded JSON name.</param>
+internal sealed record PropertyModel(
+    string JsonName,
+    string Name,
+    TypeRef Type,
+    bool IsRequired,
+    bool IsNullable,
+    string? Description,
+    string? ObsoleteMessage,
+    string FieldName,
+    string LocalName,
+    string EncodedNameField)
+{
+    /// <summary>
+    /// A property is non-nullable in C# only when the spec guarantees a value:
+    /// required and not nullable.
+    /// </summary>
+    public bool IsCSharpNullable => !IsRequired || IsNullable;
+
+    /// <summary>JSON <c>null</c> is refused only where the C# type cannot hold it.</summary>
+    public bool AcceptsNull => IsCSharpNullable;
+}

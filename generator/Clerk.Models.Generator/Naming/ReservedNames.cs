@@ -1,0 +1,67 @@
+namespace Clerk.Models.Generator.Naming;
+
+/// <summary>
+/// The names each kind of generated type already uses, declared by the generated code or inherited:
+/// a name from the spec never takes one of them. Emitted identifiers are spelled in <see cref="EmittedNames"/>;
+/// the tables here list them again only where a spec name could meet them.
+/// </summary>
+internal static class ReservedNames
+{
+    /// <summary>What a record's property cannot be named: the record's own and inherited members.</summary>
+    public static readonly string[] RecordMembers =
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
+        "GetType", "MemberwiseClone", "Finalize",
+        EmittedNames.ConverterClass, EmittedNames.IsPresentMethod, EmittedNames.WithoutMethod,
+        EmittedNames.AdditionalPropertiesProperty, EmittedNames.MemberEnum,
+    };
+
+    /// <summary>
+    /// The locals of a record converter's <c>ReadValue</c> besides one per member and one per presence
+    /// word, which a member's local must not shadow.
+    /// </summary>
+    public static readonly string[] RecordConverterLocals = { "reader", "options", "member", "current", "additionalProperties", "ex" };
+
+    /// <summary>What an enum's known value cannot be named: the enum class's own and inherited members.</summary>
+    public static readonly string[] EnumMembers =
+    {
+        "Value", "IsKnown", "From", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", EmittedNames.ConverterClass,
+    };
+
+    /// <summary>
+    /// What a case cannot be named: the union's own members, and the members of the case records,
+    /// which inherit the union's nested types (a case named <c>Value</c> would hide every case's <c>Value</c>).
+    /// </summary>
+    public static readonly string[] UnionMembers =
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
+        "GetType", "MemberwiseClone", "Finalize", EmittedNames.ConverterClass, EmittedNames.CaseValueProperty, EmittedNames.UnknownJsonProperty,
+    };
+
+    // A type cannot have a member of its own name (CS0542): a schema is not named like a member its type declares.
+
+    /// <summary>What a record type cannot be named.</summary>
+    public static readonly string[] RecordTypeNames =
+    {
+        EmittedNames.ConverterClass, EmittedNames.MemberEnum, EmittedNames.AdditionalPropertiesProperty, EmittedNames.IsPresentMethod, EmittedNames.WithoutMethod,
+        "EqualityContract", "PrintMembers", "ToString", "Equals", "GetHashCode", "Deconstruct",
+    };
+
+    /// <summary>What an enum type cannot be named.</summary>
+    public static readonly string[] EnumTypeNames =
+    {
+        EmittedNames.ConverterClass, "Value", "IsKnown", "From", "ToString", "Equals", "GetHashCode",
+    };
+
+    /// <summary>What a union type cannot be named.</summary>
+    public static readonly string[] UnionTypeNames =
+    {
+        EmittedNames.ConverterClass, "EqualityContract", "PrintMembers", "ToString", "Equals", "GetHashCode", "Deconstruct",
+    };
+
+    /// <summary>What a property of the spec's resolver cannot be named: its own and inherited members.</summary>
+    public static readonly string[] ResolverMembers =
+    {
+        "Default", "Options", "GetTypeInfo", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+    };
+}

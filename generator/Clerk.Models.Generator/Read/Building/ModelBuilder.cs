@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Threading;
+using Clerk.Models.Generator.Input;
+using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Naming;
+using Clerk.Models.Generator.Read.OpenApi;
+using Clerk.Models.Generator.Read.Schemas;
+using Clerk.Models.Generator.Read.Text;
+using Microsoft.OpenApi;
+
+namespace Clerk.Models.Generator.Read.Building;
+
+/// <summary>
+/// Walks a spec's component schemas and builds the records, enums and unions they need, inline ones
+/// included. One partial file per kind of type; <see cref="ResolveType"/> maps every other schema.
+/// </summary>
+internal sealed partial class ModelBuilder
+{
+    /// <summary>Far beyond any real spec, and within what a compiler thread's stack holds.</summary>
+    private const int MaxInlineDepth = 256;
+
+    private readonly OpenApiAdapter _adapter;
+    private readonly string _specPath;
+    private readonly EquatableArray<KnownSpec> _knownSpecs;
+    private readonly SpecLocator _locator;
+    private readonly ReadOptions _options;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly TypeNames _typeNames = new();
+    private readonly Dictionary<string, TypeRef> _componentTypes = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _componentNullable = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _resolvingAliases = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineInProgress = new();
+
+    public ModelBuilder(OpenApiAdapter adapter, string specPath, EquatableArray<KnownSpec> knownSpecs, SpecLocator locator, ReadOptions options, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _adapter = adapter;
+        _specPath = specPath;
+        _knownSpecs = knownSpecs;
+        _locator = locator;
+        _options = options;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    public List<RecordModel> Records { get; } = new();
+
+    public List<EnumModel> Enums { get; } = new();
+
+    /// <summary>The unions, not yet planned: <see cref="Planning.UnionPlanner"/> plans them all at once.</summary>
+    public List<UnionModel> Unions { get; } = new();
+
+    private IDictionary<string, IOpenApiSchema> Components => _adapter.Components;
+
+    public void Build()
+    {
+        _adapter.SetAsideBrokenAliases((descriptor, pointer, arguments) => Report(descriptor, pointer, arguments));
+
+        // Components claim their names first, in spec order, so that inline types never take them.
+        var pending = new List<(string Id, IOpenApiSchema Schema, SchemaShape Shape, string TypeName)>();
+        foreach (var pair in Components)
+        {
+            // A component that is not a mapping ('Pet: 5') was reported by the shape check.
+            if (pair.Value is null)
+            {
+                continue;
+            }
+
+            var shape = SchemaClassifier.Classify(pair.Value);
+            if (shape == SchemaShape.Alias)
+            {
+                continue;
+            }
+
+            var typeName = ClaimTypeName(pair.Key, shape, OpenApiAdapter.ComponentPointer(pair.Key));
+            _componentTypes[pair.Key] = new TypeRef(KindOf(shape), typeName);
+            _componentNullable[pair.Key] = _adapter.IsNullable(pair.Value, OpenApiAdapter.ComponentPointer(pair.Key));
+            pending.Add((pair.Key, pair.Value, shape, typeName));
+        }
+
+        foreach (var (id, schema, shape, typeName) in pending)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            BuildType(schema, shape, typeName, OpenApiAdapter.ComponentPointer(id));
+        }
+    }
+
+    /// <summary>The resolver's name and file, claimed after every type so that a schema keeps its own name.</summary>
+    public (string Name, string FileName) ClaimResolverName(string desired)
+    {
+        var name = _typeNames.ClaimResolver(desired);
+        return (name, _typeNames.FileOf(name));
+    }
+
+    private static TypeKind KindOf(SchemaShape shape) => shape switch
+    {
+        SchemaShape.Record => TypeKind.Record,
+        SchemaShape.Enum => TypeKind.Enum,
+        _ => TypeKind.Union,
+    };
+
+    private static GeneratedTypeKind GeneratedKindOf(SchemaShape shape) => shape switch
+    {
+        SchemaShape.Record => GeneratedTypeKind.Record,
+        SchemaShape.Enum => GeneratedTypeKind.Enum,
+        _ => GeneratedTypeKind.Union,
+    };
+
+    private string ClaimTypeName(string specName, SchemaShape shape, string pointer)
+    {
+        var desired = NameMangler.ToPascalCase(specName, "Model");
+        var claimed = _typeNames.Claim(desired, GeneratedKindOf(shape));
+        if (claimed != desired)
+        {
+            Report(Diagnostics.DiagnosticDescriptors.NameCollision, pointer, specName, desired, claimed);
+        }
+
+        return claimed;
+    }
+
+    /// <param name="origin">Where an inline schema sits ("'status' of OTP"), for its summary when it has no description.</param>
+    private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer, string? origin = null)
+    {
+        switch (shape)
+        {
+            case SchemaShape.Record:
+                BuildRecord(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The value of " + origin + "."));
+                break;
+            case SchemaShape.Enum:
+                BuildEnum(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The values of " + origin + "; values the spec does not list are kept too."));
+                break;
+            case SchemaShape.Union:
+                BuildUnion(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The value of " + origin + ": one of several alternatives."));
+                break;
+        }
+    }
+
+    private List<SchemaMember> CollectMembers(IOpenApiSchema schema, string pointer)
+        => MemberCollector.Collect(schema, pointer, _adapter, (reference, at) => Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, at, reference, at));
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params object?[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(pointer), arguments));
+}
