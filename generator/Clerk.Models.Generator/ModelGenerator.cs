@@ -2,14 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using Clerk.Models.Generator.Diagnostics;
 using Clerk.Models.Generator.Emit;
 using Clerk.Models.Generator.Input;
 using Clerk.Models.Generator.Model;
 using Clerk.Models.Generator.Read;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Clerk.Models.Generator;

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Clerk.Models;
 
 namespace Clerk.Models.Sample;
 

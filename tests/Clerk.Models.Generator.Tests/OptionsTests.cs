@@ -54,8 +54,8 @@ public sealed class OptionsTests
         Assert.Contains("public int? Attempts", source);
         Assert.Contains("public required global::System.DateTimeOffset CreatedAt", source);
         Assert.Contains("public global::System.DateTimeOffset? ExpireAt", source);
-        Assert.Contains("global::Clerk.Models.Runtime.JsonRead.UnixMilliseconds(ref reader)", source);
-        Assert.Contains("global::Clerk.Models.Runtime.JsonWrite.UnixSeconds(writer, value._retryAfter.GetValueOrDefault())", source);
+        Assert.Contains("global::Clerk.Models.Runtime.Serialization.JsonRead.UnixMilliseconds(ref reader)", source);
+        Assert.Contains("global::Clerk.Models.Runtime.Serialization.JsonWrite.UnixSeconds(writer, value._retryAfter.GetValueOrDefault())", source);
         Assert.Contains("internal sealed partial class EventsJson", run.Source("events.EventsJson.g.cs"));
         Assert.Empty(run.CompilationProblems);
     }

@@ -2,90 +2,76 @@ using System;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Clerk.Models.Runtime.Serialization;
 using Xunit;
 
-namespace Clerk.Models.Runtime.Tests
+namespace Clerk.Models.Runtime.Tests;
+
+/// <summary>The format writers give back the text their readers accept, in the forms servers send.</summary>
+public class JsonWriteTests
 {
-    public class JsonWriteTests
+    [Theory]
+    [InlineData("2024-05-01T12:30:00Z", "\"2024-05-01T12:30:00Z\"")]
+    [InlineData("2024-05-01T12:30:00.1234567+00:00", "\"2024-05-01T12:30:00.1234567Z\"")]
+    [InlineData("2024-05-01T12:30:00.5+02:00", "\"2024-05-01T12:30:00.5+02:00\"")]
+    [InlineData("2024-05-01T12:30:00-05:30", "\"2024-05-01T12:30:00-05:30\"")]
+    public void Instants_are_written_in_round_trip_form_with_Z_for_UTC(string instant, string expected)
     {
-        private static string Write(Action<Utf8JsonWriter> write)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
+        var value = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
 
-            return Encoding.UTF8.GetString(stream.ToArray());
+        var written = Write(w => JsonWrite.DateTimeOffset(w, value));
+
+        Assert.Equal(expected, written);
+        Assert.Equal(value, TestJson.Read(written, JsonRead.DateTimeOffset));
+    }
+
+    [Fact]
+    public void Identifiers_are_written_in_lower_case()
+    {
+        var value = Guid.Parse("3F2504E0-4F89-11D3-9A0C-0305E82C3301");
+
+        Assert.Equal("\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"", Write(w => JsonWrite.Guid(w, value)));
+    }
+
+    [Fact]
+    public void Bytes_are_written_as_base64_and_read_back_equal()
+    {
+        ValueList<byte> value = new byte[] { 0, 1, 254, 255, 42 };
+
+        var written = Write(w => JsonWrite.Bytes(w, value));
+
+        Assert.Equal("\"AAH+/yo=\"", written);
+        Assert.Equal(value, TestJson.Read(written, JsonRead.Bytes));
+    }
+
+    [Fact]
+    public void Unix_times_are_written_as_the_integers_they_were_read_from()
+    {
+        // Clerk sends *_at members as unix milliseconds.
+        Assert.Equal("1714566600123", Write(w => JsonWrite.UnixMilliseconds(w, TestJson.Read("1714566600123", JsonRead.UnixMilliseconds))));
+        Assert.Equal("1714566600", Write(w => JsonWrite.UnixSeconds(w, TestJson.Read("1714566600", JsonRead.UnixSeconds))));
+        Assert.Equal("-1", Write(w => JsonWrite.UnixMilliseconds(w, TestJson.Read("-1", JsonRead.UnixMilliseconds))));
+    }
+
+    [Fact]
+    public void Dates_are_written_as_year_month_day()
+    {
+        var value = new DateOnly(2024, 2, 29);
+
+        var written = Write(w => JsonWrite.DateOnly(w, value));
+
+        Assert.Equal("\"2024-02-29\"", written);
+        Assert.Equal(value, TestJson.Read(written, JsonRead.DateOnly));
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            write(writer);
         }
 
-        [Fact]
-        public void Lists_are_written_as_arrays_after_the_property_name()
-        {
-            string json = Write(w =>
-            {
-                w.WritePropertyName(JsonEncodedText.Encode("s"));
-                JsonWrite.StringList(w, new[] { "a", "\"q\"" });
-                w.WritePropertyName("l");
-                JsonWrite.Int64List(w, new[] { long.MinValue, 0L });
-                w.WritePropertyName("i");
-                JsonWrite.Int32List(w, ValueList<int>.Empty);
-                w.WritePropertyName("d");
-                JsonWrite.DoubleList(w, new[] { 1.5, -2 });
-                w.WritePropertyName("b");
-                JsonWrite.BooleanList(w, new[] { true, false });
-            });
-
-            Assert.Equal("{\"s\":[\"a\",\"\\u0022q\\u0022\"],\"l\":[-9223372036854775808,0],\"i\":[],\"d\":[1.5,-2],\"b\":[true,false]}", json);
-        }
-
-        [Fact]
-        public void Nullable_members_are_written_as_values_or_null()
-        {
-            JsonEncodedText n = JsonEncodedText.Encode("n");
-            string present = Write(w =>
-            {
-                JsonWrite.NullableString(w, n, "x");
-                JsonWrite.NullableBoolean(w, n, true);
-                JsonWrite.NullableInt64(w, n, 1L);
-                JsonWrite.NullableInt32(w, n, 2);
-                JsonWrite.NullableDouble(w, n, 0.5);
-                JsonWrite.NullableSingle(w, n, 0.25f);
-                JsonWrite.NullableDecimal(w, n, 1.10m);
-            });
-            string absent = Write(w =>
-            {
-                JsonWrite.NullableString(w, n, null);
-                JsonWrite.NullableBoolean(w, n, null);
-                JsonWrite.NullableInt64(w, n, null);
-                JsonWrite.NullableInt32(w, n, null);
-                JsonWrite.NullableDouble(w, n, null);
-                JsonWrite.NullableSingle(w, n, null);
-                JsonWrite.NullableDecimal(w, n, null);
-            });
-
-            Assert.Equal("{\"n\":\"x\",\"n\":true,\"n\":1,\"n\":2,\"n\":0.5,\"n\":0.25,\"n\":1.10}", present);
-            Assert.Equal("{\"n\":null,\"n\":null,\"n\":null,\"n\":null,\"n\":null,\"n\":null,\"n\":null}", absent);
-        }
-
-        [Fact]
-        public void Written_lists_read_back_equal()
-        {
-            ValueList<string> original = new[] { "é", "\n", "" };
-            string json = Write(w =>
-            {
-                w.WritePropertyName("v");
-                JsonWrite.StringList(w, original);
-            });
-
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-            reader.Read();
-            reader.Read();
-            reader.Read();
-
-            Assert.True(original.Equals(JsonRead.StringList(ref reader)));
-        }
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

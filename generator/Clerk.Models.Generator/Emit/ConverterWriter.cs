@@ -15,6 +15,7 @@ internal static class ConverterWriter
 {
     private const string Json = EmitContext.Json;
     private const string Runtime = EmitContext.Runtime;
+    private const string Serialization = EmitContext.Serialization;
     private const string JsonNames = EmittedNames.JsonNamesField;
     private const string UnknownMember = EmittedNames.UnknownMemberConstant;
 
@@ -67,7 +68,7 @@ internal static class ConverterWriter
     {
         writer.Line("/// <summary>Reads one <see cref=\"" + record.Name + "\"/> starting at the reader's current token.</summary>");
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
-        writer.Line(Runtime + ".JsonRead.Expect(ref reader, " + Json + ".JsonTokenType.StartObject);");
+        writer.Line(Serialization + ".JsonRead.Expect(ref reader, " + Json + ".JsonTokenType.StartObject);");
         for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
         {
             writer.Line("ulong " + EmittedNames.PresenceLocal(word) + " = 0;");
@@ -80,11 +81,12 @@ internal static class ConverterWriter
             writer.Line(context.TypeName(memberType, member.Property.IsCSharpNullable || !context.IsValueType(memberType)) + " " + member.Local + " = default;");
         }
 
-        writer.Line("var additionalProperties = new " + Runtime + ".ValueMapBuilder<" + Runtime + ".RawJson>();");
+        writer.Line("var additionalProperties = new " + Serialization + ".ValueMapBuilder<" + Runtime + ".RawJson>();");
+        writer.Line(Runtime + ".ValueMap<" + Runtime + ".RawJson>? unknownMembers;");
         writer.Line("string? member = null;");
         writer.OpenBlock("try");
         writer.OpenBlock("while (true)");
-        writer.Line(Runtime + ".JsonRead.Next(ref reader);");
+        writer.Line(Serialization + ".JsonRead.Next(ref reader);");
         writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.EndObject)");
         writer.Line("break;");
         writer.CloseBlock();
@@ -93,7 +95,7 @@ internal static class ConverterWriter
         {
             writer.Line("var current = MatchMember(ref reader);");
             writer.Line("member = current == " + UnknownMember + " ? reader.GetString()! : " + JsonNames + "[(int)current];");
-            writer.Line(Runtime + ".JsonRead.Next(ref reader);");
+            writer.Line(Serialization + ".JsonRead.Next(ref reader);");
             writer.OpenBlock("switch (current)");
             foreach (var member in members)
             {
@@ -113,23 +115,28 @@ internal static class ConverterWriter
         else
         {
             writer.Line("member = reader.GetString()!;");
-            writer.Line(Runtime + ".JsonRead.Next(ref reader);");
+            writer.Line(Serialization + ".JsonRead.Next(ref reader);");
             writer.Line("additionalProperties.Add(member, " + Runtime + ".RawJson.Read(ref reader));");
         }
 
         writer.Line();
         writer.Line("member = null;");
         writer.CloseBlock();
+        writer.Line();
+        writer.Line("unknownMembers = additionalProperties.ToValueMapOrNull();");
         writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.Exception ex) when (member is not null && " + Runtime + ".JsonReadError.IsReadFailure(ex))");
-        writer.Line("throw " + Runtime + ".JsonReadError.AtProperty(ex, member);");
+        writer.OpenBlock("catch (global::System.Exception ex) when (member is not null && " + Serialization + ".JsonReadError.IsReadFailure(ex))");
+        writer.Line("throw " + Serialization + ".JsonReadError.AtProperty(ex, member);");
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        writer.Line("additionalProperties.Dispose();");
         writer.CloseBlock();
         writer.Line();
 
         foreach (var member in members.Where(m => m.Property.IsRequired))
         {
             writer.OpenBlock("if ((" + member.PresenceLocal + " & " + member.Bit + ") == 0)");
-            writer.Line("throw " + Runtime + ".JsonReadError.MissingRequired(" + CSharpText.Literal(member.Property.JsonName) + ");");
+            writer.Line("throw " + Serialization + ".JsonReadError.MissingRequired(" + CSharpText.Literal(member.Property.JsonName) + ");");
             writer.CloseBlock();
             writer.Line();
         }
@@ -151,7 +158,7 @@ internal static class ConverterWriter
             writer.Line(EmittedNames.PresenceField(word) + " = " + EmittedNames.PresenceLocal(word) + ",");
         }
 
-        writer.Line(EmittedNames.AdditionalPropertiesField + " = additionalProperties.ToValueMapOrNull(),");
+        writer.Line(EmittedNames.AdditionalPropertiesField + " = unknownMembers,");
         writer.CloseBlock(";");
         writer.CloseBlock();
     }
@@ -200,7 +207,7 @@ internal static class ConverterWriter
         var enumName = record.MemberEnumName;
         writer.OpenBlock("private static " + enumName + " MatchMember(ref " + Json + ".Utf8JsonReader reader)");
         writer.Line("global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped");
-        writer.Line("    ? " + Runtime + ".JsonRead.GetUnescapedUtf8(ref reader)");
+        writer.Line("    ? " + Serialization + ".JsonRead.GetUnescapedUtf8(ref reader)");
         writer.Line("    : reader.ValueSpan;");
         writer.OpenBlock("switch (name.Length)");
         foreach (var group in members.GroupBy(m => System.Text.Encoding.UTF8.GetByteCount(m.Property.JsonName)).OrderBy(g => g.Key))

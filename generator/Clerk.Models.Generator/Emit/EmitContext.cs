@@ -1,13 +1,16 @@
 using System.Collections.Generic;
 using Clerk.Models.Generator.Model;
-using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
 
 /// <summary>What every emitter of one spec needs: how to name types, and the shared file header.</summary>
 internal sealed class EmitContext
 {
+    /// <summary>The runtime's types users see: <c>RawJson</c>, <c>ValueList</c>, <c>ValueMap</c>.</summary>
     public const string Runtime = "global::Clerk.Models.Runtime";
+
+    /// <summary>The runtime's plumbing that only generated code calls.</summary>
+    public const string Serialization = Runtime + ".Serialization";
     public const string Json = "global::System.Text.Json";
 
     private readonly Dictionary<TypeRef, string> _containerNames = new();

@@ -62,7 +62,7 @@ internal static class EnumEmitter
             case EnumValueKind.String:
                 // Known values are matched on their UTF-8 bytes: reading one allocates nothing. The
                 // converter inherits members (Read, Type...) that a value's name would otherwise mean.
-                writer.Line(EmitContext.Runtime + ".JsonRead.Expect(ref reader, " + Json + ".JsonTokenType.String);");
+                writer.Line(EmitContext.Serialization + ".JsonRead.Expect(ref reader, " + Json + ".JsonTokenType.String);");
                 foreach (var member in model.Members)
                 {
                     writer.OpenBlock("if (reader.ValueTextEquals(" + CSharpText.Utf8Literal(member.Value) + "))");
@@ -74,10 +74,10 @@ internal static class EnumEmitter
                 writer.Line("return new " + type + "(reader.GetString()!, isKnown: false);");
                 break;
             case EnumValueKind.Int32:
-                writer.Line("return From(" + EmitContext.Runtime + ".JsonRead.Int32(ref reader));");
+                writer.Line("return From(" + EmitContext.Serialization + ".JsonRead.Int32(ref reader));");
                 break;
             case EnumValueKind.Int64:
-                writer.Line("return From(" + EmitContext.Runtime + ".JsonRead.Int64(ref reader));");
+                writer.Line("return From(" + EmitContext.Serialization + ".JsonRead.Int64(ref reader));");
                 break;
             default:
                 writer.Line("return From(" + RawJson + ".Read(ref reader));");

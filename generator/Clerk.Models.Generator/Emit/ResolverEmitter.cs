@@ -1,5 +1,4 @@
 using System.Linq;
-using Clerk.Models.Generator.Model;
 using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
@@ -68,11 +67,11 @@ internal static class ResolverEmitter
             writer.CloseBlock();
             writer.Line();
             writer.OpenBlock("if (type == typeof(" + EmitContext.Runtime + ".ValueList<" + qualified + ">))");
-            writer.Line("return Create(options, new " + EmitContext.Runtime + ".ValueListJsonConverter<" + qualified + ">(new " + qualified + ".JsonConverter()));");
+            writer.Line("return Create(options, new " + EmitContext.Serialization + ".ValueListJsonConverter<" + qualified + ">(new " + qualified + ".JsonConverter()));");
             writer.CloseBlock();
             writer.Line();
             writer.OpenBlock("if (type == typeof(" + qualified + "[]))");
-            writer.Line("return Create(options, new " + EmitContext.Runtime + ".ArrayJsonConverter<" + qualified + ">(new " + qualified + ".JsonConverter()));");
+            writer.Line("return Create(options, new " + EmitContext.Serialization + ".ArrayJsonConverter<" + qualified + ">(new " + qualified + ".JsonConverter()));");
             writer.CloseBlock();
             writer.Line();
         }

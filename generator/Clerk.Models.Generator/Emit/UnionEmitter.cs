@@ -13,6 +13,7 @@ internal static class UnionEmitter
 {
     private const string Json = EmitContext.Json;
     private const string Runtime = EmitContext.Runtime;
+    private const string Serialization = EmitContext.Serialization;
 
     public static string Emit(EmitContext context, UnionModel union)
     {
@@ -98,7 +99,7 @@ internal static class UnionEmitter
 
         // null is not a value that fits no alternative: where the spec allows it, the member is nullable and never gets here.
         writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.Null)");
-        writer.Line("throw " + Runtime + ".JsonReadError.NullNotAllowed();");
+        writer.Line("throw " + Serialization + ".JsonReadError.NullNotAllowed();");
         writer.CloseBlock();
         writer.Line();
 
@@ -165,7 +166,7 @@ internal static class UnionEmitter
         {
             var property = objects.MemberJsonName!;
             writer.Line("// '" + SafeComment(property) + "' alone tells the alternatives apart.");
-            writer.Line("var discriminator = " + Runtime + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(property) + ");");
+            writer.Line("var discriminator = " + Serialization + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(property) + ");");
             foreach (var candidate in objects.Candidates)
             {
                 var @case = CaseNamed(union, candidate.CaseName);
@@ -231,7 +232,7 @@ internal static class UnionEmitter
     /// <summary>A known discriminator value picks its case; an unknown one keeps the raw JSON; an absent one falls through to the structure.</summary>
     private static void WriteDiscriminatorSwitch(SourceWriter writer, EmitContext context, UnionModel union, UnionDiscriminator discriminator)
     {
-        writer.OpenBlock("switch (" + Runtime + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(discriminator.PropertyJsonName) + "))");
+        writer.OpenBlock("switch (" + Serialization + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(discriminator.PropertyJsonName) + "))");
         foreach (var group in discriminator.Values.GroupBy(v => v.CaseName))
         {
             var @case = union.Cases.First(c => c.CaseName == group.Key);
@@ -266,12 +267,12 @@ internal static class UnionEmitter
         switch (check.Kind)
         {
             case CaseCheckKind.Required:
-                return Runtime + ".JsonProbe.HasMember(reader, " + name + ")";
+                return Serialization + ".JsonProbe.HasMember(reader, " + name + ")";
             case CaseCheckKind.OneOf:
-                return "(" + Runtime + ".JsonProbe.FindString(reader, " + name + ") is null or " + string.Join(" or ", check.Values.Select(CSharpText.Literal)) + ")";
+                return "(" + Serialization + ".JsonProbe.FindString(reader, " + name + ") is null or " + string.Join(" or ", check.Values.Select(CSharpText.Literal)) + ")";
             default:
                 var local = "text" + (++probeIndex).ToString(CultureInfo.InvariantCulture);
-                return "(" + Runtime + ".JsonProbe.FindString(reader, " + name + ") is not { } " + local + " || " + PatternField(check, patterns) + ".IsMatch(" + local + "))";
+                return "(" + Serialization + ".JsonProbe.FindString(reader, " + name + ") is not { } " + local + " || " + PatternField(check, patterns) + ".IsMatch(" + local + "))";
         }
     }
 

@@ -9,8 +9,8 @@ namespace Clerk.Models.Generator.Emit;
 /// </summary>
 internal static class ValueCode
 {
-    private const string JsonRead = EmitContext.Runtime + ".JsonRead";
-    private const string JsonWrite = EmitContext.Runtime + ".JsonWrite";
+    private const string JsonRead = EmitContext.Serialization + ".JsonRead";
+    private const string JsonWrite = EmitContext.Serialization + ".JsonWrite";
 
     /// <summary>An expression that reads the value at the reader's current token.</summary>
     public static string Read(EmitContext context, TypeRef type, bool acceptsNull)
@@ -139,7 +139,7 @@ internal static class ValueCode
         writer.OpenBlock("private static " + listType + " " + ContainerReaderName(context, type)
             + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line(JsonRead + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);");
-        writer.Line("var items = new " + EmitContext.Runtime + ".ValueListBuilder<" + itemType + ">();");
+        writer.Line("var items = new " + EmitContext.Serialization + ".ValueListBuilder<" + itemType + ">();");
         writer.OpenBlock("try");
         writer.OpenBlock("while (true)");
         writer.Line(JsonRead + ".Next(ref reader);");
@@ -150,8 +150,11 @@ internal static class ValueCode
         writer.Line("items.Add(" + Read(context, type.Item!, type.ItemNullable) + ");");
         writer.CloseBlock();
         writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.Exception ex) when (" + EmitContext.Runtime + ".JsonReadError.IsReadFailure(ex))");
-        writer.Line("throw " + EmitContext.Runtime + ".JsonReadError.AtIndex(ex, items.Count);");
+        writer.OpenBlock("catch (global::System.Exception ex) when (" + EmitContext.Serialization + ".JsonReadError.IsReadFailure(ex))");
+        writer.Line("throw " + EmitContext.Serialization + ".JsonReadError.AtIndex(ex, items.Count);");
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        writer.Line("items.Dispose();");
         writer.CloseBlock();
         writer.CloseBlock();
 
@@ -176,7 +179,7 @@ internal static class ValueCode
         writer.OpenBlock("private static " + mapType + " " + ContainerReaderName(context, type)
             + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line(JsonRead + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);");
-        writer.Line("var entries = new " + EmitContext.Runtime + ".ValueMapBuilder<" + valueType + ">();");
+        writer.Line("var entries = new " + EmitContext.Serialization + ".ValueMapBuilder<" + valueType + ">();");
         writer.Line("string? key = null;");
         writer.OpenBlock("try");
         writer.OpenBlock("while (true)");
@@ -191,8 +194,11 @@ internal static class ValueCode
         writer.Line("key = null;");
         writer.CloseBlock();
         writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.Exception ex) when (key is not null && " + EmitContext.Runtime + ".JsonReadError.IsReadFailure(ex))");
-        writer.Line("throw " + EmitContext.Runtime + ".JsonReadError.AtProperty(ex, key);");
+        writer.OpenBlock("catch (global::System.Exception ex) when (key is not null && " + EmitContext.Serialization + ".JsonReadError.IsReadFailure(ex))");
+        writer.Line("throw " + EmitContext.Serialization + ".JsonReadError.AtProperty(ex, key);");
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        writer.Line("entries.Dispose();");
         writer.CloseBlock();
         writer.CloseBlock();
 

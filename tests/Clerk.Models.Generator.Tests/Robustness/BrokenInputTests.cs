@@ -6,7 +6,6 @@ using Clerk.Models.Generator.Tests.Infrastructure;
 using Clerk.Models.Generator.Tests.Robustness.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
-using Xunit.Sdk;
 
 namespace Clerk.Models.Generator.Tests.Robustness;
 

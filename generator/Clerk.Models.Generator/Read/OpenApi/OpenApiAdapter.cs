@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Clerk.Models.Generator.Diagnostics;
-using Clerk.Models.Generator.Model;
 using Clerk.Models.Generator.Read.Schemas;
 using Clerk.Models.Generator.Read.Text;
 using Microsoft.OpenApi;

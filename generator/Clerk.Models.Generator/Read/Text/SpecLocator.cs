@@ -7,7 +7,6 @@ using Clerk.Models.Generator.Model;
 using Microsoft.OpenApi.YamlReader;
 using SharpYaml;
 using SharpYaml.Events;
-using SharpYaml.Serialization;
 
 namespace Clerk.Models.Generator.Read.Text;
 

@@ -138,20 +138,21 @@ namespace Clerk.Models
             /// <summary>Reads one <see cref="ClerkError"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.ClerkError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? messageValue = default;
                 string? longMessageValue = default;
                 string? codeValue = default;
                 global::Clerk.Models.Runtime.RawJson? metaValue = default;
                 string? clerkTraceIdValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -159,27 +160,27 @@ namespace Clerk.Models
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Message:
-                                messageValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                messageValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.LongMessage:
-                                longMessageValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                longMessageValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Code:
-                                codeValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                codeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Meta:
-                                metaValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                metaValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.ClerkTraceId:
-                                clerkTraceIdValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                clerkTraceIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             default:
@@ -189,25 +190,31 @@ namespace Clerk.Models
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("message");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("message");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("long_message");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("long_message");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("code");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("code");
                 }
 
                 return new global::Clerk.Models.ClerkError
@@ -218,7 +225,7 @@ namespace Clerk.Models
                     _meta = metaValue,
                     _clerkTraceId = clerkTraceIdValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -280,7 +287,7 @@ namespace Clerk.Models
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -188,12 +188,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ClerkError>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.ClerkError[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.OTP))
@@ -203,12 +203,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.OTP>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.OTP[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Admin))
@@ -218,12 +218,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Admin>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Admin[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.FromOAuth))
@@ -233,12 +233,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.FromOAuth>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.FromOAuth[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Ticket))
@@ -248,12 +248,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Ticket>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Ticket[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.IdentificationLink))
@@ -263,12 +263,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.IdentificationLink[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.EmailAddress))
@@ -278,12 +278,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.EmailAddress[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.PhoneNumber))
@@ -293,12 +293,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.PhoneNumber[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Web3Signature))
@@ -308,12 +308,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Signature>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Web3Signature[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Web3Wallet))
@@ -323,12 +323,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Web3Wallet[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Passkey))
@@ -338,12 +338,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Passkey>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Passkey[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SchemasPasskey))
@@ -353,12 +353,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SchemasPasskey[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Oauth))
@@ -368,12 +368,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Oauth>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Oauth[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.GoogleOneTap))
@@ -383,12 +383,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.GoogleOneTap>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.GoogleOneTap[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.ExternalAccountWithVerification))
@@ -398,12 +398,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.ExternalAccountWithVerification[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAML))
@@ -413,12 +413,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAML>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAML[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAMLConnection))
@@ -428,12 +428,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLConnection>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAMLConnection[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAMLAccount))
@@ -443,12 +443,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAMLAccount[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.User))
@@ -458,12 +458,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.User>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.User[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.EmailAddressVerification))
@@ -473,12 +473,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddressVerification>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.EmailAddressVerification[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.PhoneNumberVerification))
@@ -488,12 +488,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumberVerification>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.PhoneNumberVerification[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Web3WalletVerification))
@@ -503,12 +503,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3WalletVerification>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.Web3WalletVerification[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification))
@@ -518,12 +518,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerificationVerification>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAMLAccountVerification))
@@ -533,12 +533,12 @@ namespace Clerk.Models
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccountVerification>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.SAMLAccountVerification[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter()));
             }
 
             if (type == typeof(global::Clerk.Models.OTPStatus))

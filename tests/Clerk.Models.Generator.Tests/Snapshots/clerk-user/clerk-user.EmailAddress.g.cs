@@ -198,7 +198,7 @@ namespace Clerk.Models
             /// <summary>Reads one <see cref="EmailAddress"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.EmailAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? idValue = default;
                 global::Clerk.Models.EmailAddressObject? objectValue = default;
@@ -209,13 +209,14 @@ namespace Clerk.Models
                 bool? matchesSsoConnectionValue = default;
                 long createdAtValue = default;
                 long updatedAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -223,11 +224,11 @@ namespace Clerk.Models
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Object:
@@ -235,15 +236,15 @@ namespace Clerk.Models
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.EmailAddressValue:
-                                emailAddressValueValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                emailAddressValueValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Reserved:
-                                reservedValue = global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader);
+                                reservedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Verification:
-                                verificationValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.EmailAddressVerification.JsonConverter.ReadValue(ref reader, options);
+                                verificationValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.EmailAddressVerification.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.LinkedTo:
@@ -251,15 +252,15 @@ namespace Clerk.Models
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.MatchesSsoConnection:
-                                matchesSsoConnectionValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                matchesSsoConnectionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             default:
@@ -269,45 +270,51 @@ namespace Clerk.Models
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("object");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("object");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("email_address");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("email_address");
                 }
 
                 if ((present0 & 0x8UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("reserved");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("reserved");
                 }
 
                 if ((present0 & 0x10UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("verification");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("verification");
                 }
 
                 if ((present0 & 0x20UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("linked_to");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("linked_to");
                 }
 
                 if ((present0 & 0x80UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("created_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("created_at");
                 }
 
                 if ((present0 & 0x100UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("updated_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("updated_at");
                 }
 
                 return new global::Clerk.Models.EmailAddress
@@ -322,7 +329,7 @@ namespace Clerk.Models
                     CreatedAt = createdAtValue,
                     UpdatedAt = updatedAtValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -413,7 +420,7 @@ namespace Clerk.Models
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -485,13 +492,13 @@ namespace Clerk.Models
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink> ReadListOfIdentificationLink(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.IdentificationLink>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.IdentificationLink>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -500,9 +507,13 @@ namespace Clerk.Models
                         items.Add(global::Clerk.Models.IdentificationLink.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

@@ -61,13 +61,13 @@ namespace Clerk.Models
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "strategy"u8);
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
                     if (discriminator is "phone_code" or "email_code" or "reset_password_email_code")
                     {
                         return new OTP(global::Clerk.Models.OTP.JsonConverter.ReadValue(ref reader, options));

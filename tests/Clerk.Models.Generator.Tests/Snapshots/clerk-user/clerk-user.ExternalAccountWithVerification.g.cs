@@ -306,7 +306,7 @@ namespace Clerk.Models
             /// <summary>Reads one <see cref="ExternalAccountWithVerification"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.ExternalAccountWithVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Clerk.Models.ExternalAccountWithVerificationObject? objectValue = default;
                 string? idValue = default;
@@ -325,13 +325,14 @@ namespace Clerk.Models
                 long createdAtValue = default;
                 long updatedAtValue = default;
                 global::Clerk.Models.ExternalAccountWithVerificationVerification? verificationValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -339,7 +340,7 @@ namespace Clerk.Models
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Object:
@@ -347,47 +348,47 @@ namespace Clerk.Models
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Provider:
-                                providerValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                providerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.IdentificationId:
-                                identificationIdValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                identificationIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.ProviderUserId:
-                                providerUserIdValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                providerUserIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.ApprovedScopes:
-                                approvedScopesValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                approvedScopesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.EmailAddress:
-                                emailAddressValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                emailAddressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.LastName:
-                                lastNameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                lastNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.AvatarUrl:
-                                avatarUrlValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                avatarUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x200UL;
                                 break;
                             case JsonMember.ImageUrl:
-                                imageUrlValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                imageUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x400UL;
                                 break;
                             case JsonMember.Username:
-                                usernameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                usernameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x800UL;
                                 break;
                             case JsonMember.PublicMetadata:
@@ -395,19 +396,19 @@ namespace Clerk.Models
                                 present0 |= 0x1000UL;
                                 break;
                             case JsonMember.Label:
-                                labelValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                labelValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x2000UL;
                                 break;
                             case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x4000UL;
                                 break;
                             case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x8000UL;
                                 break;
                             case JsonMember.Verification:
-                                verificationValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.ReadValue(ref reader, options);
+                                verificationValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x10000UL;
                                 break;
                             default:
@@ -417,75 +418,81 @@ namespace Clerk.Models
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("object");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("object");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("provider");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider");
                 }
 
                 if ((present0 & 0x8UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("identification_id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("identification_id");
                 }
 
                 if ((present0 & 0x10UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("provider_user_id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider_user_id");
                 }
 
                 if ((present0 & 0x20UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("approved_scopes");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("approved_scopes");
                 }
 
                 if ((present0 & 0x40UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("email_address");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("email_address");
                 }
 
                 if ((present0 & 0x80UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("first_name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("first_name");
                 }
 
                 if ((present0 & 0x100UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("last_name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("last_name");
                 }
 
                 if ((present0 & 0x1000UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("public_metadata");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("public_metadata");
                 }
 
                 if ((present0 & 0x4000UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("created_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("created_at");
                 }
 
                 if ((present0 & 0x8000UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("updated_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("updated_at");
                 }
 
                 if ((present0 & 0x10000UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("verification");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("verification");
                 }
 
                 return new global::Clerk.Models.ExternalAccountWithVerification
@@ -508,7 +515,7 @@ namespace Clerk.Models
                     UpdatedAt = updatedAtValue,
                     Verification = verificationValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -632,7 +639,7 @@ namespace Clerk.Models
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

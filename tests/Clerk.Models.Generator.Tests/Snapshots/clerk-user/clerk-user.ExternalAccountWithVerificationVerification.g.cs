@@ -49,13 +49,13 @@ namespace Clerk.Models
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "strategy"u8);
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
                     if (discriminator is not null && s_pattern1.IsMatch(discriminator))
                     {
                         return new Oauth(global::Clerk.Models.Oauth.JsonConverter.ReadValue(ref reader, options));

@@ -150,7 +150,7 @@ namespace Clerk.Models
             /// <summary>Reads one <see cref="GoogleOneTap"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.GoogleOneTap ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Clerk.Models.GoogleOneTapStatus? statusValue = default;
                 global::Clerk.Models.GoogleOneTapStrategy? strategyValue = default;
@@ -158,13 +158,14 @@ namespace Clerk.Models
                 long? attemptsValue = default;
                 string? verifiedAtClientValue = default;
                 global::Clerk.Models.ClerkError? errorValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -172,7 +173,7 @@ namespace Clerk.Models
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Status:
@@ -184,19 +185,19 @@ namespace Clerk.Models
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.ExpireAt:
-                                expireAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                expireAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Attempts:
-                                attemptsValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                attemptsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.VerifiedAtClient:
-                                verifiedAtClientValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                verifiedAtClientValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Error:
-                                errorValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ClerkError.JsonConverter.ReadValue(ref reader, options);
+                                errorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ClerkError.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x20UL;
                                 break;
                             default:
@@ -206,30 +207,36 @@ namespace Clerk.Models
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("status");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("status");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("strategy");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("strategy");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("expire_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("expire_at");
                 }
 
                 if ((present0 & 0x8UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("attempts");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("attempts");
                 }
 
                 return new global::Clerk.Models.GoogleOneTap
@@ -241,7 +248,7 @@ namespace Clerk.Models
                     _verifiedAtClient = verifiedAtClientValue,
                     _error = errorValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -324,7 +331,7 @@ namespace Clerk.Models
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

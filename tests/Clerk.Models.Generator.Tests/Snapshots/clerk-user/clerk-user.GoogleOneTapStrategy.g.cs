@@ -67,7 +67,7 @@ namespace Clerk.Models
             /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
             public static global::Clerk.Models.GoogleOneTapStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("google_one_tap"u8))
                 {
                     return global::Clerk.Models.GoogleOneTapStrategy.GoogleOneTap;

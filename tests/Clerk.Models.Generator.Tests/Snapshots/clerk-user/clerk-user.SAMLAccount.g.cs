@@ -225,7 +225,7 @@ namespace Clerk.Models
             /// <summary>Reads one <see cref="SAMLAccount"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.SAMLAccount ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? idValue = default;
                 global::Clerk.Models.SAMLAccountObject? objectValue = default;
@@ -238,13 +238,14 @@ namespace Clerk.Models
                 global::Clerk.Models.Runtime.RawJson? publicMetadataValue = default;
                 global::Clerk.Models.SAMLAccountVerification? verificationValue = default;
                 global::Clerk.Models.SAMLConnection? samlConnectionValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -252,11 +253,11 @@ namespace Clerk.Models
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Object:
@@ -264,39 +265,39 @@ namespace Clerk.Models
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Provider:
-                                providerValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                providerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Active:
-                                activeValue = global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader);
+                                activeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.EmailAddress:
-                                emailAddressValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                emailAddressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.LastName:
-                                lastNameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                lastNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.ProviderUserId:
-                                providerUserIdValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                providerUserIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.PublicMetadata:
-                                publicMetadataValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                publicMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.Verification:
-                                verificationValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLAccountVerification.JsonConverter.ReadValue(ref reader, options);
+                                verificationValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLAccountVerification.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x200UL;
                                 break;
                             case JsonMember.SamlConnection:
-                                samlConnectionValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLConnection.JsonConverter.ReadValue(ref reader, options);
+                                samlConnectionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLConnection.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x400UL;
                                 break;
                             default:
@@ -306,40 +307,46 @@ namespace Clerk.Models
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("object");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("object");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("provider");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider");
                 }
 
                 if ((present0 & 0x8UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("active");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("active");
                 }
 
                 if ((present0 & 0x10UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("email_address");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("email_address");
                 }
 
                 if ((present0 & 0x200UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("verification");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("verification");
                 }
 
                 return new global::Clerk.Models.SAMLAccount
@@ -356,7 +363,7 @@ namespace Clerk.Models
                     Verification = verificationValue,
                     _samlConnection = samlConnectionValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -465,7 +472,7 @@ namespace Clerk.Models
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

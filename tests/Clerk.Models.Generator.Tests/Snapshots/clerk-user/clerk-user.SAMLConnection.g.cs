@@ -220,7 +220,7 @@ namespace Clerk.Models
             /// <summary>Reads one <see cref="SAMLConnection"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.SAMLConnection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? idValue = default;
                 string? nameValue = default;
@@ -233,13 +233,14 @@ namespace Clerk.Models
                 bool? disableAdditionalIdentificationsValue = default;
                 long createdAtValue = default;
                 long updatedAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -247,51 +248,51 @@ namespace Clerk.Models
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Domain:
-                                domainValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                domainValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Active:
-                                activeValue = global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader);
+                                activeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Provider:
-                                providerValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                providerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.SyncUserAttributes:
-                                syncUserAttributesValue = global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader);
+                                syncUserAttributesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.AllowSubdomains:
-                                allowSubdomainsValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                allowSubdomainsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.AllowIdpInitiated:
-                                allowIdpInitiatedValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                allowIdpInitiatedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.DisableAdditionalIdentifications:
-                                disableAdditionalIdentificationsValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                disableAdditionalIdentificationsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x200UL;
                                 break;
                             case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x400UL;
                                 break;
                             default:
@@ -301,50 +302,56 @@ namespace Clerk.Models
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("domain");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("domain");
                 }
 
                 if ((present0 & 0x8UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("active");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("active");
                 }
 
                 if ((present0 & 0x10UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("provider");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider");
                 }
 
                 if ((present0 & 0x20UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("sync_user_attributes");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("sync_user_attributes");
                 }
 
                 if ((present0 & 0x200UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("created_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("created_at");
                 }
 
                 if ((present0 & 0x400UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("updated_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("updated_at");
                 }
 
                 return new global::Clerk.Models.SAMLConnection
@@ -361,7 +368,7 @@ namespace Clerk.Models
                     CreatedAt = createdAtValue,
                     UpdatedAt = updatedAtValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -466,7 +473,7 @@ namespace Clerk.Models
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

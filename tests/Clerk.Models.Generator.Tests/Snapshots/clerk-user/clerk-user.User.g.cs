@@ -740,7 +740,7 @@ namespace Clerk.Models
             /// <summary>Reads one <see cref="User"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.User ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? idValue = default;
                 global::Clerk.Models.UserObject? objectValue = default;
@@ -781,13 +781,14 @@ namespace Clerk.Models
                 long? createOrganizationsLimitValue = default;
                 long? lastActiveAtValue = default;
                 long? legalAcceptedAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -795,163 +796,163 @@ namespace Clerk.Models
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Object:
-                                objectValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.UserObject.JsonConverter.ReadValue(ref reader, options);
+                                objectValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.UserObject.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.ExternalId:
-                                externalIdValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                externalIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.PrimaryEmailAddressId:
-                                primaryEmailAddressIdValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                primaryEmailAddressIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.PrimaryPhoneNumberId:
-                                primaryPhoneNumberIdValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                primaryPhoneNumberIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.PrimaryWeb3WalletId:
-                                primaryWeb3WalletIdValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                primaryWeb3WalletIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Username:
-                                usernameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                usernameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.LastName:
-                                lastNameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                lastNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.ProfileImageUrl:
-                                profileImageUrlValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                profileImageUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x200UL;
                                 break;
                             case JsonMember.ImageUrl:
-                                imageUrlValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                imageUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x400UL;
                                 break;
                             case JsonMember.HasImage:
-                                hasImageValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                hasImageValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x800UL;
                                 break;
                             case JsonMember.PublicMetadata:
-                                publicMetadataValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                publicMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x1000UL;
                                 break;
                             case JsonMember.PrivateMetadata:
-                                privateMetadataValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                privateMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x2000UL;
                                 break;
                             case JsonMember.UnsafeMetadata:
-                                unsafeMetadataValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                unsafeMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x4000UL;
                                 break;
                             case JsonMember.EmailAddresses:
-                                emailAddressesValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfEmailAddress(ref reader, options);
+                                emailAddressesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfEmailAddress(ref reader, options);
                                 present0 |= 0x8000UL;
                                 break;
                             case JsonMember.PhoneNumbers:
-                                phoneNumbersValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfPhoneNumber(ref reader, options);
+                                phoneNumbersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfPhoneNumber(ref reader, options);
                                 present0 |= 0x10000UL;
                                 break;
                             case JsonMember.Web3Wallets:
-                                web3WalletsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfWeb3Wallet(ref reader, options);
+                                web3WalletsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfWeb3Wallet(ref reader, options);
                                 present0 |= 0x20000UL;
                                 break;
                             case JsonMember.Passkeys:
-                                passkeysValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfSchemasPasskey(ref reader, options);
+                                passkeysValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfSchemasPasskey(ref reader, options);
                                 present0 |= 0x40000UL;
                                 break;
                             case JsonMember.PasswordEnabled:
-                                passwordEnabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                passwordEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x80000UL;
                                 break;
                             case JsonMember.TwoFactorEnabled:
-                                twoFactorEnabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                twoFactorEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x100000UL;
                                 break;
                             case JsonMember.TotpEnabled:
-                                totpEnabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                totpEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x200000UL;
                                 break;
                             case JsonMember.BackupCodeEnabled:
-                                backupCodeEnabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                backupCodeEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x400000UL;
                                 break;
                             case JsonMember.MfaEnabledAt:
-                                mfaEnabledAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                mfaEnabledAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x800000UL;
                                 break;
                             case JsonMember.MfaDisabledAt:
-                                mfaDisabledAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                mfaDisabledAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x1000000UL;
                                 break;
                             case JsonMember.ExternalAccounts:
-                                externalAccountsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfExternalAccountWithVerification(ref reader, options);
+                                externalAccountsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfExternalAccountWithVerification(ref reader, options);
                                 present0 |= 0x2000000UL;
                                 break;
                             case JsonMember.SamlAccounts:
-                                samlAccountsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfSAMLAccount(ref reader, options);
+                                samlAccountsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfSAMLAccount(ref reader, options);
                                 present0 |= 0x4000000UL;
                                 break;
                             case JsonMember.LastSignInAt:
-                                lastSignInAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                lastSignInAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x8000000UL;
                                 break;
                             case JsonMember.Banned:
-                                bannedValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                bannedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x10000000UL;
                                 break;
                             case JsonMember.Locked:
-                                lockedValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                lockedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x20000000UL;
                                 break;
                             case JsonMember.LockoutExpiresInSeconds:
-                                lockoutExpiresInSecondsValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                lockoutExpiresInSecondsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x40000000UL;
                                 break;
                             case JsonMember.VerificationAttemptsRemaining:
-                                verificationAttemptsRemainingValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                verificationAttemptsRemainingValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x80000000UL;
                                 break;
                             case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x100000000UL;
                                 break;
                             case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x200000000UL;
                                 break;
                             case JsonMember.DeleteSelfEnabled:
-                                deleteSelfEnabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                deleteSelfEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x400000000UL;
                                 break;
                             case JsonMember.CreateOrganizationEnabled:
-                                createOrganizationEnabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                createOrganizationEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x800000000UL;
                                 break;
                             case JsonMember.CreateOrganizationsLimit:
-                                createOrganizationsLimitValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                createOrganizationsLimitValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x1000000000UL;
                                 break;
                             case JsonMember.LastActiveAt:
-                                lastActiveAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                lastActiveAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x2000000000UL;
                                 break;
                             case JsonMember.LegalAcceptedAt:
-                                legalAcceptedAtValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                legalAcceptedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x4000000000UL;
                                 break;
                             default:
@@ -961,10 +962,16 @@ namespace Clerk.Models
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Clerk.Models.User
@@ -1009,7 +1016,7 @@ namespace Clerk.Models
                     _lastActiveAt = lastActiveAtValue,
                     _legalAcceptedAt = legalAcceptedAtValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -1446,7 +1453,7 @@ namespace Clerk.Models
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -1692,13 +1699,13 @@ namespace Clerk.Models
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress> ReadListOfEmailAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.EmailAddress>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.EmailAddress>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -1707,9 +1714,13 @@ namespace Clerk.Models
                         items.Add(global::Clerk.Models.EmailAddress.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -1726,13 +1737,13 @@ namespace Clerk.Models
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber> ReadListOfPhoneNumber(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.PhoneNumber>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.PhoneNumber>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -1741,9 +1752,13 @@ namespace Clerk.Models
                         items.Add(global::Clerk.Models.PhoneNumber.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -1760,13 +1775,13 @@ namespace Clerk.Models
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet> ReadListOfWeb3Wallet(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.Web3Wallet>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.Web3Wallet>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -1775,9 +1790,13 @@ namespace Clerk.Models
                         items.Add(global::Clerk.Models.Web3Wallet.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -1794,13 +1813,13 @@ namespace Clerk.Models
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey> ReadListOfSchemasPasskey(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.SchemasPasskey>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.SchemasPasskey>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -1809,9 +1828,13 @@ namespace Clerk.Models
                         items.Add(global::Clerk.Models.SchemasPasskey.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -1828,13 +1851,13 @@ namespace Clerk.Models
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification> ReadListOfExternalAccountWithVerification(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.ExternalAccountWithVerification>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.ExternalAccountWithVerification>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -1843,9 +1866,13 @@ namespace Clerk.Models
                         items.Add(global::Clerk.Models.ExternalAccountWithVerification.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -1862,13 +1889,13 @@ namespace Clerk.Models
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount> ReadListOfSAMLAccount(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.SAMLAccount>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.SAMLAccount>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -1877,9 +1904,13 @@ namespace Clerk.Models
                         items.Add(global::Clerk.Models.SAMLAccount.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

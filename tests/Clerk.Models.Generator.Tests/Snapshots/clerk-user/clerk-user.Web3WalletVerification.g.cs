@@ -47,13 +47,13 @@ namespace Clerk.Models
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "strategy"u8);
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
                     if (discriminator is "web3_metamask_signature" or "web3_coinbase_wallet_signature" or "web3_okx_wallet_signature")
                     {
                         return new Web3Signature(global::Clerk.Models.Web3Signature.JsonConverter.ReadValue(ref reader, options));

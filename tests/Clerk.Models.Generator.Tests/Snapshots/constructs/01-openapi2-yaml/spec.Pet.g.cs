@@ -158,7 +158,7 @@ namespace Cases.Openapi2Yaml
             /// <summary>Reads one <see cref="Pet"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi2Yaml.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 long idValue = default;
                 string? nameValue = default;
@@ -166,13 +166,14 @@ namespace Cases.Openapi2Yaml
                 global::Cases.Openapi2Yaml.Category? categoryValue = default;
                 global::Clerk.Models.Runtime.ValueList<string>? photoUrlsValue = default;
                 global::Cases.Openapi2Yaml.PetStatus? statusValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -180,31 +181,31 @@ namespace Cases.Openapi2Yaml
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Tag:
-                                tagValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                tagValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Category:
-                                categoryValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Yaml.Category.JsonConverter.ReadValue(ref reader, options);
+                                categoryValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Yaml.Category.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.PhotoUrls:
-                                photoUrlsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
+                                photoUrlsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Status:
-                                statusValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Yaml.PetStatus.JsonConverter.ReadValue(ref reader, options);
+                                statusValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Yaml.PetStatus.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x20UL;
                                 break;
                             default:
@@ -214,20 +215,26 @@ namespace Cases.Openapi2Yaml
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
                 }
 
                 return new global::Cases.Openapi2Yaml.Pet
@@ -239,7 +246,7 @@ namespace Cases.Openapi2Yaml
                     _photoUrls = photoUrlsValue,
                     _status = statusValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -322,7 +329,7 @@ namespace Cases.Openapi2Yaml
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -375,24 +382,28 @@ namespace Cases.Openapi2Yaml
 
             private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<string>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

@@ -53,12 +53,12 @@ namespace Cases.Openapi2Yaml
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Yaml.Pet>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Yaml.Pet[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Yaml.Category))
@@ -68,12 +68,12 @@ namespace Cases.Openapi2Yaml
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Yaml.Category>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Yaml.Category[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Yaml.PetStatus))

@@ -162,7 +162,7 @@ namespace Cases.Openapi2Json
             /// <summary>Reads one <see cref="Order"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi2Json.Order ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 long idValue = default;
                 int? quantityValue = default;
@@ -170,13 +170,14 @@ namespace Cases.Openapi2Json
                 global::Cases.Openapi2Json.OrderStatus? statusValue = default;
                 bool? completeValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>? linesValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -184,31 +185,31 @@ namespace Cases.Openapi2Json
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.Int64(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Quantity:
-                                quantityValue = global::Clerk.Models.Runtime.JsonRead.NullableInt32(ref reader);
+                                quantityValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.ShipDate:
-                                shipDateValue = global::Clerk.Models.Runtime.JsonRead.NullableDateTimeOffset(ref reader);
+                                shipDateValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateTimeOffset(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Status:
-                                statusValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Json.OrderStatus.JsonConverter.ReadValue(ref reader, options);
+                                statusValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Json.OrderStatus.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Complete:
-                                completeValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                completeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Lines:
-                                linesValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfOrderLine(ref reader, options);
+                                linesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfOrderLine(ref reader, options);
                                 present0 |= 0x20UL;
                                 break;
                             default:
@@ -218,15 +219,21 @@ namespace Cases.Openapi2Json
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 return new global::Cases.Openapi2Json.Order
@@ -238,7 +245,7 @@ namespace Cases.Openapi2Json
                     _complete = completeValue,
                     _lines = linesValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -269,7 +276,7 @@ namespace Cases.Openapi2Json
                     writer.WritePropertyName(s_shipDateName);
                     if (value._shipDate.HasValue)
                     {
-                        global::Clerk.Models.Runtime.JsonWrite.DateTimeOffset(writer, value._shipDate.GetValueOrDefault());
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._shipDate.GetValueOrDefault());
                     }
                     else
                     {
@@ -335,7 +342,7 @@ namespace Cases.Openapi2Json
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -386,13 +393,13 @@ namespace Cases.Openapi2Json
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine> ReadListOfOrderLine(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.Openapi2Json.OrderLine>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.Openapi2Json.OrderLine>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -401,9 +408,13 @@ namespace Cases.Openapi2Json
                         items.Add(global::Cases.Openapi2Json.OrderLine.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

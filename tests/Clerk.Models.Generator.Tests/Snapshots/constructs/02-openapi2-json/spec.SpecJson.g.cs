@@ -53,12 +53,12 @@ namespace Cases.Openapi2Json
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.Order>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Json.Order[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Json.OrderLine))
@@ -68,12 +68,12 @@ namespace Cases.Openapi2Json
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Json.OrderLine[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi2Json.OrderStatus))

@@ -173,7 +173,7 @@ namespace Cases.Openapi30Yaml
             /// <summary>Reads one <see cref="Book"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi30Yaml.Book ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? isbnValue = default;
                 string? titleValue = default;
@@ -182,13 +182,14 @@ namespace Cases.Openapi30Yaml
                 double? ratingValue = default;
                 bool? inPrintValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>? authorsValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -196,35 +197,35 @@ namespace Cases.Openapi30Yaml
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Isbn:
-                                isbnValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                isbnValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Title:
-                                titleValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                titleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Subtitle:
-                                subtitleValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                subtitleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Pages:
-                                pagesValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                pagesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Rating:
-                                ratingValue = global::Clerk.Models.Runtime.JsonRead.NullableDouble(ref reader);
+                                ratingValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.InPrint:
-                                inPrintValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                inPrintValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Authors:
-                                authorsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfAuthor(ref reader, options);
+                                authorsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfAuthor(ref reader, options);
                                 present0 |= 0x40UL;
                                 break;
                             default:
@@ -234,25 +235,31 @@ namespace Cases.Openapi30Yaml
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("isbn");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("isbn");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("title");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("title");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("subtitle");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("subtitle");
                 }
 
                 return new global::Cases.Openapi30Yaml.Book
@@ -265,7 +272,7 @@ namespace Cases.Openapi30Yaml
                     _inPrint = inPrintValue,
                     _authors = authorsValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -358,7 +365,7 @@ namespace Cases.Openapi30Yaml
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -414,13 +421,13 @@ namespace Cases.Openapi30Yaml
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author> ReadListOfAuthor(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.Openapi30Yaml.Author>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.Openapi30Yaml.Author>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -429,9 +436,13 @@ namespace Cases.Openapi30Yaml
                         items.Add(global::Cases.Openapi30Yaml.Author.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

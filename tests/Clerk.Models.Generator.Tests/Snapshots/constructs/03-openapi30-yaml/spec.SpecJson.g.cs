@@ -50,12 +50,12 @@ namespace Cases.Openapi30Yaml
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Book>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi30Yaml.Book[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi30Yaml.Author))
@@ -65,12 +65,12 @@ namespace Cases.Openapi30Yaml
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi30Yaml.Author[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter()));
             }
 
             return null;

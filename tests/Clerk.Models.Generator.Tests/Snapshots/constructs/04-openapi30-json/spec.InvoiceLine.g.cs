@@ -110,18 +110,19 @@ namespace Cases.Openapi30Json
             /// <summary>Reads one <see cref="InvoiceLine"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi30Json.InvoiceLine ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? descriptionValue = default;
                 int quantityValue = default;
                 double? unitPriceValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -129,19 +130,19 @@ namespace Cases.Openapi30Json
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Description:
-                                descriptionValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                descriptionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Quantity:
-                                quantityValue = global::Clerk.Models.Runtime.JsonRead.Int32(ref reader);
+                                quantityValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int32(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.UnitPrice:
-                                unitPriceValue = global::Clerk.Models.Runtime.JsonRead.NullableDouble(ref reader);
+                                unitPriceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -151,20 +152,26 @@ namespace Cases.Openapi30Json
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("description");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("description");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("quantity");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("quantity");
                 }
 
                 return new global::Cases.Openapi30Json.InvoiceLine
@@ -173,7 +180,7 @@ namespace Cases.Openapi30Json
                     Quantity = quantityValue,
                     _unitPrice = unitPriceValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -224,7 +231,7 @@ namespace Cases.Openapi30Json
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

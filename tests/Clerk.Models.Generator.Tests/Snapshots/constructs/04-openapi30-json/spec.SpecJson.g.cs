@@ -50,12 +50,12 @@ namespace Cases.Openapi30Json
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Json.Invoice>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi30Json.Invoice[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi30Json.InvoiceLine))
@@ -65,12 +65,12 @@ namespace Cases.Openapi30Json
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Json.InvoiceLine>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi30Json.InvoiceLine[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter()));
             }
 
             return null;

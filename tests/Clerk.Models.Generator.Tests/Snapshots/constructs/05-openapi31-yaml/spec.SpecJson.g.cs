@@ -53,12 +53,12 @@ namespace Cases.Openapi31Yaml
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Yaml.Event>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31Yaml.Event[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31Yaml.Actor))
@@ -68,12 +68,12 @@ namespace Cases.Openapi31Yaml
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Yaml.Actor>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31Yaml.Actor[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31Yaml.EventKind))

@@ -50,12 +50,12 @@ namespace Cases.Openapi31Json
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Json.Subscription>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31Json.Subscription[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31Json.Plan))
@@ -65,12 +65,12 @@ namespace Cases.Openapi31Json
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Json.Plan>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31Json.Plan[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter()));
             }
 
             return null;

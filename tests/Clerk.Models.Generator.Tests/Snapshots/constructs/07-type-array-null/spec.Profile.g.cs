@@ -146,7 +146,7 @@ namespace Cases.TypeArrayNull
             /// <summary>Reads one <see cref="Profile"/> starting at the reader's current token.</summary>
             public static global::Cases.TypeArrayNull.Profile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? nicknameValue = default;
                 int? ageValue = default;
@@ -154,13 +154,14 @@ namespace Cases.TypeArrayNull
                 global::Clerk.Models.Runtime.ValueList<double>? scoresValue = default;
                 global::Cases.TypeArrayNull.ProfileAddress? addressValue = default;
                 global::Cases.TypeArrayNull.ProfileMood? moodValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -168,31 +169,31 @@ namespace Cases.TypeArrayNull
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Nickname:
-                                nicknameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                nicknameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Age:
-                                ageValue = global::Clerk.Models.Runtime.JsonRead.NullableInt32(ref reader);
+                                ageValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Verified:
-                                verifiedValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                verifiedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Scores:
-                                scoresValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfDouble(ref reader, options);
+                                scoresValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDouble(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Address:
-                                addressValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.TypeArrayNull.ProfileAddress.JsonConverter.ReadValue(ref reader, options);
+                                addressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.TypeArrayNull.ProfileAddress.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Mood:
-                                moodValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.TypeArrayNull.ProfileMood.JsonConverter.ReadValue(ref reader, options);
+                                moodValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.TypeArrayNull.ProfileMood.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x20UL;
                                 break;
                             default:
@@ -202,35 +203,41 @@ namespace Cases.TypeArrayNull
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("nickname");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("nickname");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("age");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("age");
                 }
 
                 if ((present0 & 0x8UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("scores");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("scores");
                 }
 
                 if ((present0 & 0x10UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("address");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("address");
                 }
 
                 if ((present0 & 0x20UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("mood");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("mood");
                 }
 
                 return new global::Cases.TypeArrayNull.Profile
@@ -242,7 +249,7 @@ namespace Cases.TypeArrayNull
                     Address = addressValue,
                     Mood = moodValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -339,7 +346,7 @@ namespace Cases.TypeArrayNull
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -390,24 +397,28 @@ namespace Cases.TypeArrayNull
 
             private static global::Clerk.Models.Runtime.ValueList<double> ReadListOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<double>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<double>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.Double(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.Double(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

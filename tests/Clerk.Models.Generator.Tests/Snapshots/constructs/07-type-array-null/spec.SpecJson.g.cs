@@ -53,12 +53,12 @@ namespace Cases.TypeArrayNull
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.TypeArrayNull.ProfileAddress>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.TypeArrayNull.ProfileAddress[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.TypeArrayNull.Profile))
@@ -68,12 +68,12 @@ namespace Cases.TypeArrayNull
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.TypeArrayNull.Profile>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.TypeArrayNull.Profile[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.TypeArrayNull.ProfileMood))

@@ -53,12 +53,12 @@ namespace Cases.NullAlternative
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullAlternative.Person[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullAlternative.Ticket))
@@ -68,12 +68,12 @@ namespace Cases.NullAlternative
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Ticket>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullAlternative.Ticket[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullAlternative.TicketReference))
@@ -83,12 +83,12 @@ namespace Cases.NullAlternative
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.TicketReference>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullAlternative.TicketReference[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter()));
             }
 
             return null;

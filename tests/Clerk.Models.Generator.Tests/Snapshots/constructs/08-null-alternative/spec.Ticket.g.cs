@@ -110,18 +110,19 @@ namespace Cases.NullAlternative
             /// <summary>Reads one <see cref="Ticket"/> starting at the reader's current token.</summary>
             public static global::Cases.NullAlternative.Ticket ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.NullAlternative.Person? assigneeValue = default;
                 global::Cases.NullAlternative.TicketReference? referenceValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>? watchersValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -129,19 +130,19 @@ namespace Cases.NullAlternative
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Assignee:
-                                assigneeValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options);
+                                assigneeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Reference:
-                                referenceValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.TicketReference.JsonConverter.ReadValue(ref reader, options);
+                                referenceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.TicketReference.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Watchers:
-                                watchersValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfNullablePerson(ref reader, options);
+                                watchersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfNullablePerson(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -151,20 +152,26 @@ namespace Cases.NullAlternative
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("assignee");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("assignee");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("reference");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("reference");
                 }
 
                 return new global::Cases.NullAlternative.Ticket
@@ -173,7 +180,7 @@ namespace Cases.NullAlternative
                     Reference = referenceValue,
                     _watchers = watchersValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -241,7 +248,7 @@ namespace Cases.NullAlternative
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -271,24 +278,28 @@ namespace Cases.NullAlternative
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?> ReadListOfNullablePerson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.NullAlternative.Person?>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.NullAlternative.Person?>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

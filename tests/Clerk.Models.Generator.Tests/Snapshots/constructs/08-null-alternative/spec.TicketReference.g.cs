@@ -47,17 +47,17 @@ namespace Cases.NullAlternative
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return new String(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _))
                 {
-                    return new Int64(global::Clerk.Models.Runtime.JsonRead.Int64(ref reader));
+                    return new Int64(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));

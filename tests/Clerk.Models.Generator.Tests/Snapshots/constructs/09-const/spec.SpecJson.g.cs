@@ -56,12 +56,12 @@ namespace Cases.Const
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Circle>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Const.Circle[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Const.Square))
@@ -71,12 +71,12 @@ namespace Cases.Const
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Square>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Const.Square[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Const.Version))
@@ -86,12 +86,12 @@ namespace Cases.Const
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Version>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Const.Version[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Const.Shape))
@@ -101,12 +101,12 @@ namespace Cases.Const
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Shape>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Const.Shape[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter()));
             }
 
             return null;

@@ -117,18 +117,19 @@ namespace Cases.RefSiblings
             /// <summary>Reads one <see cref="Meeting"/> starting at the reader's current token.</summary>
             public static global::Cases.RefSiblings.Meeting ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.RefSiblings.Person? organizerValue = default;
                 global::Cases.RefSiblings.Person? minuteTakerValue = default;
                 global::Cases.RefSiblings.Person? guestValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -136,7 +137,7 @@ namespace Cases.RefSiblings
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Organizer:
@@ -144,11 +145,11 @@ namespace Cases.RefSiblings
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.MinuteTaker:
-                                minuteTakerValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.RefSiblings.Person.JsonConverter.ReadValue(ref reader, options);
+                                minuteTakerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RefSiblings.Person.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Guest:
-                                guestValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.RefSiblings.Person.JsonConverter.ReadValue(ref reader, options);
+                                guestValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RefSiblings.Person.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -158,20 +159,26 @@ namespace Cases.RefSiblings
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("organizer");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("organizer");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("minute_taker");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("minute_taker");
                 }
 
                 return new global::Cases.RefSiblings.Meeting
@@ -180,7 +187,7 @@ namespace Cases.RefSiblings
                     MinuteTaker = minuteTakerValue,
                     _guest = guestValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -241,7 +248,7 @@ namespace Cases.RefSiblings
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -50,12 +50,12 @@ namespace Cases.RefSiblings
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RefSiblings.Person>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.RefSiblings.Person[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.RefSiblings.Meeting))
@@ -65,12 +65,12 @@ namespace Cases.RefSiblings
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RefSiblings.Meeting>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.RefSiblings.Meeting[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter()));
             }
 
             return null;

@@ -114,18 +114,19 @@ namespace Cases.ExamplesKeyword
             /// <summary>Reads one <see cref="Coupon"/> starting at the reader's current token.</summary>
             public static global::Cases.ExamplesKeyword.Coupon ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? codeValue = default;
                 long? percentOffValue = default;
                 global::System.DateOnly? expiresValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -133,19 +134,19 @@ namespace Cases.ExamplesKeyword
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Code:
-                                codeValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                codeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.PercentOff:
-                                percentOffValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                percentOffValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Expires:
-                                expiresValue = global::Clerk.Models.Runtime.JsonRead.NullableDateOnly(ref reader);
+                                expiresValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateOnly(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -155,15 +156,21 @@ namespace Cases.ExamplesKeyword
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("code");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("code");
                 }
 
                 return new global::Cases.ExamplesKeyword.Coupon
@@ -172,7 +179,7 @@ namespace Cases.ExamplesKeyword
                     _percentOff = percentOffValue,
                     _expires = expiresValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -203,7 +210,7 @@ namespace Cases.ExamplesKeyword
                     writer.WritePropertyName(s_expiresName);
                     if (value._expires.HasValue)
                     {
-                        global::Clerk.Models.Runtime.JsonWrite.DateOnly(writer, value._expires.GetValueOrDefault());
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, value._expires.GetValueOrDefault());
                     }
                     else
                     {
@@ -231,7 +238,7 @@ namespace Cases.ExamplesKeyword
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

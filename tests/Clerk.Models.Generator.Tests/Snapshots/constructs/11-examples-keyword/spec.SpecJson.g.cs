@@ -47,12 +47,12 @@ namespace Cases.ExamplesKeyword
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExamplesKeyword.Coupon>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExamplesKeyword.Coupon[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter()));
             }
 
             return null;

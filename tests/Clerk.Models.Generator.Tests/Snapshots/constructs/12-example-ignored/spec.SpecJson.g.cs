@@ -53,12 +53,12 @@ namespace Cases.ExampleIgnored
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExampleIgnored.WidgetDimensions>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExampleIgnored.WidgetDimensions[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExampleIgnored.Widget))
@@ -68,12 +68,12 @@ namespace Cases.ExampleIgnored
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExampleIgnored.Widget>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExampleIgnored.Widget[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExampleIgnored.WidgetColor))

@@ -130,19 +130,20 @@ namespace Cases.ExampleIgnored
             /// <summary>Reads one <see cref="Widget"/> starting at the reader's current token.</summary>
             public static global::Cases.ExampleIgnored.Widget ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? idValue = default;
                 long? sizeValue = default;
                 global::Cases.ExampleIgnored.WidgetColor? colorValue = default;
                 global::Cases.ExampleIgnored.WidgetDimensions? dimensionsValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -150,23 +151,23 @@ namespace Cases.ExampleIgnored
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Size:
-                                sizeValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                sizeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Color:
-                                colorValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetColor.JsonConverter.ReadValue(ref reader, options);
+                                colorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetColor.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Dimensions:
-                                dimensionsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.ReadValue(ref reader, options);
+                                dimensionsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             default:
@@ -176,15 +177,21 @@ namespace Cases.ExampleIgnored
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 return new global::Cases.ExampleIgnored.Widget
@@ -194,7 +201,7 @@ namespace Cases.ExampleIgnored
                     _color = colorValue,
                     _dimensions = dimensionsValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -266,7 +273,7 @@ namespace Cases.ExampleIgnored
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -138,20 +138,21 @@ namespace Cases.Openapi31NullableKeyword
             /// <summary>Reads one <see cref="Customer"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi31NullableKeyword.Customer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? nameValue = default;
                 string? companyValue = default;
                 bool? vipValue = default;
                 global::Cases.Openapi31NullableKeyword.Customer? referrerValue = default;
                 global::Cases.Openapi31NullableKeyword.CustomerSegment? segmentValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -159,27 +160,27 @@ namespace Cases.Openapi31NullableKeyword
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Company:
-                                companyValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                companyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Vip:
-                                vipValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                vipValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Referrer:
-                                referrerValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.ReadValue(ref reader, options);
+                                referrerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Segment:
-                                segmentValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.ReadValue(ref reader, options);
+                                segmentValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             default:
@@ -189,25 +190,31 @@ namespace Cases.Openapi31NullableKeyword
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("company");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("company");
                 }
 
                 if ((present0 & 0x4UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("vip");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("vip");
                 }
 
                 return new global::Cases.Openapi31NullableKeyword.Customer
@@ -218,7 +225,7 @@ namespace Cases.Openapi31NullableKeyword
                     _referrer = referrerValue,
                     _segment = segmentValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -295,7 +302,7 @@ namespace Cases.Openapi31NullableKeyword
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

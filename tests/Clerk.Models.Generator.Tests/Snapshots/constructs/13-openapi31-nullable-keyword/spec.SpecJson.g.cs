@@ -50,12 +50,12 @@ namespace Cases.Openapi31NullableKeyword
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31NullableKeyword.Customer>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31NullableKeyword.Customer[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Openapi31NullableKeyword.CustomerSegment))

@@ -56,12 +56,12 @@ namespace Cases.AllofComposition
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Resource>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AllofComposition.Resource[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AllofComposition.Named))
@@ -71,12 +71,12 @@ namespace Cases.AllofComposition
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Named>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AllofComposition.Named[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AllofComposition.Product))
@@ -86,12 +86,12 @@ namespace Cases.AllofComposition
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Product>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AllofComposition.Product[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AllofComposition.DigitalProduct))
@@ -101,12 +101,12 @@ namespace Cases.AllofComposition
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.DigitalProduct>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AllofComposition.DigitalProduct[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter()));
             }
 
             return null;

@@ -113,18 +113,19 @@ namespace Cases.NullableAllofRef
             /// <summary>Reads one <see cref="Shipment"/> starting at the reader's current token.</summary>
             public static global::Cases.NullableAllofRef.Shipment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.NullableAllofRef.Address? destinationValue = default;
                 global::Cases.NullableAllofRef.Address? returnToValue = default;
                 global::Cases.NullableAllofRef.Address? billingValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -132,7 +133,7 @@ namespace Cases.NullableAllofRef
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Destination:
@@ -140,11 +141,11 @@ namespace Cases.NullableAllofRef
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.ReturnTo:
-                                returnToValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableAllofRef.Address.JsonConverter.ReadValue(ref reader, options);
+                                returnToValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableAllofRef.Address.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Billing:
-                                billingValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableAllofRef.Address.JsonConverter.ReadValue(ref reader, options);
+                                billingValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableAllofRef.Address.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -154,20 +155,26 @@ namespace Cases.NullableAllofRef
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("destination");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("destination");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("return_to");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("return_to");
                 }
 
                 return new global::Cases.NullableAllofRef.Shipment
@@ -176,7 +183,7 @@ namespace Cases.NullableAllofRef
                     ReturnTo = returnToValue,
                     _billing = billingValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -237,7 +244,7 @@ namespace Cases.NullableAllofRef
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -50,12 +50,12 @@ namespace Cases.NullableAllofRef
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableAllofRef.Address>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullableAllofRef.Address[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullableAllofRef.Shipment))
@@ -65,12 +65,12 @@ namespace Cases.NullableAllofRef
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableAllofRef.Shipment>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullableAllofRef.Shipment[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter()));
             }
 
             return null;

@@ -126,19 +126,20 @@ namespace Cases.NullableOneofRef
             /// <summary>Reads one <see cref="Result"/> starting at the reader's current token.</summary>
             public static global::Cases.NullableOneofRef.Result ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 bool okValue = default;
                 global::Cases.NullableOneofRef.ApiError? errorValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>? warningsValue = default;
                 global::Cases.NullableOneofRef.ApiError? causeValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -146,23 +147,23 @@ namespace Cases.NullableOneofRef
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Ok:
-                                okValue = global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader);
+                                okValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Error:
-                                errorValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options);
+                                errorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Warnings:
-                                warningsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfApiError(ref reader, options);
+                                warningsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfApiError(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Cause:
-                                causeValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options);
+                                causeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             default:
@@ -172,20 +173,26 @@ namespace Cases.NullableOneofRef
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("ok");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("ok");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("error");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("error");
                 }
 
                 return new global::Cases.NullableOneofRef.Result
@@ -195,7 +202,7 @@ namespace Cases.NullableOneofRef
                     _warnings = warningsValue,
                     _cause = causeValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -268,7 +275,7 @@ namespace Cases.NullableOneofRef
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -305,13 +312,13 @@ namespace Cases.NullableOneofRef
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError> ReadListOfApiError(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.NullableOneofRef.ApiError>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.NullableOneofRef.ApiError>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -320,9 +327,13 @@ namespace Cases.NullableOneofRef
                         items.Add(global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

@@ -50,12 +50,12 @@ namespace Cases.NullableOneofRef
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullableOneofRef.ApiError[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullableOneofRef.Result))
@@ -65,12 +65,12 @@ namespace Cases.NullableOneofRef
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.Result>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.NullableOneofRef.Result[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter()));
             }
 
             return null;

@@ -47,12 +47,12 @@ namespace Cases.DiscriminatorImplicit
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "pet_type"u8))
+                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "pet_type"u8))
                     {
                         case "Cat":
                             return new Cat(global::Cases.DiscriminatorImplicit.Cat.JsonConverter.ReadValue(ref reader, options));
@@ -67,12 +67,12 @@ namespace Cases.DiscriminatorImplicit
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "name"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8))
                     {
                         return new Cat(global::Cases.DiscriminatorImplicit.Cat.JsonConverter.ReadValue(ref reader, options));
                     }
 
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "name"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8))
                     {
                         return new Dog(global::Cases.DiscriminatorImplicit.Dog.JsonConverter.ReadValue(ref reader, options));
                     }

@@ -53,12 +53,12 @@ namespace Cases.DiscriminatorImplicit
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Cat>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorImplicit.Cat[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorImplicit.Dog))
@@ -68,12 +68,12 @@ namespace Cases.DiscriminatorImplicit
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Dog>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorImplicit.Dog[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorImplicit.Pet))
@@ -83,12 +83,12 @@ namespace Cases.DiscriminatorImplicit
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Pet>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorImplicit.Pet[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter()));
             }
 
             return null;

@@ -47,12 +47,12 @@ namespace Cases.DiscriminatorMapping
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "method"u8))
+                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "method"u8))
                     {
                         case "card":
                         case "debit_card":
@@ -70,12 +70,12 @@ namespace Cases.DiscriminatorMapping
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "last4"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "last4"u8))
                     {
                         return new Card(global::Cases.DiscriminatorMapping.Card.JsonConverter.ReadValue(ref reader, options));
                     }
 
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "iban"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "iban"u8))
                     {
                         return new BankTransfer(global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter.ReadValue(ref reader, options));
                     }

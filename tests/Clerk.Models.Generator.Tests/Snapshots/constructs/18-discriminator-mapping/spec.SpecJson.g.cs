@@ -56,12 +56,12 @@ namespace Cases.DiscriminatorMapping
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.Card>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorMapping.Card[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorMapping.BankTransfer))
@@ -71,12 +71,12 @@ namespace Cases.DiscriminatorMapping
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.BankTransfer>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorMapping.BankTransfer[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorMapping.Checkout))
@@ -86,12 +86,12 @@ namespace Cases.DiscriminatorMapping
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.Checkout>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorMapping.Checkout[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorMapping.PaymentMethod))
@@ -101,12 +101,12 @@ namespace Cases.DiscriminatorMapping
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.PaymentMethod>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorMapping.PaymentMethod[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter()));
             }
 
             return null;

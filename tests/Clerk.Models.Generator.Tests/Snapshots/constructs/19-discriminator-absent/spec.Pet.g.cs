@@ -47,12 +47,12 @@ namespace Cases.DiscriminatorAbsent
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "pet_type"u8))
+                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "pet_type"u8))
                     {
                         case "Cat":
                             return new Cat(global::Cases.DiscriminatorAbsent.Cat.JsonConverter.ReadValue(ref reader, options));
@@ -67,12 +67,12 @@ namespace Cases.DiscriminatorAbsent
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "name"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "lives"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "lives"u8))
                     {
                         return new Cat(global::Cases.DiscriminatorAbsent.Cat.JsonConverter.ReadValue(ref reader, options));
                     }
 
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "name"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "bark_volume"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "bark_volume"u8))
                     {
                         return new Dog(global::Cases.DiscriminatorAbsent.Dog.JsonConverter.ReadValue(ref reader, options));
                     }

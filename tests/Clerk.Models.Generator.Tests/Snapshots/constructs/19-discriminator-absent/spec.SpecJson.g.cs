@@ -53,12 +53,12 @@ namespace Cases.DiscriminatorAbsent
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Cat>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorAbsent.Cat[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorAbsent.Dog))
@@ -68,12 +68,12 @@ namespace Cases.DiscriminatorAbsent
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Dog>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorAbsent.Dog[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorAbsent.Pet))
@@ -83,12 +83,12 @@ namespace Cases.DiscriminatorAbsent
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Pet>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.DiscriminatorAbsent.Pet[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter()));
             }
 
             return null;

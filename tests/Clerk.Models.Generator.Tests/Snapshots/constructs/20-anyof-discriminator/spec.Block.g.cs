@@ -47,12 +47,12 @@ namespace Cases.AnyofDiscriminator
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "type"u8))
+                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "type"u8))
                     {
                         case "text":
                         case "TextBlock":
@@ -69,12 +69,12 @@ namespace Cases.AnyofDiscriminator
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "text"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "text"u8))
                     {
                         return new TextBlock(global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.ReadValue(ref reader, options));
                     }
 
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "url"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "url"u8))
                     {
                         return new ImageBlock(global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.ReadValue(ref reader, options));
                     }

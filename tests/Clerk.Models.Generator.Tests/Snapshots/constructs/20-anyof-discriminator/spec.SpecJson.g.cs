@@ -56,12 +56,12 @@ namespace Cases.AnyofDiscriminator
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.TextBlock>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofDiscriminator.TextBlock[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofDiscriminator.ImageBlock))
@@ -71,12 +71,12 @@ namespace Cases.AnyofDiscriminator
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.ImageBlock>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofDiscriminator.ImageBlock[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofDiscriminator.Page))
@@ -86,12 +86,12 @@ namespace Cases.AnyofDiscriminator
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.Page>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofDiscriminator.Page[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofDiscriminator.Block))
@@ -101,12 +101,12 @@ namespace Cases.AnyofDiscriminator
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.Block>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofDiscriminator.Block[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter()));
             }
 
             return null;

@@ -47,17 +47,17 @@ namespace Cases.AnyofStructural
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "email"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "email"u8))
                     {
                         return new EmailContact(global::Cases.AnyofStructural.EmailContact.JsonConverter.ReadValue(ref reader, options));
                     }
 
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "phone"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "phone"u8))
                     {
                         return new PhoneContact(global::Cases.AnyofStructural.PhoneContact.JsonConverter.ReadValue(ref reader, options));
                     }

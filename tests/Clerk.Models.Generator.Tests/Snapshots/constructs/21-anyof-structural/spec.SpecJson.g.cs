@@ -53,12 +53,12 @@ namespace Cases.AnyofStructural
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.EmailContact>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofStructural.EmailContact[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofStructural.PhoneContact))
@@ -68,12 +68,12 @@ namespace Cases.AnyofStructural
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.PhoneContact>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofStructural.PhoneContact[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofStructural.Contact))
@@ -83,12 +83,12 @@ namespace Cases.AnyofStructural
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.Contact>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AnyofStructural.Contact[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter()));
             }
 
             return null;

@@ -47,17 +47,17 @@ namespace Cases.OneofPrimitives
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
                 {
-                    return new Boolean(global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader));
+                    return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out _))
                 {
-                    return new Int32(global::Clerk.Models.Runtime.JsonRead.Int32(ref reader));
+                    return new Int32(global::Clerk.Models.Runtime.Serialization.JsonRead.Int32(ref reader));
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));

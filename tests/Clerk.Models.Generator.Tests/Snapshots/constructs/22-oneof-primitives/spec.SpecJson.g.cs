@@ -53,12 +53,12 @@ namespace Cases.OneofPrimitives
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Lookup>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.OneofPrimitives.Lookup[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.OneofPrimitives.Identifier))
@@ -68,12 +68,12 @@ namespace Cases.OneofPrimitives
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.OneofPrimitives.Identifier[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.OneofPrimitives.LookupFlagOrCount))
@@ -83,12 +83,12 @@ namespace Cases.OneofPrimitives
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.LookupFlagOrCount>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.OneofPrimitives.LookupFlagOrCount[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter()));
             }
 
             return null;

@@ -118,18 +118,19 @@ namespace Cases.ArrayOfUnions
             /// <summary>Reads one <see cref="Drawing"/> starting at the reader's current token.</summary>
             public static global::Cases.ArrayOfUnions.Drawing ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>? shapesValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>? highlightedValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>? layersValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -137,19 +138,19 @@ namespace Cases.ArrayOfUnions
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Shapes:
-                                shapesValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfDrawingShapesItem(ref reader, options);
+                                shapesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDrawingShapesItem(ref reader, options);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Highlighted:
-                                highlightedValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfShape(ref reader, options);
+                                highlightedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfShape(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Layers:
-                                layersValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfListOfShape(ref reader, options);
+                                layersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfListOfShape(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -159,10 +160,16 @@ namespace Cases.ArrayOfUnions
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.ArrayOfUnions.Drawing
@@ -171,7 +178,7 @@ namespace Cases.ArrayOfUnions
                     _highlighted = highlightedValue,
                     _layers = layersValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -239,7 +246,7 @@ namespace Cases.ArrayOfUnions
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -269,13 +276,13 @@ namespace Cases.ArrayOfUnions
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem> ReadListOfDrawingShapesItem(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.ArrayOfUnions.DrawingShapesItem>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.ArrayOfUnions.DrawingShapesItem>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -284,9 +291,13 @@ namespace Cases.ArrayOfUnions
                         items.Add(global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -303,13 +314,13 @@ namespace Cases.ArrayOfUnions
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape> ReadListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.ArrayOfUnions.Shape>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.ArrayOfUnions.Shape>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -318,9 +329,13 @@ namespace Cases.ArrayOfUnions
                         items.Add(global::Cases.ArrayOfUnions.Shape.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -337,13 +352,13 @@ namespace Cases.ArrayOfUnions
 
             private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>> ReadListOfListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -352,9 +367,13 @@ namespace Cases.ArrayOfUnions
                         items.Add(ReadListOfShape(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

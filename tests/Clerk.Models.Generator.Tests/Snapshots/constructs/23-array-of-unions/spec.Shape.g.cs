@@ -47,13 +47,13 @@ namespace Cases.ArrayOfUnions
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'kind' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "kind"u8);
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "kind"u8);
                     if (discriminator is "circle")
                     {
                         return new Circle(global::Cases.ArrayOfUnions.Circle.JsonConverter.ReadValue(ref reader, options));

@@ -65,12 +65,12 @@ namespace Cases.ArrayOfUnions
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Circle>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.Circle[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.Square))
@@ -80,12 +80,12 @@ namespace Cases.ArrayOfUnions
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Square>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.Square[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.Drawing))
@@ -95,12 +95,12 @@ namespace Cases.ArrayOfUnions
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Drawing>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.Drawing[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.Shape))
@@ -110,12 +110,12 @@ namespace Cases.ArrayOfUnions
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.Shape[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.DrawingShapesItem))
@@ -125,12 +125,12 @@ namespace Cases.ArrayOfUnions
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.DrawingShapesItem[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ArrayOfUnions.CircleKind))

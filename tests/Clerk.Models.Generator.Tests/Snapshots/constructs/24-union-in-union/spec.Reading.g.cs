@@ -47,7 +47,7 @@ namespace Cases.UnionInUnion
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 {
@@ -62,7 +62,7 @@ namespace Cases.UnionInUnion
 
                 if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
                 {
-                    return new Boolean(global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader));
+                    return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));

@@ -47,17 +47,17 @@ namespace Cases.UnionInUnion
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out _))
                 {
-                    return new Double(global::Clerk.Models.Runtime.JsonRead.Double(ref reader));
+                    return new Double(global::Clerk.Models.Runtime.Serialization.JsonRead.Double(ref reader));
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return new String(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));

@@ -74,12 +74,12 @@ namespace Cases.UnionInUnion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Car>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Car[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Bike))
@@ -89,12 +89,12 @@ namespace Cases.UnionInUnion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Bike>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Bike[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Walker))
@@ -104,12 +104,12 @@ namespace Cases.UnionInUnion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Walker>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Walker[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Vehicle))
@@ -119,12 +119,12 @@ namespace Cases.UnionInUnion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Vehicle>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Vehicle[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Traveller))
@@ -134,12 +134,12 @@ namespace Cases.UnionInUnion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Traveller>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Traveller[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.ReadingOption1))
@@ -149,12 +149,12 @@ namespace Cases.UnionInUnion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.ReadingOption1>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.ReadingOption1[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Reading))
@@ -164,12 +164,12 @@ namespace Cases.UnionInUnion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Reading>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.Reading[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionInUnion.CarMode))

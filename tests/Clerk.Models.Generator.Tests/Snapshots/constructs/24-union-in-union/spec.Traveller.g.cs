@@ -47,7 +47,7 @@ namespace Cases.UnionInUnion
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 {
@@ -62,7 +62,7 @@ namespace Cases.UnionInUnion
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "mode"u8) && (global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "mode"u8) is null or "walk"))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "mode"u8) && (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "mode"u8) is null or "walk"))
                     {
                         return new Walker(global::Cases.UnionInUnion.Walker.JsonConverter.ReadValue(ref reader, options));
                     }

@@ -67,7 +67,7 @@ namespace Cases.UnionInUnion
             /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
             public static global::Cases.UnionInUnion.WalkerMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("walk"u8))
                 {
                     return global::Cases.UnionInUnion.WalkerMode.Walk;

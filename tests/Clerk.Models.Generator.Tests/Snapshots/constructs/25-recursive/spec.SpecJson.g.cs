@@ -50,12 +50,12 @@ namespace Cases.Recursive
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Recursive.Category[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Recursive.ListNode))
@@ -65,12 +65,12 @@ namespace Cases.Recursive
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.ListNode>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Recursive.ListNode[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter()));
             }
 
             return null;

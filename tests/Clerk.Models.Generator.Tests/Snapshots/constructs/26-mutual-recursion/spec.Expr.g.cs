@@ -47,13 +47,13 @@ namespace Cases.MutualRecursion
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'kind' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "kind"u8);
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "kind"u8);
                     if (discriminator is "literal")
                     {
                         return new Literal(global::Cases.MutualRecursion.Literal.JsonConverter.ReadValue(ref reader, options));

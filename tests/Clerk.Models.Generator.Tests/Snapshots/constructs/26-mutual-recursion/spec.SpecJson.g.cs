@@ -68,12 +68,12 @@ namespace Cases.MutualRecursion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Folder>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.Folder[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.File))
@@ -83,12 +83,12 @@ namespace Cases.MutualRecursion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.File>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.File[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.Literal))
@@ -98,12 +98,12 @@ namespace Cases.MutualRecursion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Literal>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.Literal[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.Binary))
@@ -113,12 +113,12 @@ namespace Cases.MutualRecursion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Binary>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.Binary[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.Expr))
@@ -128,12 +128,12 @@ namespace Cases.MutualRecursion
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Expr>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.Expr[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.MutualRecursion.LiteralKind))

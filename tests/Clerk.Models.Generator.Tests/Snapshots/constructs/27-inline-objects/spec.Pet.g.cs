@@ -130,19 +130,20 @@ namespace Cases.InlineObjects
             /// <summary>Reads one <see cref="Pet"/> starting at the reader's current token.</summary>
             public static global::Cases.InlineObjects.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? nameValue = default;
                 global::Cases.InlineObjects.PetOwner? ownerValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetToysItem>? toysValue = default;
                 global::Cases.InlineObjects.PetVet? vetValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -150,23 +151,23 @@ namespace Cases.InlineObjects
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Owner:
-                                ownerValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineObjects.PetOwner.JsonConverter.ReadValue(ref reader, options);
+                                ownerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineObjects.PetOwner.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Toys:
-                                toysValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfPetToysItem(ref reader, options);
+                                toysValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfPetToysItem(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Vet:
-                                vetValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineObjects.PetVet.JsonConverter.ReadValue(ref reader, options);
+                                vetValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineObjects.PetVet.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             default:
@@ -176,15 +177,21 @@ namespace Cases.InlineObjects
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
                 }
 
                 return new global::Cases.InlineObjects.Pet
@@ -194,7 +201,7 @@ namespace Cases.InlineObjects
                     _toys = toysValue,
                     _vet = vetValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -267,7 +274,7 @@ namespace Cases.InlineObjects
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -304,13 +311,13 @@ namespace Cases.InlineObjects
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetToysItem> ReadListOfPetToysItem(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.InlineObjects.PetToysItem>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.InlineObjects.PetToysItem>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -319,9 +326,13 @@ namespace Cases.InlineObjects
                         items.Add(global::Cases.InlineObjects.PetToysItem.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

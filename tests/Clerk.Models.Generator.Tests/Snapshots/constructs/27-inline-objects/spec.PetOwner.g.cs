@@ -101,17 +101,18 @@ namespace Cases.InlineObjects
             /// <summary>Reads one <see cref="PetOwner"/> starting at the reader's current token.</summary>
             public static global::Cases.InlineObjects.PetOwner ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? nameValue = default;
                 global::Cases.InlineObjects.PetOwnerAddress? addressValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -119,15 +120,15 @@ namespace Cases.InlineObjects
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Address:
-                                addressValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineObjects.PetOwnerAddress.JsonConverter.ReadValue(ref reader, options);
+                                addressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineObjects.PetOwnerAddress.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             default:
@@ -137,15 +138,21 @@ namespace Cases.InlineObjects
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
                 }
 
                 return new global::Cases.InlineObjects.PetOwner
@@ -153,7 +160,7 @@ namespace Cases.InlineObjects
                     Name = nameValue!,
                     _address = addressValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -200,7 +207,7 @@ namespace Cases.InlineObjects
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -59,12 +59,12 @@ namespace Cases.InlineEnums
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderShipping>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.InlineEnums.OrderShipping[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.InlineEnums.Order))
@@ -74,12 +74,12 @@ namespace Cases.InlineEnums
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.Order>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.InlineEnums.Order[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.InlineEnums.OrderStatus))

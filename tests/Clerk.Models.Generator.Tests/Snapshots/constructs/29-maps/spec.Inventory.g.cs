@@ -198,7 +198,7 @@ namespace Cases.Maps
             /// <summary>Reads one <see cref="Inventory"/> starting at the reader's current token.</summary>
             public static global::Cases.Maps.Inventory ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Clerk.Models.Runtime.ValueMap<long>? countsValue = default;
                 global::Clerk.Models.Runtime.ValueMap<string?>? labelsValue = default;
@@ -208,13 +208,14 @@ namespace Cases.Maps
                 global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue>? locationsValue = default;
                 global::Clerk.Models.Runtime.ValueMap<double>? scoresValue = default;
                 global::Clerk.Models.Runtime.RawJson? extraValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -222,39 +223,39 @@ namespace Cases.Maps
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Counts:
-                                countsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadMapOfInt64(ref reader, options);
+                                countsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfInt64(ref reader, options);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Labels:
-                                labelsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadMapOfNullableString(ref reader, options);
+                                labelsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfNullableString(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Owners:
-                                ownersValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadMapOfPerson(ref reader, options);
+                                ownersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfPerson(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Groups:
-                                groupsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadMapOfListOfString(ref reader, options);
+                                groupsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfListOfString(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Matrix:
-                                matrixValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadMapOfMapOfDouble(ref reader, options);
+                                matrixValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfMapOfDouble(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Locations:
-                                locationsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadMapOfInventoryLocationsValue(ref reader, options);
+                                locationsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfInventoryLocationsValue(ref reader, options);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Scores:
-                                scoresValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadMapOfDouble(ref reader, options);
+                                scoresValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfDouble(ref reader, options);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.Extra:
-                                extraValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                extraValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             default:
@@ -264,10 +265,16 @@ namespace Cases.Maps
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.Maps.Inventory
@@ -281,7 +288,7 @@ namespace Cases.Maps
                     _scores = scoresValue,
                     _extra = extraValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -414,7 +421,7 @@ namespace Cases.Maps
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -471,28 +478,32 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueMap<long> ReadMapOfInt64(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.ValueMapBuilder<long>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<long>();
                 string? key = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             return entries.ToValueMap();
                         }
 
                         key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Clerk.Models.Runtime.JsonRead.Int64(ref reader));
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        entries.Add(key, global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
                         key = null;
                     }
                 }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, key);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
+                }
+                finally
+                {
+                    entries.Dispose();
                 }
             }
 
@@ -510,28 +521,32 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueMap<string?> ReadMapOfNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.ValueMapBuilder<string?>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<string?>();
                 string? key = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             return entries.ToValueMap();
                         }
 
                         key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader));
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        entries.Add(key, global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader));
                         key = null;
                     }
                 }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, key);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
+                }
+                finally
+                {
+                    entries.Dispose();
                 }
             }
 
@@ -556,28 +571,32 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person> ReadMapOfPerson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Cases.Maps.Person>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Cases.Maps.Person>();
                 string? key = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             return entries.ToValueMap();
                         }
 
                         key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         entries.Add(key, global::Cases.Maps.Person.JsonConverter.ReadValue(ref reader, options));
                         key = null;
                     }
                 }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, key);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
+                }
+                finally
+                {
+                    entries.Dispose();
                 }
             }
 
@@ -595,28 +614,32 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>> ReadMapOfListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.ValueList<string>>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.ValueList<string>>();
                 string? key = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             return entries.ToValueMap();
                         }
 
                         key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         entries.Add(key, ReadListOfString(ref reader, options));
                         key = null;
                     }
                 }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, key);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
+                }
+                finally
+                {
+                    entries.Dispose();
                 }
             }
 
@@ -634,24 +657,28 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<string>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -668,28 +695,32 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>> ReadMapOfMapOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.ValueMap<double>>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.ValueMap<double>>();
                 string? key = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             return entries.ToValueMap();
                         }
 
                         key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         entries.Add(key, ReadMapOfDouble(ref reader, options));
                         key = null;
                     }
                 }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, key);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
+                }
+                finally
+                {
+                    entries.Dispose();
                 }
             }
 
@@ -707,28 +738,32 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueMap<double> ReadMapOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.ValueMapBuilder<double>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<double>();
                 string? key = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             return entries.ToValueMap();
                         }
 
                         key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Clerk.Models.Runtime.JsonRead.Double(ref reader));
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        entries.Add(key, global::Clerk.Models.Runtime.Serialization.JsonRead.Double(ref reader));
                         key = null;
                     }
                 }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, key);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
+                }
+                finally
+                {
+                    entries.Dispose();
                 }
             }
 
@@ -746,28 +781,32 @@ namespace Cases.Maps
 
             private static global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue> ReadMapOfInventoryLocationsValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Cases.Maps.InventoryLocationsValue>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Cases.Maps.InventoryLocationsValue>();
                 string? key = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             return entries.ToValueMap();
                         }
 
                         key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         entries.Add(key, global::Cases.Maps.InventoryLocationsValue.JsonConverter.ReadValue(ref reader, options));
                         key = null;
                     }
                 }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, key);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
+                }
+                finally
+                {
+                    entries.Dispose();
                 }
             }
 

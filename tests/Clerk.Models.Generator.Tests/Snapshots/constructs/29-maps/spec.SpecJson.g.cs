@@ -53,12 +53,12 @@ namespace Cases.Maps
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.Person>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Maps.Person[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Maps.InventoryLocationsValue))
@@ -68,12 +68,12 @@ namespace Cases.Maps
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.InventoryLocationsValue>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Maps.InventoryLocationsValue[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Maps.Inventory))
@@ -83,12 +83,12 @@ namespace Cases.Maps
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.Inventory>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Maps.Inventory[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter()));
             }
 
             return null;

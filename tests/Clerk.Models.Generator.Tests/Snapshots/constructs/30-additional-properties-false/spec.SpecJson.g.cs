@@ -50,12 +50,12 @@ namespace Cases.AdditionalPropertiesFalse
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AdditionalPropertiesFalse.StrictNested>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AdditionalPropertiesFalse.StrictNested[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AdditionalPropertiesFalse.Strict))
@@ -65,12 +65,12 @@ namespace Cases.AdditionalPropertiesFalse
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AdditionalPropertiesFalse.Strict>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.AdditionalPropertiesFalse.Strict[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter()));
             }
 
             return null;

@@ -98,17 +98,18 @@ namespace Cases.AdditionalPropertiesFalse
             /// <summary>Reads one <see cref="Strict"/> starting at the reader's current token.</summary>
             public static global::Cases.AdditionalPropertiesFalse.Strict ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? idValue = default;
                 global::Cases.AdditionalPropertiesFalse.StrictNested? nestedValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -116,15 +117,15 @@ namespace Cases.AdditionalPropertiesFalse
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Nested:
-                                nestedValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter.ReadValue(ref reader, options);
+                                nestedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             default:
@@ -134,15 +135,21 @@ namespace Cases.AdditionalPropertiesFalse
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 return new global::Cases.AdditionalPropertiesFalse.Strict
@@ -150,7 +157,7 @@ namespace Cases.AdditionalPropertiesFalse
                     Id = idValue!,
                     _nested = nestedValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -197,7 +204,7 @@ namespace Cases.AdditionalPropertiesFalse
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

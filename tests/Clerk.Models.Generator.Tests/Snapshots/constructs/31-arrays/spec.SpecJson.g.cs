@@ -50,12 +50,12 @@ namespace Cases.Arrays
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Arrays.Person[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Arrays.Grid))
@@ -65,12 +65,12 @@ namespace Cases.Arrays
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Grid>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Arrays.Grid[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter()));
             }
 
             return null;

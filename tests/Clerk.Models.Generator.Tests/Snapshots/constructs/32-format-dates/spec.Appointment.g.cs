@@ -142,20 +142,21 @@ namespace Cases.FormatDates
             /// <summary>Reads one <see cref="Appointment"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatDates.Appointment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::System.DateTimeOffset startsAtValue = default;
                 global::System.DateOnly dayValue = default;
                 global::System.DateTimeOffset? endsAtValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset>? remindersValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::System.DateOnly>? holidaysValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -163,27 +164,27 @@ namespace Cases.FormatDates
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.StartsAt:
-                                startsAtValue = global::Clerk.Models.Runtime.JsonRead.DateTimeOffset(ref reader);
+                                startsAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Day:
-                                dayValue = global::Clerk.Models.Runtime.JsonRead.DateOnly(ref reader);
+                                dayValue = global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.EndsAt:
-                                endsAtValue = global::Clerk.Models.Runtime.JsonRead.NullableDateTimeOffset(ref reader);
+                                endsAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateTimeOffset(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Reminders:
-                                remindersValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfDateTimeOffset(ref reader, options);
+                                remindersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDateTimeOffset(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Holidays:
-                                holidaysValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfDate(ref reader, options);
+                                holidaysValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDate(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             default:
@@ -193,20 +194,26 @@ namespace Cases.FormatDates
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("starts_at");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("starts_at");
                 }
 
                 if ((present0 & 0x2UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("day");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("day");
                 }
 
                 return new global::Cases.FormatDates.Appointment
@@ -217,7 +224,7 @@ namespace Cases.FormatDates
                     _reminders = remindersValue,
                     _holidays = holidaysValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -229,13 +236,13 @@ namespace Cases.FormatDates
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WritePropertyName(s_startsAtName);
-                    global::Clerk.Models.Runtime.JsonWrite.DateTimeOffset(writer, value._startsAt);
+                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._startsAt);
                 }
 
                 if ((present0 & 0x2UL) != 0)
                 {
                     writer.WritePropertyName(s_dayName);
-                    global::Clerk.Models.Runtime.JsonWrite.DateOnly(writer, value._day);
+                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, value._day);
                 }
 
                 if ((present0 & 0x4UL) != 0)
@@ -243,7 +250,7 @@ namespace Cases.FormatDates
                     writer.WritePropertyName(s_endsAtName);
                     if (value._endsAt.HasValue)
                     {
-                        global::Clerk.Models.Runtime.JsonWrite.DateTimeOffset(writer, value._endsAt.GetValueOrDefault());
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._endsAt.GetValueOrDefault());
                     }
                     else
                     {
@@ -297,7 +304,7 @@ namespace Cases.FormatDates
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -341,24 +348,28 @@ namespace Cases.FormatDates
 
             private static global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset> ReadListOfDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::System.DateTimeOffset>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::System.DateTimeOffset>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.DateTimeOffset(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -367,7 +378,7 @@ namespace Cases.FormatDates
                 writer.WriteStartArray();
                 foreach (var item in value)
                 {
-                    global::Clerk.Models.Runtime.JsonWrite.DateTimeOffset(writer, item);
+                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, item);
                 }
 
                 writer.WriteEndArray();
@@ -375,24 +386,28 @@ namespace Cases.FormatDates
 
             private static global::Clerk.Models.Runtime.ValueList<global::System.DateOnly> ReadListOfDate(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::System.DateOnly>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::System.DateOnly>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.DateOnly(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -401,7 +416,7 @@ namespace Cases.FormatDates
                 writer.WriteStartArray();
                 foreach (var item in value)
                 {
-                    global::Clerk.Models.Runtime.JsonWrite.DateOnly(writer, item);
+                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, item);
                 }
 
                 writer.WriteEndArray();

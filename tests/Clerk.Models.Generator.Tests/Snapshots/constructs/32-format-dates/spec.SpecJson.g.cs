@@ -47,12 +47,12 @@ namespace Cases.FormatDates
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatDates.Appointment>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.FormatDates.Appointment[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter()));
             }
 
             return null;

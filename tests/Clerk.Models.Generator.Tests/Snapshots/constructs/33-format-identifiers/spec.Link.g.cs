@@ -146,20 +146,21 @@ namespace Cases.FormatIdentifiers
             /// <summary>Reads one <see cref="Link"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatIdentifiers.Link ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::System.Guid idValue = default;
                 string? targetValue = default;
                 string? relativeValue = default;
                 global::Clerk.Models.Runtime.ValueList<global::System.Guid>? correlationIdsValue = default;
                 global::System.Guid? parentIdValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -167,27 +168,27 @@ namespace Cases.FormatIdentifiers
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.Guid(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Guid(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Target:
-                                targetValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                targetValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Relative:
-                                relativeValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                relativeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.CorrelationIds:
-                                correlationIdsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfGuid(ref reader, options);
+                                correlationIdsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfGuid(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.ParentId:
-                                parentIdValue = global::Clerk.Models.Runtime.JsonRead.NullableGuid(ref reader);
+                                parentIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             default:
@@ -197,15 +198,21 @@ namespace Cases.FormatIdentifiers
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("id");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
                 }
 
                 return new global::Cases.FormatIdentifiers.Link
@@ -216,7 +223,7 @@ namespace Cases.FormatIdentifiers
                     _correlationIds = correlationIdsValue,
                     _parentId = parentIdValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -228,7 +235,7 @@ namespace Cases.FormatIdentifiers
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WritePropertyName(s_idName);
-                    global::Clerk.Models.Runtime.JsonWrite.Guid(writer, value._id);
+                    global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, value._id);
                 }
 
                 if ((present0 & 0x2UL) != 0)
@@ -259,7 +266,7 @@ namespace Cases.FormatIdentifiers
                     writer.WritePropertyName(s_parentIdName);
                     if (value._parentId.HasValue)
                     {
-                        global::Clerk.Models.Runtime.JsonWrite.Guid(writer, value._parentId.GetValueOrDefault());
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, value._parentId.GetValueOrDefault());
                     }
                     else
                     {
@@ -287,7 +294,7 @@ namespace Cases.FormatIdentifiers
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -333,24 +340,28 @@ namespace Cases.FormatIdentifiers
 
             private static global::Clerk.Models.Runtime.ValueList<global::System.Guid> ReadListOfGuid(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::System.Guid>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::System.Guid>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.Guid(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.Guid(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 
@@ -359,7 +370,7 @@ namespace Cases.FormatIdentifiers
                 writer.WriteStartArray();
                 foreach (var item in value)
                 {
-                    global::Clerk.Models.Runtime.JsonWrite.Guid(writer, item);
+                    global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, item);
                 }
 
                 writer.WriteEndArray();

@@ -47,12 +47,12 @@ namespace Cases.FormatIdentifiers
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatIdentifiers.Link>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.FormatIdentifiers.Link[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter()));
             }
 
             return null;

@@ -114,18 +114,19 @@ namespace Cases.FormatBytes
             /// <summary>Reads one <see cref="Attachment"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatBytes.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Clerk.Models.Runtime.ValueList<byte>? contentValue = default;
                 global::Clerk.Models.Runtime.ValueList<byte>? thumbnailValue = default;
                 string? rawValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -133,19 +134,19 @@ namespace Cases.FormatBytes
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Content:
-                                contentValue = global::Clerk.Models.Runtime.JsonRead.Bytes(ref reader);
+                                contentValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Bytes(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Thumbnail:
-                                thumbnailValue = global::Clerk.Models.Runtime.JsonRead.NullableBytes(ref reader);
+                                thumbnailValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBytes(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Raw:
-                                rawValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                rawValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -155,15 +156,21 @@ namespace Cases.FormatBytes
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("content");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("content");
                 }
 
                 return new global::Cases.FormatBytes.Attachment
@@ -172,7 +179,7 @@ namespace Cases.FormatBytes
                     _thumbnail = thumbnailValue,
                     _raw = rawValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -184,7 +191,7 @@ namespace Cases.FormatBytes
                 if ((present0 & 0x1UL) != 0)
                 {
                     writer.WritePropertyName(s_contentName);
-                    global::Clerk.Models.Runtime.JsonWrite.Bytes(writer, value._content);
+                    global::Clerk.Models.Runtime.Serialization.JsonWrite.Bytes(writer, value._content);
                 }
 
                 if ((present0 & 0x2UL) != 0)
@@ -192,7 +199,7 @@ namespace Cases.FormatBytes
                     writer.WritePropertyName(s_thumbnailName);
                     if (value._thumbnail is not null)
                     {
-                        global::Clerk.Models.Runtime.JsonWrite.Bytes(writer, value._thumbnail);
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.Bytes(writer, value._thumbnail);
                     }
                     else
                     {
@@ -225,7 +232,7 @@ namespace Cases.FormatBytes
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -47,12 +47,12 @@ namespace Cases.FormatBytes
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatBytes.Attachment>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.FormatBytes.Attachment[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter()));
             }
 
             return null;

@@ -198,7 +198,7 @@ namespace Cases.FormatNumbers
             /// <summary>Reads one <see cref="Measurements"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatNumbers.Measurements ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 int? count32Value = default;
                 long? count64Value = default;
@@ -208,13 +208,14 @@ namespace Cases.FormatNumbers
                 double? plainNumberValue = default;
                 decimal? amountValue = default;
                 int? numberAsInt32Value = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -222,39 +223,39 @@ namespace Cases.FormatNumbers
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Count32:
-                                count32Value = global::Clerk.Models.Runtime.JsonRead.NullableInt32(ref reader);
+                                count32Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Count64:
-                                count64Value = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                count64Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.PlainInteger:
-                                plainIntegerValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                plainIntegerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.RatioFloat:
-                                ratioFloatValue = global::Clerk.Models.Runtime.JsonRead.NullableSingle(ref reader);
+                                ratioFloatValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableSingle(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.RatioDouble:
-                                ratioDoubleValue = global::Clerk.Models.Runtime.JsonRead.NullableDouble(ref reader);
+                                ratioDoubleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.PlainNumber:
-                                plainNumberValue = global::Clerk.Models.Runtime.JsonRead.NullableDouble(ref reader);
+                                plainNumberValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Amount:
-                                amountValue = global::Clerk.Models.Runtime.JsonRead.NullableDecimal(ref reader);
+                                amountValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDecimal(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.NumberAsInt32:
-                                numberAsInt32Value = global::Clerk.Models.Runtime.JsonRead.NullableInt32(ref reader);
+                                numberAsInt32Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             default:
@@ -264,10 +265,16 @@ namespace Cases.FormatNumbers
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.FormatNumbers.Measurements
@@ -281,7 +288,7 @@ namespace Cases.FormatNumbers
                     _amount = amountValue,
                     _numberAsInt32 = numberAsInt32Value,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -406,7 +413,7 @@ namespace Cases.FormatNumbers
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -47,12 +47,12 @@ namespace Cases.FormatNumbers
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatNumbers.Measurements>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.FormatNumbers.Measurements[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter()));
             }
 
             return null;

@@ -150,20 +150,21 @@ namespace Cases.FormatUnknown
             /// <summary>Reads one <see cref="Contact"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatUnknown.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? emailValue = default;
                 string? passwordValue = default;
                 string? handleValue = default;
                 long? snowflakeValue = default;
                 double? percentValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -171,27 +172,27 @@ namespace Cases.FormatUnknown
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Email:
-                                emailValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                emailValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Password:
-                                passwordValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                passwordValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Handle:
-                                handleValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                handleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Snowflake:
-                                snowflakeValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                snowflakeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Percent:
-                                percentValue = global::Clerk.Models.Runtime.JsonRead.NullableDouble(ref reader);
+                                percentValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             default:
@@ -201,10 +202,16 @@ namespace Cases.FormatUnknown
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.FormatUnknown.Contact
@@ -215,7 +222,7 @@ namespace Cases.FormatUnknown
                     _snowflake = snowflakeValue,
                     _percent = percentValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -283,7 +290,7 @@ namespace Cases.FormatUnknown
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

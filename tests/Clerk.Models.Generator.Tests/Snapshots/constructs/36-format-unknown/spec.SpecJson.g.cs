@@ -47,12 +47,12 @@ namespace Cases.FormatUnknown
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatUnknown.Contact>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.FormatUnknown.Contact[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter()));
             }
 
             return null;

@@ -50,12 +50,12 @@ namespace Cases.EnumStrings
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumStrings.Account>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumStrings.Account[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumStrings.Status))

@@ -56,12 +56,12 @@ namespace Cases.EnumIntegers
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumIntegers.Task>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumIntegers.Task[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumIntegers.Priority))

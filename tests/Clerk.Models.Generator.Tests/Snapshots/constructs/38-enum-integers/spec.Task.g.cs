@@ -114,18 +114,19 @@ namespace Cases.EnumIntegers
             /// <summary>Reads one <see cref="Task"/> starting at the reader's current token.</summary>
             public static global::Cases.EnumIntegers.Task ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.EnumIntegers.Priority? priorityValue = default;
                 global::Cases.EnumIntegers.Level? levelValue = default;
                 global::Cases.EnumIntegers.TaskRetries? retriesValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -133,7 +134,7 @@ namespace Cases.EnumIntegers
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Priority:
@@ -141,11 +142,11 @@ namespace Cases.EnumIntegers
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Level:
-                                levelValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.Level.JsonConverter.ReadValue(ref reader, options);
+                                levelValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.Level.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Retries:
-                                retriesValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.TaskRetries.JsonConverter.ReadValue(ref reader, options);
+                                retriesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.TaskRetries.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             default:
@@ -155,15 +156,21 @@ namespace Cases.EnumIntegers
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("priority");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("priority");
                 }
 
                 return new global::Cases.EnumIntegers.Task
@@ -172,7 +179,7 @@ namespace Cases.EnumIntegers
                     _level = levelValue,
                     _retries = retriesValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -233,7 +240,7 @@ namespace Cases.EnumIntegers
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

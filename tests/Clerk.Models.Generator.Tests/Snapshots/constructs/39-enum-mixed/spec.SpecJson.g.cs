@@ -50,12 +50,12 @@ namespace Cases.EnumMixed
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.Viewer>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumMixed.Viewer[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumMixed.ZoomLevel))

@@ -82,16 +82,17 @@ namespace Cases.EnumNames
             /// <summary>Reads one <see cref="Setting"/> starting at the reader's current token.</summary>
             public static global::Cases.EnumNames.Setting ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.EnumNames.Flag? flagValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -99,11 +100,11 @@ namespace Cases.EnumNames
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Flag:
-                                flagValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumNames.Flag.JsonConverter.ReadValue(ref reader, options);
+                                flagValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumNames.Flag.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x1UL;
                                 break;
                             default:
@@ -113,22 +114,28 @@ namespace Cases.EnumNames
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("flag");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("flag");
                 }
 
                 return new global::Cases.EnumNames.Setting
                 {
                     Flag = flagValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -170,7 +177,7 @@ namespace Cases.EnumNames
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

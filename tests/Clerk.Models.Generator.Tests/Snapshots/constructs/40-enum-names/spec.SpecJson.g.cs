@@ -50,12 +50,12 @@ namespace Cases.EnumNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumNames.Setting>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumNames.Setting[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.EnumNames.Flag))

@@ -218,7 +218,7 @@ namespace Cases.Defaults
             /// <summary>Reads one <see cref="Settings"/> starting at the reader's current token.</summary>
             public static global::Cases.Defaults.Settings ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.Defaults.SettingsMode? modeValue = default;
                 int? pageSizeValue = default;
@@ -228,13 +228,14 @@ namespace Cases.Defaults
                 global::Clerk.Models.Runtime.ValueList<string>? tagsValue = default;
                 global::Cases.Defaults.SettingsLimits? limitsValue = default;
                 global::System.DateOnly? sinceValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -242,7 +243,7 @@ namespace Cases.Defaults
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Mode:
@@ -250,31 +251,31 @@ namespace Cases.Defaults
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.PageSize:
-                                pageSizeValue = global::Clerk.Models.Runtime.JsonRead.NullableInt32(ref reader);
+                                pageSizeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Enabled:
-                                enabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                enabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Ratio:
-                                ratioValue = global::Clerk.Models.Runtime.JsonRead.NullableDouble(ref reader);
+                                ratioValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Label:
-                                labelValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                labelValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Tags:
-                                tagsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
+                                tagsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Limits:
-                                limitsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.Defaults.SettingsLimits.JsonConverter.ReadValue(ref reader, options);
+                                limitsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Defaults.SettingsLimits.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.Since:
-                                sinceValue = global::Clerk.Models.Runtime.JsonRead.NullableDateOnly(ref reader);
+                                sinceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateOnly(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             default:
@@ -284,15 +285,21 @@ namespace Cases.Defaults
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("mode");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("mode");
                 }
 
                 return new global::Cases.Defaults.Settings
@@ -306,7 +313,7 @@ namespace Cases.Defaults
                     _limits = limitsValue,
                     _since = sinceValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -393,7 +400,7 @@ namespace Cases.Defaults
                     writer.WritePropertyName(s_sinceName);
                     if (value._since.HasValue)
                     {
-                        global::Clerk.Models.Runtime.JsonWrite.DateOnly(writer, value._since.GetValueOrDefault());
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, value._since.GetValueOrDefault());
                     }
                     else
                     {
@@ -421,7 +428,7 @@ namespace Cases.Defaults
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -482,24 +489,28 @@ namespace Cases.Defaults
 
             private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<string>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

@@ -53,12 +53,12 @@ namespace Cases.Defaults
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Defaults.SettingsLimits>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Defaults.SettingsLimits[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Defaults.Settings))
@@ -68,12 +68,12 @@ namespace Cases.Defaults
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Defaults.Settings>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Defaults.Settings[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.Defaults.SettingsMode))

@@ -47,12 +47,12 @@ namespace Cases.ReadonlyWriteonly
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ReadonlyWriteonly.Account>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ReadonlyWriteonly.Account[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter()));
             }
 
             return null;

@@ -166,7 +166,7 @@ namespace Cases.SchemaNames
             /// <summary>Reads one <see cref="Catalog"/> starting at the reader's current token.</summary>
             public static global::Cases.SchemaNames.Catalog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.SchemaNames.SchemasPasskey? passkeyValue = default;
                 global::Cases.SchemaNames.JWKSEd25519PublicKey? keyValue = default;
@@ -174,13 +174,14 @@ namespace Cases.SchemaNames
                 global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>? linesValue = default;
                 global::Cases.SchemaNames._3DSecure? secureValue = default;
                 global::Cases.SchemaNames.OrderStatus? statusValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -188,31 +189,31 @@ namespace Cases.SchemaNames
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Passkey:
-                                passkeyValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.SchemasPasskey.JsonConverter.ReadValue(ref reader, options);
+                                passkeyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.SchemasPasskey.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Key:
-                                keyValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter.ReadValue(ref reader, options);
+                                keyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Totals:
-                                totalsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter.ReadValue(ref reader, options);
+                                totalsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Lines:
-                                linesValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfLineItem(ref reader, options);
+                                linesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfLineItem(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Secure:
-                                secureValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames._3DSecure.JsonConverter.ReadValue(ref reader, options);
+                                secureValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames._3DSecure.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Status:
-                                statusValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.OrderStatus.JsonConverter.ReadValue(ref reader, options);
+                                statusValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.OrderStatus.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x20UL;
                                 break;
                             default:
@@ -222,10 +223,16 @@ namespace Cases.SchemaNames
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.SchemaNames.Catalog
@@ -237,7 +244,7 @@ namespace Cases.SchemaNames
                     _secure = secureValue,
                     _status = statusValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -344,7 +351,7 @@ namespace Cases.SchemaNames
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -393,13 +400,13 @@ namespace Cases.SchemaNames
 
             private static global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem> ReadListOfLineItem(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<global::Cases.SchemaNames.LineItem>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.SchemaNames.LineItem>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
@@ -408,9 +415,13 @@ namespace Cases.SchemaNames
                         items.Add(global::Cases.SchemaNames.LineItem.JsonConverter.ReadValue(ref reader, options));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

@@ -65,12 +65,12 @@ namespace Cases.SchemaNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.SchemasPasskey>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.SchemasPasskey[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.JWKSEd25519PublicKey))
@@ -80,12 +80,12 @@ namespace Cases.SchemaNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.JWKSEd25519PublicKey>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.JWKSEd25519PublicKey[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.CommerceTotalsResponse2))
@@ -95,12 +95,12 @@ namespace Cases.SchemaNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.CommerceTotalsResponse2>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.CommerceTotalsResponse2[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.LineItem))
@@ -110,12 +110,12 @@ namespace Cases.SchemaNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.LineItem[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames._3DSecure))
@@ -125,12 +125,12 @@ namespace Cases.SchemaNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames._3DSecure>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames._3DSecure[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.Catalog))
@@ -140,12 +140,12 @@ namespace Cases.SchemaNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.Catalog>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.Catalog[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNames.OrderStatus))

@@ -226,7 +226,7 @@ namespace Cases.PropertyNames
             /// <summary>Reads one <see cref="Profile"/> starting at the reader's current token.</summary>
             public static global::Cases.PropertyNames.Profile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? firstNameValue = default;
                 long? metaVersionValue = default;
@@ -238,13 +238,14 @@ namespace Cases.PropertyNames
                 string? camelCaseValue = default;
                 string? aLLCAPSValue = default;
                 string? ünïcödéValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -252,47 +253,47 @@ namespace Cases.PropertyNames
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.JsonRead.String(ref reader);
+                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.MetaVersion:
-                                metaVersionValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                metaVersionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.DisplayName:
-                                displayNameValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                displayNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember._2faEnabled:
-                                _2faEnabledValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                _2faEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Type:
-                                typeValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                typeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Links:
-                                linksValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                linksValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.CamelCase:
-                                camelCaseValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                camelCaseValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.ALLCAPS:
-                                aLLCAPSValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                aLLCAPSValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.Ünïcödé:
-                                ünïcödéValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                ünïcödéValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x200UL;
                                 break;
                             default:
@@ -302,15 +303,21 @@ namespace Cases.PropertyNames
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 if ((present0 & 0x1UL) == 0)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.MissingRequired("first-name");
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("first-name");
                 }
 
                 return new global::Cases.PropertyNames.Profile
@@ -326,7 +333,7 @@ namespace Cases.PropertyNames
                     _aLLCAPS = aLLCAPSValue,
                     _ünïcödé = ünïcödéValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -427,7 +434,7 @@ namespace Cases.PropertyNames
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

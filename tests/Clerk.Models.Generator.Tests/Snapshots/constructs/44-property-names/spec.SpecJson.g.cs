@@ -47,12 +47,12 @@ namespace Cases.PropertyNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.PropertyNames.Profile>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.PropertyNames.Profile[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter()));
             }
 
             return null;

@@ -68,12 +68,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.UserProfile[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.UserProfile2))
@@ -83,12 +83,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile2>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.UserProfile2[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.UserProfile3))
@@ -98,12 +98,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile3>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.UserProfile3[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse2))
@@ -113,12 +113,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse2[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse22))
@@ -128,12 +128,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse22[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.PetOwner))
@@ -143,12 +143,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.PetOwner>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.PetOwner[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.PetOwner2))
@@ -158,12 +158,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.PetOwner2>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.PetOwner2[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.Pet))
@@ -173,12 +173,12 @@ namespace Cases.SchemaNameCollision
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.Pet>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.SchemaNameCollision.Pet[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter()));
             }
 
             return null;

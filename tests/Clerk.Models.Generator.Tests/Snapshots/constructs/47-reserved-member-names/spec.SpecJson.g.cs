@@ -47,12 +47,12 @@ namespace Cases.ReservedMemberNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ReservedMemberNames.Thing>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ReservedMemberNames.Thing[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter()));
             }
 
             return null;

@@ -326,7 +326,7 @@ namespace Cases.ReservedMemberNames
             /// <summary>Reads one <see cref="Thing"/> starting at the reader's current token.</summary>
             public static global::Cases.ReservedMemberNames.Thing ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? equals2Value = default;
                 long? getHashCode2Value = default;
@@ -344,13 +344,14 @@ namespace Cases.ReservedMemberNames
                 string? jsonMember2Value = default;
                 string? jsonConverter2Value = default;
                 long? present0Value = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -358,71 +359,71 @@ namespace Cases.ReservedMemberNames
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Equals2:
-                                equals2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                equals2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.GetHashCode2:
-                                getHashCode2Value = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                getHashCode2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.ToString2:
-                                toString2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                toString2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.EqualityContract2:
-                                equalityContract2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                equalityContract2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Clone2:
-                                clone2Value = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                clone2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.GetType2:
-                                getType2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                getType2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Deconstruct2:
-                                deconstruct2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                deconstruct2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.PrintMembers2:
-                                printMembers2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                printMembers2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.MemberwiseClone2:
-                                memberwiseClone2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                memberwiseClone2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.Finalize2:
-                                finalize2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                finalize2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x200UL;
                                 break;
                             case JsonMember.AdditionalProperties2:
-                                additionalProperties2Value = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                additionalProperties2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x400UL;
                                 break;
                             case JsonMember.IsPresent2:
-                                isPresent2Value = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                isPresent2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x800UL;
                                 break;
                             case JsonMember.Without2:
-                                without2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                without2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x1000UL;
                                 break;
                             case JsonMember.JsonMember2:
-                                jsonMember2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                jsonMember2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x2000UL;
                                 break;
                             case JsonMember.JsonConverter2:
-                                jsonConverter2Value = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                jsonConverter2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4000UL;
                                 break;
                             case JsonMember.Present0:
-                                present0Value = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                present0Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x8000UL;
                                 break;
                             default:
@@ -432,10 +433,16 @@ namespace Cases.ReservedMemberNames
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.ReservedMemberNames.Thing
@@ -457,7 +464,7 @@ namespace Cases.ReservedMemberNames
                     _jsonConverter2 = jsonConverter2Value,
                     _present0 = present0Value,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -602,7 +609,7 @@ namespace Cases.ReservedMemberNames
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {

@@ -278,7 +278,7 @@ namespace Cases.CsharpKeywords
             /// <summary>Reads one <see cref="Class"/> starting at the reader's current token.</summary>
             public static global::Cases.CsharpKeywords.Class ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 string? namespaceValue = default;
                 global::Cases.CsharpKeywords.Event? eventValue = default;
@@ -293,13 +293,14 @@ namespace Cases.CsharpKeywords
                 string? varValue = default;
                 string? globalValue = default;
                 global::Cases.CsharpKeywords.Operator? operatorValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -307,59 +308,59 @@ namespace Cases.CsharpKeywords
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.Namespace:
-                                namespaceValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                namespaceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.Event:
-                                eventValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Event.JsonConverter.ReadValue(ref reader, options);
+                                eventValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Event.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Default:
-                                defaultValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                defaultValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Return:
-                                returnValue = global::Clerk.Models.Runtime.JsonRead.NullableInt64(ref reader);
+                                returnValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.This:
-                                thisValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                thisValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Base:
-                                baseValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                baseValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.Value:
-                                valueValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                valueValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.Params:
-                                paramsValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
+                                paramsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.Null:
-                                nullValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                nullValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.True:
-                                trueValue = global::Clerk.Models.Runtime.JsonRead.NullableBoolean(ref reader);
+                                trueValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
                                 present0 |= 0x200UL;
                                 break;
                             case JsonMember.Var:
-                                varValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                varValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x400UL;
                                 break;
                             case JsonMember.Global:
-                                globalValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                globalValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x800UL;
                                 break;
                             case JsonMember.Operator:
-                                operatorValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Operator.JsonConverter.ReadValue(ref reader, options);
+                                operatorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Operator.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x1000UL;
                                 break;
                             default:
@@ -369,10 +370,16 @@ namespace Cases.CsharpKeywords
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.CsharpKeywords.Class
@@ -391,7 +398,7 @@ namespace Cases.CsharpKeywords
                     _global = globalValue,
                     _operator = operatorValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -530,7 +537,7 @@ namespace Cases.CsharpKeywords
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -620,24 +627,28 @@ namespace Cases.CsharpKeywords
 
             private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<string>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

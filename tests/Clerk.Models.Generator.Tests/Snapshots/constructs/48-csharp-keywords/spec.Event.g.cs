@@ -79,7 +79,7 @@ namespace Cases.CsharpKeywords
             /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
             public static global::Cases.CsharpKeywords.Event ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
                 if (reader.ValueTextEquals("class"u8))
                 {
                     return global::Cases.CsharpKeywords.Event.Class;

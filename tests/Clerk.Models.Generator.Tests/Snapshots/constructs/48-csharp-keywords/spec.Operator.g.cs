@@ -47,12 +47,12 @@ namespace Cases.CsharpKeywords
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if ((global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "event"u8) is null or "class" or "static" or "void" or "null"))
+                    if ((global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "event"u8) is null or "class" or "static" or "void" or "null"))
                     {
                         return new Class(global::Cases.CsharpKeywords.Class.JsonConverter.ReadValue(ref reader, options));
                     }
@@ -60,7 +60,7 @@ namespace Cases.CsharpKeywords
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return new String(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));

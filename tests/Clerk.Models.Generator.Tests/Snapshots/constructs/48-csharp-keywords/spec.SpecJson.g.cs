@@ -53,12 +53,12 @@ namespace Cases.CsharpKeywords
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.CsharpKeywords.Class>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.CsharpKeywords.Class[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.CsharpKeywords.Operator))
@@ -68,12 +68,12 @@ namespace Cases.CsharpKeywords
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.CsharpKeywords.Operator>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.CsharpKeywords.Operator[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.CsharpKeywords.Event))

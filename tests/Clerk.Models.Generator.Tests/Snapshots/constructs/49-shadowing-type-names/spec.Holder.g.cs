@@ -246,7 +246,7 @@ namespace Cases.ShadowingTypeNames
             /// <summary>Reads one <see cref="Holder"/> starting at the reader's current token.</summary>
             public static global::Cases.ShadowingTypeNames.Holder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
                 ulong present0 = 0;
                 global::Cases.ShadowingTypeNames.System? systemValue = default;
                 global::Cases.ShadowingTypeNames.String? stringValue = default;
@@ -259,13 +259,14 @@ namespace Cases.ShadowingTypeNames
                 global::Cases.ShadowingTypeNames.Type? typeValue = default;
                 global::System.Guid? idValue = default;
                 global::Cases.ShadowingTypeNames.Guid? guidValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
                 string? member = null;
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                         {
                             break;
@@ -273,51 +274,51 @@ namespace Cases.ShadowingTypeNames
 
                         var current = MatchMember(ref reader);
                         member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         switch (current)
                         {
                             case JsonMember.System:
-                                systemValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.System.JsonConverter.ReadValue(ref reader, options);
+                                systemValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.System.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x1UL;
                                 break;
                             case JsonMember.String:
-                                stringValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.String.JsonConverter.ReadValue(ref reader, options);
+                                stringValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.String.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x2UL;
                                 break;
                             case JsonMember.Plain:
-                                plainValue = global::Clerk.Models.Runtime.JsonRead.NullableString(ref reader);
+                                plainValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
                                 present0 |= 0x4UL;
                                 break;
                             case JsonMember.Clerk:
-                                clerkValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Clerk.JsonConverter.ReadValue(ref reader, options);
+                                clerkValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Clerk.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x8UL;
                                 break;
                             case JsonMember.Raw:
-                                rawValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.RawJson.JsonConverter.ReadValue(ref reader, options);
+                                rawValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.RawJson.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x10UL;
                                 break;
                             case JsonMember.Free:
-                                freeValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
+                                freeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
                                 present0 |= 0x20UL;
                                 break;
                             case JsonMember.List:
-                                listValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.ValueList.JsonConverter.ReadValue(ref reader, options);
+                                listValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.ValueList.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x40UL;
                                 break;
                             case JsonMember.Names:
-                                namesValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
+                                namesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
                                 present0 |= 0x80UL;
                                 break;
                             case JsonMember.Type:
-                                typeValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Type.JsonConverter.ReadValue(ref reader, options);
+                                typeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Type.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x100UL;
                                 break;
                             case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.JsonRead.NullableGuid(ref reader);
+                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader);
                                 present0 |= 0x200UL;
                                 break;
                             case JsonMember.Guid:
-                                guidValue = global::Clerk.Models.Runtime.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Guid.JsonConverter.ReadValue(ref reader, options);
+                                guidValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Guid.JsonConverter.ReadValue(ref reader, options);
                                 present0 |= 0x400UL;
                                 break;
                             default:
@@ -327,10 +328,16 @@ namespace Cases.ShadowingTypeNames
 
                         member = null;
                     }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtProperty(ex, member);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
                 }
 
                 return new global::Cases.ShadowingTypeNames.Holder
@@ -347,7 +354,7 @@ namespace Cases.ShadowingTypeNames
                     _id = idValue,
                     _guid = guidValue,
                     _present_0 = present0,
-                    _additionalProperties = additionalProperties.ToValueMapOrNull(),
+                    _additionalProperties = unknownMembers,
                 };
             }
 
@@ -470,7 +477,7 @@ namespace Cases.ShadowingTypeNames
                     writer.WritePropertyName(s_idName);
                     if (value._id.HasValue)
                     {
-                        global::Clerk.Models.Runtime.JsonWrite.Guid(writer, value._id.GetValueOrDefault());
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, value._id.GetValueOrDefault());
                     }
                     else
                     {
@@ -511,7 +518,7 @@ namespace Cases.ShadowingTypeNames
             private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.JsonRead.GetUnescapedUtf8(ref reader)
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
                     : reader.ValueSpan;
                 switch (name.Length)
                 {
@@ -587,24 +594,28 @@ namespace Cases.ShadowingTypeNames
 
             private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.ValueListBuilder<string>();
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
+                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
                 try
                 {
                     while (true)
                     {
-                        global::Clerk.Models.Runtime.JsonRead.Next(ref reader);
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                         {
                             return items.ToValueList();
                         }
 
-                        items.Add(global::Clerk.Models.Runtime.JsonRead.String(ref reader));
+                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
                     }
                 }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.JsonReadError.IsReadFailure(ex))
+                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.AtIndex(ex, items.Count);
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
+                }
+                finally
+                {
+                    items.Dispose();
                 }
             }
 

@@ -68,12 +68,12 @@ namespace Cases.ShadowingTypeNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.System>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.System[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.String))
@@ -83,12 +83,12 @@ namespace Cases.ShadowingTypeNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.String>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.String[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.Clerk))
@@ -98,12 +98,12 @@ namespace Cases.ShadowingTypeNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Clerk>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.Clerk[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.RawJson))
@@ -113,12 +113,12 @@ namespace Cases.ShadowingTypeNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.RawJson>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.RawJson[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.ValueList))
@@ -128,12 +128,12 @@ namespace Cases.ShadowingTypeNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.ValueList>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.ValueList[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.Guid))
@@ -143,12 +143,12 @@ namespace Cases.ShadowingTypeNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Guid>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.Guid[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.Holder))
@@ -158,12 +158,12 @@ namespace Cases.ShadowingTypeNames
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Holder>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.Holder[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ShadowingTypeNames.Type))

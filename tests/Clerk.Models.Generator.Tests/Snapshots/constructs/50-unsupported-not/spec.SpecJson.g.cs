@@ -47,12 +47,12 @@ namespace Cases.UnsupportedNot
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedNot.Filter>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnsupportedNot.Filter[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter()));
             }
 
             return null;

@@ -47,12 +47,12 @@ namespace Cases.UnsupportedPrefixItems
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedPrefixItems.Location>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnsupportedPrefixItems.Location[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter()));
             }
 
             return null;

@@ -47,12 +47,12 @@ namespace Cases.UnsupportedPatternProperties
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedPatternProperties.Headers>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnsupportedPatternProperties.Headers[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter()));
             }
 
             return null;

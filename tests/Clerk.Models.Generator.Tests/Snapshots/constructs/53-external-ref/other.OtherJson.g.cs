@@ -50,12 +50,12 @@ namespace Cases.ExternalRef
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Owner>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExternalRef.Owner[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExternalRef.Contact))
@@ -65,12 +65,12 @@ namespace Cases.ExternalRef
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Contact>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExternalRef.Contact[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter()));
             }
 
             return null;

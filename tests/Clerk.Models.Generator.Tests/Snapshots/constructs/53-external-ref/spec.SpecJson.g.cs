@@ -47,12 +47,12 @@ namespace Cases.ExternalRef
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Pet>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExternalRef.Pet[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter()));
             }
 
             return null;

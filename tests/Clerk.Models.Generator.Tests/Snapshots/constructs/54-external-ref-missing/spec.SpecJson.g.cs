@@ -47,12 +47,12 @@ namespace Cases.ExternalRefMissing
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRefMissing.Invoice>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.ExternalRefMissing.Invoice[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter()));
             }
 
             return null;

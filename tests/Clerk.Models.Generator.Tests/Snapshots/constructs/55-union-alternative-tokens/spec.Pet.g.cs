@@ -47,12 +47,12 @@ namespace Cases.UnionAlternativeTokens
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.JsonProbe.FindString(reader, "kind"u8))
+                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "kind"u8))
                     {
                         case "cat":
                         case "Cat":
@@ -78,7 +78,7 @@ namespace Cases.UnionAlternativeTokens
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "kind"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "kind"u8))
                     {
                         return new Cat(global::Cases.UnionAlternativeTokens.Cat.JsonConverter.ReadValue(ref reader, options));
                     }

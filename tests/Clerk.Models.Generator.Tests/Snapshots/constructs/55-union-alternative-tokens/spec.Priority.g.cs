@@ -74,7 +74,7 @@ namespace Cases.UnionAlternativeTokens
             /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
             public static global::Cases.UnionAlternativeTokens.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                return From(global::Clerk.Models.Runtime.JsonRead.Int64(ref reader));
+                return From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
             }
 
             /// <summary>Writes the value as it appears in JSON.</summary>

@@ -53,7 +53,7 @@ namespace Cases.UnionAlternativeTokens
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _))
@@ -63,12 +63,12 @@ namespace Cases.UnionAlternativeTokens
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    return new Date(global::Clerk.Models.Runtime.JsonRead.DateOnly(ref reader));
+                    return new Date(global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader));
                 }
 
                 if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
                 {
-                    return new Boolean(global::Clerk.Models.Runtime.JsonRead.Boolean(ref reader));
+                    return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -83,7 +83,7 @@ namespace Cases.UnionAlternativeTokens
                         global::Cases.UnionAlternativeTokens.Priority.JsonConverter.WriteValue(writer, case1.Value, options);
                         break;
                     case Date case2:
-                        global::Clerk.Models.Runtime.JsonWrite.DateOnly(writer, case2.Value);
+                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, case2.Value);
                         break;
                     case Boolean case3:
                         writer.WriteBooleanValue(case3.Value);

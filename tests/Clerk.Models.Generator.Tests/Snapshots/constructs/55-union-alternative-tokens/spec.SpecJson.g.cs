@@ -71,12 +71,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Cat>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Cat[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Dog))
@@ -86,12 +86,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Dog>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Dog[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption1))
@@ -101,12 +101,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.VersionedOption1>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption1[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption2))
@@ -116,12 +116,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.VersionedOption2>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption2[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Setting))
@@ -131,12 +131,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Setting>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Setting[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Animal))
@@ -146,12 +146,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Animal>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Animal[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Pet))
@@ -161,12 +161,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Pet>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Pet[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Versioned))
@@ -176,12 +176,12 @@ namespace Cases.UnionAlternativeTokens
 
             if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Versioned>))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Versioned[]))
             {
-                return Create(options, new global::Clerk.Models.Runtime.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter()));
+                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter()));
             }
 
             if (type == typeof(global::Cases.UnionAlternativeTokens.Priority))

@@ -47,17 +47,17 @@ namespace Cases.UnionAlternativeTokens
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    throw global::Clerk.Models.Runtime.JsonReadError.NullNotAllowed();
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "v"u8) && global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "b"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "v"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "b"u8))
                     {
                         return new VersionedOption2(global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter.ReadValue(ref reader, options));
                     }
 
-                    if (global::Clerk.Models.Runtime.JsonProbe.HasMember(reader, "v"u8))
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "v"u8))
                     {
                         return new VersionedOption1(global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter.ReadValue(ref reader, options));
                     }
