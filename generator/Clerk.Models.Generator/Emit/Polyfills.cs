@@ -74,9 +74,19 @@ internal static class Polyfills
 
         return new CompilationFeatures(
             SupportsRequiredMembers: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
-            HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null,
+            HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null && RuntimeHasDateOnly(compilation),
             MissingPolyfills: missing.ToEquatableArray());
     }
+
+    /// <summary>
+    /// Whether the runtime build the consumer references reads and writes <c>DateOnly</c>. A .NET 6 or 7
+    /// consumer gets its <c>netstandard2.0</c> build, which cannot, although the framework has the type.
+    /// </summary>
+    private static bool RuntimeHasDateOnly(Compilation compilation)
+        => compilation.GetTypeByMetadataName("Clerk.Models.Runtime.Serialization.JsonRead") is { } read
+           && compilation.GetTypeByMetadataName("Clerk.Models.Runtime.Serialization.JsonWrite") is { } write
+           && !read.GetMembers("DateOnly").IsEmpty
+           && !write.GetMembers("DateOnly").IsEmpty;
 
     public static string Source(EquatableArray<string> missing)
     {

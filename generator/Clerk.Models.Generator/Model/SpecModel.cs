@@ -17,7 +17,7 @@ internal sealed record SpecModel(
 
 /// <summary>Facts about the consuming compilation that change what the emitted code may use.</summary>
 /// <param name="SupportsRequiredMembers">C# 11 or later: <c>required</c> can be used (its attributes are polyfilled where missing).</param>
-/// <param name="HasDateOnly"><c>System.DateOnly</c> exists (.NET 6 and later).</param>
+/// <param name="HasDateOnly"><c>System.DateOnly</c> exists (.NET 6 and later), and the runtime build the consumer references reads and writes it.</param>
 /// <param name="MissingPolyfills">Compiler-support types the generated code needs that the target framework lacks.</param>
 internal sealed record CompilationFeatures(bool SupportsRequiredMembers, bool HasDateOnly, EquatableArray<string> MissingPolyfills);
 

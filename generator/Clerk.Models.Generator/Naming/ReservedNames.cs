@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Clerk.Models.Generator.Naming;
 
 /// <summary>
@@ -7,14 +9,22 @@ namespace Clerk.Models.Generator.Naming;
 /// </summary>
 internal static class ReservedNames
 {
-    /// <summary>What a record's property cannot be named: the record's own and inherited members.</summary>
-    public static readonly string[] RecordMembers =
+    /// <summary>
+    /// What every class inherits from <c>object</c>, its static members included: a member of that name
+    /// would hide one (CS0108), which fails a consumer that treats warnings as errors.
+    /// </summary>
+    private static readonly string[] ObjectMembers =
     {
-        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
-        "GetType", "MemberwiseClone", "Finalize",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>What a record's property cannot be named: the record's own and inherited members.</summary>
+    public static readonly string[] RecordMembers = ObjectMembers.Concat(new[]
+    {
+        "EqualityContract", "PrintMembers", "Deconstruct", "Clone",
         EmittedNames.ConverterClass, EmittedNames.IsPresentMethod, EmittedNames.WithoutMethod,
         EmittedNames.AdditionalPropertiesProperty, EmittedNames.MemberEnum,
-    };
+    }).ToArray();
 
     /// <summary>
     /// The locals of a record converter's <c>ReadValue</c> besides one per member and one per presence
@@ -23,20 +33,20 @@ internal static class ReservedNames
     public static readonly string[] RecordConverterLocals = { "reader", "options", "member", "current", "additionalProperties", "unknownMembers", "ex" };
 
     /// <summary>What an enum's known value cannot be named: the enum class's own and inherited members.</summary>
-    public static readonly string[] EnumMembers =
+    public static readonly string[] EnumMembers = ObjectMembers.Concat(new[]
     {
-        "Value", "IsKnown", "From", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", EmittedNames.ConverterClass,
-    };
+        "Value", "IsKnown", "From", EmittedNames.ConverterClass,
+    }).ToArray();
 
     /// <summary>
     /// What a case cannot be named: the union's own members, and the members of the case records,
     /// which inherit the union's nested types (a case named <c>Value</c> would hide every case's <c>Value</c>).
     /// </summary>
-    public static readonly string[] UnionMembers =
+    public static readonly string[] UnionMembers = ObjectMembers.Concat(new[]
     {
-        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone",
-        "GetType", "MemberwiseClone", "Finalize", EmittedNames.ConverterClass, EmittedNames.CaseValueProperty, EmittedNames.UnknownJsonProperty,
-    };
+        "EqualityContract", "PrintMembers", "Deconstruct", "Clone",
+        EmittedNames.ConverterClass, EmittedNames.CaseValueProperty, EmittedNames.UnknownJsonProperty,
+    }).ToArray();
 
     // A type cannot have a member of its own name (CS0542): a schema is not named like a member its type declares.
 
@@ -60,8 +70,8 @@ internal static class ReservedNames
     };
 
     /// <summary>What a property of the spec's resolver cannot be named: its own and inherited members.</summary>
-    public static readonly string[] ResolverMembers =
+    public static readonly string[] ResolverMembers = ObjectMembers.Concat(new[]
     {
-        "Default", "Options", "GetTypeInfo", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-    };
+        "Default", "Options", "GetTypeInfo", "Create",
+    }).ToArray();
 }

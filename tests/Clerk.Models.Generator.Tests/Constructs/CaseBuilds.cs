@@ -37,7 +37,9 @@ public sealed class CaseBuild
     public CaseBuild(ConstructCase construct)
     {
         Case = construct;
-        Run = GeneratorHarness.Run(construct.Specs.ToArray());
+        Run = construct.RuntimeFramework is { } framework
+            ? GeneratorHarness.Run(construct.Specs, GeneratorHarness.ReferencesWithRuntime(framework))
+            : GeneratorHarness.Run(construct.Specs.ToArray());
         _loaded = new Lazy<LoadedCase>(Load);
     }
 

@@ -16,6 +16,8 @@ public sealed class ConstructCase
 {
     public const string ExpectedDiagnosticsFile = "expect-diagnostics.txt";
     public const string ShapeFile = "shape.txt";
+    public const string MetadataFile = "metadata.txt";
+    public const string CompileFile = "compile.txt";
 
     private ConstructCase(string name, string directory)
     {
@@ -24,11 +26,14 @@ public sealed class ConstructCase
         Namespace = "Cases." + NamespaceSegment(name);
 
         var files = System.IO.Directory.GetFiles(directory).Select(f => Path.GetFileName(f)!).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        Specs = files.Where(IsSpecFile).Select(f => new SpecFile(VirtualPath(f), Read(f), Namespace)).ToList();
+        var metadata = files.Contains(MetadataFile) ? KeyValues(Read(MetadataFile)) : null;
+        Specs = files.Where(IsSpecFile).Select(f => new SpecFile(VirtualPath(f), Read(f), Namespace, metadata)).ToList();
+        var compile = files.Contains(CompileFile) ? KeyValues(Read(CompileFile)) : new Dictionary<string, string>();
+        RuntimeFramework = compile.TryGetValue("runtime", out var runtime) ? runtime : null;
         Payloads = files.Where(IsPayloadFile).Select(ReadPayload).ToList();
         ExpectedDiagnostics = files.Contains(ExpectedDiagnosticsFile) ? ContentLines(Read(ExpectedDiagnosticsFile)).ToList() : null;
         ShapeLines = files.Contains(ShapeFile) ? ContentLines(Read(ShapeFile)).ToList() : new List<string>();
-        StrayFiles = files.Where(f => !IsSpecFile(f) && !IsPayloadFile(f) && !IsPayloadSidecar(f, files) && f is not ExpectedDiagnosticsFile and not ShapeFile).ToList();
+        StrayFiles = files.Where(f => !IsSpecFile(f) && !IsPayloadFile(f) && !IsPayloadSidecar(f, files) && f is not ExpectedDiagnosticsFile and not ShapeFile and not MetadataFile and not CompileFile).ToList();
     }
 
     public static string Root => GeneratorHarness.RepoFile("tests", "Clerk.Models.Generator.Tests", "Constructs", "Cases");
@@ -49,6 +54,12 @@ public sealed class ConstructCase
     public IReadOnlyList<string>? ExpectedDiagnostics { get; }
 
     public IReadOnlyList<string> ShapeLines { get; }
+
+    /// <summary>
+    /// From <c>compile.txt</c> (<c>runtime=netstandard2.0</c>): the build of the runtime the generated code is
+    /// compiled against, as a consumer on that framework references it; null for the test's own.
+    /// </summary>
+    public string? RuntimeFramework { get; }
 
     /// <summary>Files that are neither specs, payloads nor expectations: probably a misspelled name.</summary>
     public IReadOnlyList<string> StrayFiles { get; }
@@ -83,6 +94,10 @@ public sealed class ConstructCase
 
     private static IEnumerable<string> ContentLines(string text)
         => text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+    /// <summary><c>Key=Value</c> lines: item metadata in <c>metadata.txt</c>, settings in <c>compile.txt</c>.</summary>
+    private static Dictionary<string, string> KeyValues(string text)
+        => ContentLines(text).Select(l => l.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p.Length > 1 ? p[1].Trim() : string.Empty, StringComparer.Ordinal);
 
     private Payload ReadPayload(string file)
     {

@@ -26,6 +26,21 @@ public static class GeneratorHarness
         .Append(MetadataReference.CreateFromFile(typeof(RawJson).Assembly.Location))
         .ToImmutableArray();
 
+    /// <summary>
+    /// .NET 8's reference assemblies with another build of the runtime: <c>netstandard2.0</c> is the one a
+    /// .NET 6 or 7 consumer gets, whose framework has <c>DateOnly</c> while that runtime build does not.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> ReferencesWithRuntime(string framework)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "runtime-" + framework, "Clerk.Models.Runtime.dll");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException("No " + framework + " build of the runtime at " + path + "; the test project copies it there when it builds.");
+        }
+
+        return Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().Append(MetadataReference.CreateFromFile(path)).ToImmutableArray();
+    }
+
     public static string RepoFile(params string[] parts)
     {
         var directory = AppContext.BaseDirectory;
@@ -74,8 +89,12 @@ public static class GeneratorHarness
 
     /// <summary>Runs the generator over <paramref name="specs"/> and a consumer compilation.</summary>
     public static GeneratorRun Run(IEnumerable<SpecFile> specs, params string[] consumerSources)
+        => Run(specs, References, consumerSources);
+
+    /// <summary>Runs the generator over <paramref name="specs"/> and a consumer compilation with other references.</summary>
+    public static GeneratorRun Run(IEnumerable<SpecFile> specs, ImmutableArray<MetadataReference> references, params string[] consumerSources)
     {
-        var compilation = CreateCompilation(consumerSources);
+        var compilation = CreateCompilation(consumerSources).WithReferences(references);
         var driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, output, generatorDiagnostics);
     }

@@ -38,7 +38,7 @@ internal sealed partial class ModelBuilder
             }
 
             var enumValues = type.Kind == TypeKind.Enum && _adapter.Dereference(alternative) is { } enumSchema
-                ? EnumKindOf(enumSchema, OpenApiAdapter.EnumValues(enumSchema).Select(v => v.Node))
+                ? EnumKindOf(enumSchema, EnumValues(enumSchema, EnumPointer(alternative, altPointer)))
                 : (EnumValueKind?)null;
             cases.Add(new UnionCaseModel(
                 caseName,
@@ -65,6 +65,23 @@ internal sealed partial class ModelBuilder
             discriminator,
             Unplanned,
             ContainerNames.For(cases.Select(c => c.Type), discriminated)));
+    }
+
+    /// <summary>Where an enum alternative's schema is written: the component it refers to, or the alternative itself.</summary>
+    private string EnumPointer(IOpenApiSchema alternative, string pointer)
+    {
+        for (var depth = 0; depth < 64 && alternative is OpenApiSchemaReference reference && _adapter.ComponentIdOf(reference) is { } id; depth++)
+        {
+            pointer = OpenApiAdapter.ComponentPointer(id);
+            if (Components[id] is not { } target)
+            {
+                break;
+            }
+
+            alternative = target;
+        }
+
+        return pointer;
     }
 
     /// <summary>

@@ -178,6 +178,39 @@ internal sealed class OpenApiAdapter
             .Select(v => (v.Node!, v.Index))
             .ToList();
 
+    /// <summary>
+    /// A scalar as the spec writes it: whether it is a string, and its text (a string's value, or a number's
+    /// JSON text). The library's YAML conversion loses a number's text (<c>1.0</c> becomes <c>1</c>, <c>-0.0</c>
+    /// becomes <c>-0</c>) and reads some unquoted numbers as strings (<c>1e+308</c>), which YAML 1.2 and
+    /// JSON read as numbers; so the written text decides when it is a JSON number. Other YAML spellings
+    /// (<c>0x1F</c>) keep the library's value.
+    /// </summary>
+    public (bool IsString, string Text) ScalarOf(JsonValue node, string pointer)
+    {
+        var written = _locator.ScalarAt(pointer);
+        if (node.TryGetValue<string>(out var text))
+        {
+            return written is not null && !_locator.IsQuoted(pointer) && IsJsonNumber(written) ? (false, written) : (true, text);
+        }
+
+        return node.GetValueKind() == System.Text.Json.JsonValueKind.Number && written is not null && IsJsonNumber(written)
+            ? (false, written)
+            : (false, node.ToJsonString());
+    }
+
+    private static bool IsJsonNumber(string text)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+        try
+        {
+            return reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.Number && !reader.Read();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The text of a string extension (<c>x-clerk-models-unix-time: seconds</c>), or null.</summary>
     public static string? StringExtension(IOpenApiSchema schema, string name)
         => (schema.Extensions?.TryGetValue(name, out var extension) ?? false)
