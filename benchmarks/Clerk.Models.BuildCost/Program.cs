@@ -168,12 +168,9 @@ public static class Program
             Console.WriteLine($"   {consumer.Name}: restore, first build, warm-up build");
             await dotnet.RestoreAsync(consumer.Directory).ConfigureAwait(false);
 
-            // The first build also writes what the source generators produce, to be counted; timed
-            // builds do not write it.
-            var first = await dotnet.BuildAsync(
-                consumer.Directory,
-                "EmitCompilerGeneratedFiles=true",
-                "CompilerGeneratedFilesOutputPath=" + consumer.GeneratedDirectory).ConfigureAwait(false);
+            // The first build also writes what the consumer's source generators produce, to be
+            // counted; timed builds do not write it.
+            var first = await dotnet.BuildAsync(consumer.Directory, $"{Consumer.GeneratedPathProperty}={consumer.GeneratedDirectory}").ConfigureAwait(false);
             var warnings = first.Output.Where(line => s_warning.IsMatch(line)).Distinct(StringComparer.Ordinal).ToArray();
             if (warnings.Length > 0)
             {
@@ -188,6 +185,11 @@ public static class Program
             await TimedBuildAsync(dotnet, consumer).ConfigureAwait(false);
         }
 
+        // The repository's projects are up to date by now; were they rebuilt while timing (a commit
+        // changes their source revision), some runs would include that.
+        var repoOutputs = RepoOutputs(repoRoot);
+        var repoOutputTimes = repoOutputs.Select(File.GetLastWriteTimeUtc).ToArray();
+
         var seconds = consumers.ToDictionary(consumer => consumer.Variant, _ => new List<double>());
         for (var run = 1; run <= runs; run++)
         {
@@ -199,6 +201,12 @@ public static class Program
             Console.WriteLine($"   run {run}/{runs}: {string.Join(", ", consumers.Select(consumer => $"{consumer.Name} {seconds[consumer.Variant][^1]:F2} s"))}");
         }
 
+        var rebuilt = repoOutputs.Where((path, i) => File.GetLastWriteTimeUtc(path) != repoOutputTimes[i]).ToArray();
+        if (rebuilt.Length > 0)
+        {
+            Console.WriteLine($"   note: rebuilt while timing, so some runs include that: {string.Join(", ", rebuilt)}");
+        }
+
         var variants = consumers
             .Select(consumer =>
             {
@@ -207,6 +215,23 @@ public static class Program
             })
             .ToArray();
         return new SpecResult(spec, variants);
+    }
+
+    /// <summary>The compiler outputs of the repository projects every consumer builds through its reference.</summary>
+    private static string[] RepoOutputs(string repoRoot)
+    {
+        var obj = new[]
+        {
+            Path.Combine(repoRoot, "runtime", "Clerk.Models.Runtime", "obj", "Release"),
+            Path.Combine(repoRoot, "generator", "Clerk.Models.Generator", "obj", "Release"),
+        };
+        return obj
+            .Where(Directory.Exists)
+            .SelectMany(directory => Directory.EnumerateFiles(directory, "Clerk.Models.*.dll", SearchOption.AllDirectories))
+            .Where(path => !path.Contains(Path.DirectorySeparatorChar + "ref" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !path.Contains(Path.DirectorySeparatorChar + "refint" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
     }
 
     /// <summary>Edits the consumer's constant and builds it; the wall time of <c>dotnet build</c>.</summary>
