@@ -53,7 +53,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
                     Option("Accessibility", "ClerkModelsAccessibility"),
                     Option("IntegerType", "ClerkModelsIntegerType"),
                     Option("UnixTimestamps", "ClerkModelsUnixTimestamps"),
-                    Option("UnixTimestampUnit", "ClerkModelsUnixTimestampUnit")));
+                    Option("UnixTimestampUnit", "ClerkModelsUnixTimestampUnit"),
+                    Option("RequiredMembers", "ClerkModelsRequiredMembers")));
             })
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)

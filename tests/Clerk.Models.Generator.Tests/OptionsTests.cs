@@ -72,15 +72,46 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Lenient_required_members_are_nullable_but_still_required_when_building()
+    {
+        var run = Run(new Dictionary<string, string> { ["RequiredMembers"] = "lenient" });
+        var source = run.Source("events.Event.g.cs");
+
+        Assert.Contains("public required string? Id", source);
+        Assert.Contains("public required long? CreatedAt", source);
+        Assert.Contains("/// <remarks>JSON: <c>created_at</c>, required (may be absent when read).</remarks>", source);
+        Assert.DoesNotContain("MissingRequired", source);
+        Assert.Empty(run.CompilationProblems);
+
+        // Code that builds the record must still set what the spec requires.
+        var consumer = GeneratorHarness.CreateCompilation("class C { object M() => new Events.Event { Id = \"evt_1\" }; }");
+        var driver = GeneratorHarness.CreateDriver(new[] { new SpecFile("/specs/events.yaml", Spec, "Events", new Dictionary<string, string> { ["RequiredMembers"] = "lenient" }) });
+        driver.RunGeneratorsAndUpdateCompilation(consumer, out var output, out _);
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS9035" && d.GetMessage().Contains("CreatedAt"));
+    }
+
+    [Fact]
+    public void Required_members_are_enforced_by_default_and_by_the_project_property_unless_the_item_says_lenient()
+    {
+        Assert.Contains("public required long CreatedAt", Run(properties: new Dictionary<string, string> { ["ClerkModelsRequiredMembers"] = "enforce" }).Source("events.Event.g.cs"));
+        Assert.Contains("public required long? CreatedAt", Run(properties: new Dictionary<string, string> { ["ClerkModelsRequiredMembers"] = "lenient" }).Source("events.Event.g.cs"));
+        Assert.Contains(
+            "public required long CreatedAt",
+            Run(new Dictionary<string, string> { ["RequiredMembers"] = "Enforce" }, new Dictionary<string, string> { ["ClerkModelsRequiredMembers"] = "lenient" }).Source("events.Event.g.cs"));
+    }
+
+    [Fact]
     public void Invalid_values_are_reported_and_the_defaults_used()
     {
-        var run = Run(new Dictionary<string, string> { ["Accessibility"] = "protected", ["IntegerType"] = "int128", ["UnixTimestampUnit"] = "fortnights" });
+        var run = Run(new Dictionary<string, string> { ["Accessibility"] = "protected", ["IntegerType"] = "int128", ["UnixTimestampUnit"] = "fortnights", ["RequiredMembers"] = "sometimes" });
 
         var messages = run.GeneratorDiagnostics.Where(d => d.Id == "CMG008").Select(d => d.GetMessage()).ToList();
-        Assert.Equal(3, messages.Count);
+        Assert.Equal(4, messages.Count);
         Assert.Contains(messages, m => m.Contains("'protected'") && m.Contains("'public' or 'internal'"));
         Assert.Contains(messages, m => m.Contains("'int128'"));
         Assert.Contains(messages, m => m.Contains("'fortnights'"));
+        Assert.Contains(messages, m => m.Contains("'sometimes'") && m.Contains("'enforce' or 'lenient'"));
+        Assert.Contains("public required long CreatedAt", run.Source("events.Event.g.cs"));
         Assert.Contains("public sealed partial record Event", run.Source("events.Event.g.cs"));
         Assert.All(run.GeneratorDiagnostics.Where(d => d.Id == "CMG008"), d => Assert.Equal("/specs/events.yaml", d.Location.GetLineSpan().Path));
     }

@@ -133,7 +133,7 @@ internal static class ConverterWriter
         writer.CloseBlock();
         writer.Line();
 
-        foreach (var member in members.Where(m => m.Property.IsRequired))
+        foreach (var member in members.Where(m => m.Property.IsRequiredWhenRead))
         {
             writer.OpenBlock("if ((" + member.PresenceLocal + " & " + member.Bit + ") == 0)");
             writer.Line("throw " + Serialization + ".JsonReadError.MissingRequired(" + CSharpText.Literal(member.Property.JsonName) + ");");

@@ -99,7 +99,9 @@ internal static class RecordEmitter
     }
 
     private static string Describe(PropertyModel property)
-        => (property.IsRequired ? "required" : "optional") + (property.IsNullable ? ", nullable" : string.Empty);
+        => (property.IsRequired ? "required" : "optional")
+            + (property.IsRequired && !property.IsRequiredWhenRead ? " (may be absent when read)" : string.Empty)
+            + (property.IsNullable ? ", nullable" : string.Empty);
 
     private static void WritePresence(SourceWriter writer, RecordModel record, List<Member> members)
     {
@@ -137,11 +139,14 @@ internal static class RecordEmitter
 
         writer.Line();
 
-        var optional = members.Where(m => !m.Property.IsRequired).ToList();
+        // Members a payload may omit: the optional ones, and with RequiredMembers=lenient the required ones too.
+        var optional = members.Where(m => !m.Property.IsRequiredWhenRead).ToList();
+        var requiredEnforced = !members.Any(m => m.Property.IsRequired && !m.Property.IsRequiredWhenRead);
         writer.Line("/// <summary>");
-        writer.Line("/// A copy of this record in which the optional <paramref name=\"member\"/> is absent, so that it is not written.");
+        writer.Line("/// A copy of this record in which the " + (requiredEnforced ? "optional " : string.Empty) + "<paramref name=\"member\"/> is absent, so that it is not written.");
         writer.Line("/// </summary>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"member\"/> is required by the spec.</exception>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"member\"/> is "
+            + (requiredEnforced ? "required by the spec" : "not a member of this record") + ".</exception>");
         writer.OpenBlock("public " + record.Name + " Without(" + enumName + " member)");
         writer.Line("var copy = this with { };");
         writer.OpenBlock("switch (member)");
@@ -156,7 +161,8 @@ internal static class RecordEmitter
         }
 
         writer.Line("default:");
-        writer.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, \"Only optional members can be absent.\");");
+        writer.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "
+            + (requiredEnforced ? "\"Only optional members can be absent.\"" : "\"Not a member of " + record.Name + ".\"") + ");");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();

@@ -16,13 +16,15 @@ internal sealed record SpecInput(string Path, string Text, SpecOptions Options);
 /// <param name="IntegerType">The C# type of <c>integer</c> without a format: <c>int64</c> or <c>int32</c>.</param>
 /// <param name="UnixTimestamps">Integer members to read as <c>DateTimeOffset</c>: names with <c>*</c> wildcards, separated by ';'.</param>
 /// <param name="UnixTimestampUnit"><c>milliseconds</c> or <c>seconds</c>.</param>
+/// <param name="RequiredMembers"><c>enforce</c> or <c>lenient</c>: whether a payload must carry the members the spec requires.</param>
 internal sealed record SpecOptions(
     string? Namespace,
     string? RootNamespace,
     string? Accessibility = null,
     string? IntegerType = null,
     string? UnixTimestamps = null,
-    string? UnixTimestampUnit = null);
+    string? UnixTimestampUnit = null,
+    string? RequiredMembers = null);
 
 /// <summary>Where another spec of the compilation puts its types: for <c>$ref</c>s into that file.</summary>
 internal sealed record KnownSpec(string Path, string Namespace);

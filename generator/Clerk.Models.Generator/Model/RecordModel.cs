@@ -19,7 +19,11 @@ internal sealed record RecordModel(
 /// <summary>One member of an object schema.</summary>
 /// <param name="JsonName">The name on the wire, exactly as the spec spells it.</param>
 /// <param name="Name">The C# property name.</param>
-/// <param name="IsRequired">Listed in the schema's <c>required</c>: the payload must carry it.</param>
+/// <param name="IsRequired">Listed in the schema's <c>required</c>: code that builds the record must set it (C# <c>required</c>).</param>
+/// <param name="IsRequiredWhenRead">
+/// Required, and <c>RequiredMembers</c> is <c>enforce</c>: a payload without it is refused. With
+/// <c>lenient</c>, a required member a payload omits is read as absent, so its type must be nullable.
+/// </param>
 /// <param name="IsNullable">The spec allows <c>null</c> as its value.</param>
 /// <param name="FieldName">The backing field.</param>
 /// <param name="LocalName">The converter's local that holds the value while the object is read.</param>
@@ -29,6 +33,7 @@ internal sealed record PropertyModel(
     string Name,
     TypeRef Type,
     bool IsRequired,
+    bool IsRequiredWhenRead,
     bool IsNullable,
     string? Description,
     string? ObsoleteMessage,
@@ -37,10 +42,10 @@ internal sealed record PropertyModel(
     string EncodedNameField)
 {
     /// <summary>
-    /// A property is non-nullable in C# only when the spec guarantees a value:
-    /// required and not nullable.
+    /// A property is non-nullable in C# only when every record read holds a value: required (and
+    /// enforced when read) and not nullable.
     /// </summary>
-    public bool IsCSharpNullable => !IsRequired || IsNullable;
+    public bool IsCSharpNullable => !IsRequiredWhenRead || IsNullable;
 
     /// <summary>JSON <c>null</c> is refused only where the C# type cannot hold it.</summary>
     public bool AcceptsNull => IsCSharpNullable;

@@ -17,10 +17,11 @@ internal sealed class ReadOptions
     private readonly Regex? _timestampMembers;
     private readonly TypeKind _timestampKind;
 
-    private ReadOptions(bool isPublic, TypeRef integerType, Regex? timestampMembers, TypeKind timestampKind)
+    private ReadOptions(bool isPublic, TypeRef integerType, Regex? timestampMembers, TypeKind timestampKind, bool lenientRequiredMembers)
     {
         IsPublic = isPublic;
         IntegerType = integerType;
+        LenientRequiredMembers = lenientRequiredMembers;
         _timestampMembers = timestampMembers;
         _timestampKind = timestampKind;
     }
@@ -30,6 +31,12 @@ internal sealed class ReadOptions
 
     /// <summary>The type of <c>integer</c> without a <c>format</c>: <c>long</c> (default) or <c>int</c>.</summary>
     public TypeRef IntegerType { get; }
+
+    /// <summary>
+    /// <c>RequiredMembers=lenient</c>: a payload may omit (or send <c>null</c> for) a member the spec
+    /// requires, so such members are typed nullable. Default <c>enforce</c>: the reader refuses it.
+    /// </summary>
+    public bool LenientRequiredMembers { get; }
 
     /// <summary>The unix-time kind for an integer member with this JSON name, or null when the option does not name it.</summary>
     public TypeKind? TimestampUnitFor(string jsonName)
@@ -92,7 +99,23 @@ internal sealed class ReadOptions
             }
         }
 
-        return new ReadOptions(isPublic, integerType, PatternOf(options.UnixTimestamps), unit);
+        var lenient = false;
+        if (!string.IsNullOrWhiteSpace(options.RequiredMembers))
+        {
+            switch (options.RequiredMembers!.Trim().ToLowerInvariant())
+            {
+                case "enforce":
+                    break;
+                case "lenient":
+                    lenient = true;
+                    break;
+                default:
+                    Invalid(options.RequiredMembers, "RequiredMembers (ClerkModelsRequiredMembers)", "'enforce' or 'lenient'", "enforce");
+                    break;
+            }
+        }
+
+        return new ReadOptions(isPublic, integerType, PatternOf(options.UnixTimestamps), unit, lenient);
     }
 
     /// <summary>

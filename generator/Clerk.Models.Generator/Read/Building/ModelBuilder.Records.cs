@@ -43,6 +43,7 @@ internal sealed partial class ModelBuilder
                 name,
                 type,
                 member.IsRequired,
+                member.IsRequired && !_options.LenientRequiredMembers,
                 nullable,
                 MemberDocs.Describe(annotations, type),
                 annotations.Deprecated ? MemberDocs.DeprecationMessage(annotations.Description) : null,
