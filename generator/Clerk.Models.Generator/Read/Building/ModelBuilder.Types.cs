@@ -165,7 +165,7 @@ internal sealed partial class ModelBuilder
         var id = _adapter.ComponentIdOf(reference);
         if (id is null)
         {
-            Report(DiagnosticDescriptors.UnresolvedReference, pointer, OpenApiAdapter.ReferenceText(reference, "$ref"), pointer);
+            Report(DiagnosticDescriptors.UnresolvedReference, pointer, _adapter.ReferenceText(reference, pointer, "$ref"), pointer);
             return (TypeRef.RawJson, true);
         }
 
@@ -229,7 +229,7 @@ internal sealed partial class ModelBuilder
         var known = _knownSpecs.FirstOrDefault(k => string.Equals(NormalizePath(k.Path), target, StringComparison.OrdinalIgnoreCase));
         if (known is null || OpenApiAdapter.ExternalId(reference) is not { } id)
         {
-            Report(DiagnosticDescriptors.UnresolvedExternalReference, pointer, OpenApiAdapter.ReferenceText(reference, file), file);
+            Report(DiagnosticDescriptors.UnresolvedExternalReference, pointer, _adapter.ReferenceText(reference, pointer, file), file);
             return (TypeRef.RawJson, true);
         }
 

@@ -76,8 +76,13 @@ internal sealed class OpenApiAdapter
         return schema is OpenApiSchemaReference ? null : schema;
     }
 
-    /// <summary>The <c>$ref</c> as written, for messages.</summary>
-    public static string ReferenceText(OpenApiSchemaReference reference, string fallback) => reference.Reference?.ReferenceV3 ?? fallback;
+    /// <summary>
+    /// The <c>$ref</c> at <paramref name="pointer"/> as the spec writes it, for messages: the library's
+    /// own spelling of an unresolved reference changes between its versions (<c>#/paths</c> became
+    /// <c>#/components/schemas/Pet/paths</c>).
+    /// </summary>
+    public string ReferenceText(OpenApiSchemaReference reference, string pointer, string fallback)
+        => _locator.ScalarAt(pointer + "/$ref") ?? reference.Reference?.ReferenceV3 ?? fallback;
 
     /// <summary>The other file a <c>$ref</c> points into, or null for a local one.</summary>
     public static string? ExternalFile(OpenApiSchemaReference reference) => reference.Reference?.ExternalResource is { Length: > 0 } file ? file : null;

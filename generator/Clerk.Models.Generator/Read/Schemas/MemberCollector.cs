@@ -35,7 +35,7 @@ internal static class MemberCollector
                 var target = adapter.Dereference(reference);
                 if (target is null || adapter.ComponentIdOf(reference) is not { } id)
                 {
-                    unresolved(OpenApiAdapter.ReferenceText(reference, "$ref"), currentPointer);
+                    unresolved(adapter.ReferenceText(reference, currentPointer, "$ref"), currentPointer);
                     return;
                 }
 
