@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Clerk.Models.Generator.Diagnostics;
@@ -108,60 +107,56 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model)
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.Models)
-            .Combine(features)
-            .WithTrackingName(TrackingNames.ModelsWithFeatures);
+            .WithTrackingName(TrackingNames.Models);
 
-        context.RegisterSourceOutput(models, static (production, pair) => Emit(production, pair.Left, pair.Right));
+        // One entry per generated file, not per spec: the driver re-adds every cached file on every run
+        // and checks its hint name against the others, which costs less in small batches, and a spec
+        // edit re-emits only the files whose types changed.
+        var files = models
+            .SelectMany(static (spec, _) => spec.Files.Select(file => new FileToEmit(spec.Header, file)))
+            .WithTrackingName(TrackingNames.Files)
+            .Combine(features)
+            .WithTrackingName(TrackingNames.FilesWithFeatures);
+        context.RegisterSourceOutput(files, static (production, pair) => EmitFile(production, pair.Left, pair.Right));
+
+        var resolvers = models
+            .Select(static (spec, _) => new ResolverToEmit(spec.Header, spec.Resolver))
+            .WithTrackingName(TrackingNames.Resolvers)
+            .Combine(features);
+        context.RegisterSourceOutput(resolvers, static (production, pair) => EmitResolver(production, pair.Left, pair.Right));
     }
 
-    private static void Emit(SourceProductionContext production, SpecModel spec, CompilationFeatures features)
+    private static void EmitFile(SourceProductionContext production, FileToEmit file, CompilationFeatures features)
+        => Emit(production, file.Spec, file.File.FileName, file.File.Types.IsEmpty ? file.File.FileName : file.File.Types[0].Name, () => FileEmitter.Emit(new EmitContext(file.Spec, features), file.File));
+
+    private static void EmitResolver(SourceProductionContext production, ResolverToEmit resolver, CompilationFeatures features)
+        => Emit(production, resolver.Spec, resolver.Resolver.FileName, resolver.Resolver.Name, () => ResolverEmitter.Emit(new EmitContext(resolver.Spec, features), resolver.Resolver));
+
+    /// <summary>Adds one file; a failure is reported on the spec as CMG009 and never reaches the compiler.</summary>
+    private static void Emit(SourceProductionContext production, SpecHeader spec, string fileName, string typeName, Func<string> emit)
     {
-        var emitContext = new EmitContext(spec, features);
-        var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string? currentType = null;
+        string source;
         try
         {
-            foreach (var record in spec.Records)
-            {
-                currentType = record.Name;
-                Add(production, spec, added, record.Name, record.FileName, RecordEmitter.Emit(emitContext, record));
-            }
-
-            foreach (var model in spec.Enums)
-            {
-                currentType = model.Name;
-                Add(production, spec, added, model.Name, model.FileName, EnumEmitter.Emit(emitContext, model));
-            }
-
-            foreach (var union in spec.Unions)
-            {
-                currentType = union.Name;
-                Add(production, spec, added, union.Name, union.FileName, UnionEmitter.Emit(emitContext, union));
-            }
-
-            currentType = spec.Resolver.Name;
-            Add(production, spec, added, spec.Resolver.Name, spec.Resolver.FileName, ResolverEmitter.Emit(emitContext));
+            source = emit();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             production.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.UnexpectedException,
                 LocationInfo.StartOf(spec.SpecPath).ToLocation(),
-                "emitting " + (currentType ?? "the spec") + " of " + spec.SpecName + " failed with " + ex.GetType().Name + ": " + ex.Message));
+                "emitting " + typeName + " of " + spec.SpecName + " failed with " + ex.GetType().Name + ": " + ex.Message));
+            return;
         }
+
+        Add(production, spec, typeName, fileName, source);
     }
 
-    private static void Add(SourceProductionContext production, SpecModel spec, HashSet<string> added, string typeName, string fileName, string source)
+    private static void Add(SourceProductionContext production, SpecHeader spec, string typeName, string fileName, string source)
     {
         // The reader makes file names unique within the spec, ignoring case as Roslyn does; the prefix
-        // keeps specs apart. A clash inside the spec is the generator's own failure, not the user's.
+        // keeps specs apart.
         var hintName = spec.HintPrefix + "." + fileName + ".g.cs";
-        if (!added.Add(hintName))
-        {
-            throw new InvalidOperationException("two of its files would be named '" + hintName + "'");
-        }
-
         try
         {
             production.AddSource(hintName, SourceText.From(source, Encoding.UTF8));

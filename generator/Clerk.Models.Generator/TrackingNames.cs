@@ -9,5 +9,7 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Features = nameof(Features);
-    public const string ModelsWithFeatures = nameof(ModelsWithFeatures);
+    public const string Files = nameof(Files);
+    public const string FilesWithFeatures = nameof(FilesWithFeatures);
+    public const string Resolvers = nameof(Resolvers);
 }

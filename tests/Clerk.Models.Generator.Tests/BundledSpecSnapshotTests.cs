@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Clerk.Models.Generator.Tests.Infrastructure;
 using Xunit;
@@ -17,25 +18,25 @@ public sealed class BundledSpecSnapshotTests
         => Snapshots.Verify("clerk-user", hintName, Run.Source(hintName));
 
     [Fact]
-    public void Generates_one_file_per_type_and_nothing_else()
+    public void Generates_one_file_per_component_and_the_resolver()
     {
+        // The 19 component schemas, and the spec's resolver.
         var expected = new[]
         {
-            // The 19 component schemas...
             "Admin", "ClerkError", "EmailAddress", "ExternalAccountWithVerification", "FromOAuth", "GoogleOneTap",
             "IdentificationLink", "OTP", "Oauth", "Passkey", "PhoneNumber", "SAML", "SAMLAccount", "SAMLConnection",
-            "SchemasPasskey", "Ticket", "User", "Web3Signature", "Web3Wallet",
+            "SchemasPasskey", "Ticket", "User", "Web3Signature", "Web3Wallet", "ClerkUserJson",
         };
-        var names = Run.Sources.Select(s => s.HintName).ToList();
-        foreach (var type in expected)
-        {
-            Assert.Contains("clerk-user." + type + ".g.cs", names);
-        }
+        var names = Run.Sources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Select(t => "clerk-user." + t + ".g.cs").OrderBy(n => n, StringComparer.Ordinal), names);
 
-        // ...and the inline enums and unions they declare, named from their parent and property.
-        Assert.Contains("clerk-user.EmailAddressVerification.g.cs", names);
-        Assert.Contains("clerk-user.OTPStrategy.g.cs", names);
-        Assert.Contains("clerk-user.UserObject.g.cs", names);
+        // The inline enums and unions a component declares, named from it and the property, are in its file, after it.
+        var emailAddress = Run.Source("clerk-user.EmailAddress.g.cs");
+        Assert.True(
+            emailAddress.IndexOf("partial record EmailAddress\n", StringComparison.Ordinal) < emailAddress.IndexOf("partial record EmailAddressVerification\n", StringComparison.Ordinal),
+            "EmailAddress comes first in its file, then its inline types.");
+        Assert.Contains("sealed partial class OTPStrategy ", Run.Source("clerk-user.OTP.g.cs"));
+        Assert.Contains("sealed partial class UserObject ", Run.Source("clerk-user.User.g.cs"));
         Assert.Empty(Run.GeneratorDiagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
     }
 }

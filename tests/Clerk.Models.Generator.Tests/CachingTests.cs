@@ -63,7 +63,7 @@ public sealed class CachingTests
         var result = driver.GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedSteps[TrackingNames.SpecInputs].SelectMany(s => s.Outputs), o => o.Reason != IncrementalStepRunReason.Cached);
-        AssertAllCachedOrUnchanged(result, TrackingNames.Models, TrackingNames.ModelsWithFeatures);
+        AssertAllCachedOrUnchanged(result, TrackingNames.Models, TrackingNames.Files, TrackingNames.FilesWithFeatures, TrackingNames.Resolvers);
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
     }
@@ -85,6 +85,26 @@ public sealed class CachingTests
         var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
         Assert.Contains(outputs, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
         Assert.Contains("public long? Age", result.GeneratedSources.Single(s => s.HintName == "pets.Pet.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Editing_one_schema_re_emits_only_the_file_it_is_in()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var bundled = GeneratorHarness.BundledSpec();
+        var driver = GeneratorHarness.CreateDriver(new[] { bundled }, out var texts).RunGenerators(compilation);
+
+        // A description of the OTP verification changes OTP's file and nothing else.
+        var edited = bundled.Text.Replace("    OTP:\n      type: object\n", "    OTP:\n      description: Verification attempts remaining.\n      type: object\n");
+        Assert.NotEqual(bundled.Text, edited);
+        driver = ReplaceSpec(driver, texts, bundled, edited).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+
+        var files = result.TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).ToList();
+        var changed = files.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => ((Model.FileToEmit)o.Value).File.FileName).ToList();
+        Assert.Equal(new[] { "OTP" }, changed);
+        Assert.True(files.Count > 10, files.Count + " files");
+        Assert.Contains("Verification attempts remaining", result.GeneratedSources.Single(s => s.HintName == "clerk-user.OTP.g.cs").SourceText.ToString());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class EmitContext
 
     private readonly Dictionary<TypeRef, string> _containerNames = new();
 
-    public EmitContext(SpecModel spec, CompilationFeatures features)
+    public EmitContext(SpecHeader spec, CompilationFeatures features)
     {
         Spec = spec;
         Features = features;
@@ -34,7 +34,7 @@ internal sealed class EmitContext
     /// <summary>The name part of the helpers that read and write an array or map type of the current converter.</summary>
     public string ContainerName(TypeRef type) => _containerNames[type];
 
-    public SpecModel Spec { get; }
+    public SpecHeader Spec { get; }
 
     public CompilationFeatures Features { get; }
 

@@ -12,10 +12,9 @@ internal static class EnumEmitter
     private const string Json = EmitContext.Json;
     private const string RawJson = EmitContext.Runtime + ".RawJson";
 
-    public static string Emit(EmitContext context, EnumModel model)
+    /// <summary>Writes the type into the namespace block of its file.</summary>
+    public static void Write(SourceWriter writer, EmitContext context, EnumModel model)
     {
-        var writer = new SourceWriter();
-        context.WriteHeader(writer);
         var name = model.Name;
         var type = context.Qualified(name);
         var valueType = model.ValueKind switch
@@ -96,8 +95,6 @@ internal static class EnumEmitter
         });
         writer.CloseBlock();
         writer.CloseBlock();
-        context.WriteFooter(writer);
-        return writer.ToString();
     }
 
     private static string Literal(EnumModel model, EnumMemberModel member) => model.ValueKind switch

@@ -13,10 +13,9 @@ namespace Clerk.Models.Generator.Emit;
 /// </summary>
 internal static class RecordEmitter
 {
-    public static string Emit(EmitContext context, RecordModel record)
+    /// <summary>Writes the type into the namespace block of its file.</summary>
+    public static void Write(SourceWriter writer, EmitContext context, RecordModel record)
     {
-        var writer = new SourceWriter();
-        context.WriteHeader(writer);
         var members = record.Properties.Select((p, i) => new Member(p, i)).ToList();
 
         CSharpText.WriteSummary(writer, record.Description);
@@ -35,8 +34,6 @@ internal static class RecordEmitter
         ConverterWriter.Write(writer, context, record, members);
         writer.CloseBlock();
 
-        context.WriteFooter(writer);
-        return writer.ToString();
     }
 
     private static void WriteFields(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members)

@@ -1,4 +1,5 @@
 using System.Linq;
+using Clerk.Models.Generator.Model;
 using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
@@ -12,10 +13,9 @@ internal static class ResolverEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
-    public static string Emit(EmitContext context)
+    public static string Emit(EmitContext context, ResolverModel resolver)
     {
         var spec = context.Spec;
-        var resolver = spec.Resolver;
         var name = resolver.Name;
         var writer = new SourceWriter();
         context.WriteHeader(writer);

@@ -15,10 +15,9 @@ internal static class UnionEmitter
     private const string Runtime = EmitContext.Runtime;
     private const string Serialization = EmitContext.Serialization;
 
-    public static string Emit(EmitContext context, UnionModel union)
+    /// <summary>Writes the type into the namespace block of its file.</summary>
+    public static void Write(SourceWriter writer, EmitContext context, UnionModel union)
     {
-        var writer = new SourceWriter();
-        context.WriteHeader(writer);
         var type = context.Qualified(union.Name);
 
         CSharpText.WriteSummary(writer, union.Description ?? "One of several alternatives. Switch on the case to get the value.");
@@ -57,8 +56,6 @@ internal static class UnionEmitter
 
         WriteConverter(writer, context, union, type);
         writer.CloseBlock();
-        context.WriteFooter(writer);
-        return writer.ToString();
     }
 
     private static bool IsUnionItself(UnionModel union, TypeRef type)

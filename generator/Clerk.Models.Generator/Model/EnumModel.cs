@@ -1,8 +1,8 @@
 namespace Clerk.Models.Generator.Model;
 
 /// <summary>A schema with <c>enum</c>, emitted as an open enum class.</summary>
-/// <param name="FileName">The type's part of its file's hint name (see <see cref="RecordModel.FileName"/>).</param>
-internal sealed record EnumModel(string Name, string FileName, string? Description, EquatableArray<EnumMemberModel> Members, EnumValueKind ValueKind);
+internal sealed record EnumModel(string Name, string FileName, string? Description, EquatableArray<EnumMemberModel> Members, EnumValueKind ValueKind)
+    : TypeModel(Name, FileName, Description);
 
 /// <param name="Value">The string for a string enum; the JSON text of the value otherwise.</param>
 internal sealed record EnumMemberModel(string Value, string Name);

@@ -1,10 +1,6 @@
 namespace Clerk.Models.Generator.Model;
 
 /// <summary>One object schema, emitted as a sealed record with a nested converter.</summary>
-/// <param name="FileName">
-/// The type's part of its file's hint name (<c>{HintPrefix}.{FileName}.g.cs</c>): its name, made
-/// unique ignoring case among the spec's files.
-/// </param>
 /// <param name="Containers">The array and map types its converter needs helpers for, in the order they are emitted.</param>
 internal sealed record RecordModel(
     string Name,
@@ -14,7 +10,7 @@ internal sealed record RecordModel(
     EquatableArray<PropertyModel> Properties,
     string AdditionalPropertiesName,
     string MemberEnumName,
-    EquatableArray<ContainerModel> Containers);
+    EquatableArray<ContainerModel> Containers) : TypeModel(Name, FileName, Description);
 
 /// <summary>One member of an object schema.</summary>
 /// <param name="JsonName">The name on the wire, exactly as the spec spells it.</param>

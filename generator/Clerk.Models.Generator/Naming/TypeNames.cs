@@ -14,7 +14,8 @@ internal enum GeneratedTypeKind
 
 /// <summary>
 /// The names of one spec's generated types, which share a namespace, and of their files, which share a
-/// folder. Components claim theirs first, in spec order, then inline types, then the resolver.
+/// folder. Components claim theirs first, in spec order, then inline types, then the resolver. A
+/// component has a file of its own; an inline type goes into the file of the component it is built for.
 /// </summary>
 internal sealed class TypeNames
 {
@@ -23,21 +24,37 @@ internal sealed class TypeNames
     // Generated files are told apart ignoring case (as on Windows and macOS), C# types are not.
     private readonly NameScope _files = new(comparer: StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _fileOf = new(StringComparer.Ordinal);
+    private readonly List<string> _fileOrder = new();
+    private readonly Dictionary<string, List<string>> _typesIn = new(StringComparer.Ordinal);
 
     /// <summary>Claims the type's name: <paramref name="desired"/>, or the next free one.</summary>
+    /// <param name="file">The file the type goes into; null for a file of its own (a component's).</param>
     /// <returns>The name, which differs from <paramref name="desired"/> when that was taken.</returns>
-    public string Claim(string desired, GeneratedTypeKind kind)
+    public string Claim(string desired, GeneratedTypeKind kind, string? file = null)
     {
         var claimed = _types.Claim(AvoidOwnMembers(desired, kind));
-        ClaimFile(claimed);
+        if (file is null)
+        {
+            ClaimFile(claimed);
+        }
+        else
+        {
+            _fileOf[claimed] = file;
+            _typesIn[file].Add(claimed);
+        }
+
         return claimed;
     }
+
+    /// <summary>The files in the order they were claimed, each with its types in the order they were named.</summary>
+    public IEnumerable<(string File, IReadOnlyList<string> Types)> Files
+        => _fileOrder.Select(f => (f, (IReadOnlyList<string>)_typesIn[f]));
 
     /// <summary>The resolver's name, claimed after every type so that a schema keeps its own name.</summary>
     public string ClaimResolver(string desired)
     {
         var claimed = _types.Claim(desired);
-        ClaimFile(claimed);
+        ClaimFile(claimed, holdsTypes: false);
         return claimed;
     }
 
@@ -64,11 +81,17 @@ internal sealed class TypeNames
     /// The name, or, when another type of the spec has that name in another case (<c>Case</c>, <c>CASE</c>),
     /// the name with a hash of the exact name after it.
     /// </summary>
-    private void ClaimFile(string typeName)
+    /// <param name="holdsTypes">False for the resolver's file, which is not one of <see cref="Files"/>.</param>
+    private void ClaimFile(string typeName, bool holdsTypes = true)
     {
         var fileName = _files.IsTaken(typeName)
             ? _files.Claim(typeName + "-" + NameMangler.StableHash(typeName))
             : _files.Claim(typeName);
         _fileOf[typeName] = fileName;
+        if (holdsTypes)
+        {
+            _fileOrder.Add(fileName);
+            _typesIn[fileName] = new List<string> { typeName };
+        }
     }
 }

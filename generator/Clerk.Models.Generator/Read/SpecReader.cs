@@ -66,14 +66,8 @@ internal static class SpecReader
         builder.Build();
         var (resolverName, resolverFile) = builder.ClaimResolverName(SpecIdentity.ResolverName(specName));
         return new SpecModel(
-            input.Path,
-            specName,
-            SpecIdentity.HintPrefix(input.Path, specName, @namespace, knownSpecs),
-            @namespace,
-            options.IsPublic,
-            builder.Records.ToEquatableArray(),
-            builder.Enums.ToEquatableArray(),
-            UnionPlanner.Plan(builder.Unions).ToEquatableArray(),
+            new SpecHeader(input.Path, specName, SpecIdentity.HintPrefix(input.Path, specName, @namespace, knownSpecs), @namespace, options.IsPublic),
+            builder.Files(UnionPlanner.Plan(builder.Unions)).ToEquatableArray(),
             ResolverPlan(resolverName, resolverFile, builder));
     }
 

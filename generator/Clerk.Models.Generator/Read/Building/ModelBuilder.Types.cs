@@ -141,7 +141,8 @@ internal sealed partial class ModelBuilder
             return null;
         }
 
-        var type = new TypeRef(KindOf(shape), ClaimTypeName(contextName, shape, pointer));
+        // Built while a component is, it goes into that component's file.
+        var type = new TypeRef(KindOf(shape), ClaimTypeName(contextName, shape, pointer, _currentFile));
         _inlineInProgress.Add(schema, type);
         try
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Clerk.Models.Generator.Input;
 using Clerk.Models.Generator.Model;
@@ -31,6 +32,9 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, bool> _componentNullable = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(System.StringComparer.Ordinal);
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineInProgress = new();
+
+    /// <summary>The file of the component being built: inline types built for it go there too.</summary>
+    private string? _currentFile;
 
     public ModelBuilder(OpenApiAdapter adapter, string specPath, EquatableArray<KnownSpec> knownSpecs, SpecLocator locator, ReadOptions options, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -81,8 +85,29 @@ internal sealed partial class ModelBuilder
         foreach (var (id, schema, shape, typeName) in pending)
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            _currentFile = _typeNames.FileOf(typeName);
             BuildType(schema, shape, typeName, OpenApiAdapter.ComponentPointer(id));
         }
+
+        _currentFile = null;
+    }
+
+    /// <summary>
+    /// The generated files: each component's type, then the inline types built for it, in the order they
+    /// were named. <paramref name="unions"/> are the planned unions, which replace the built ones.
+    /// </summary>
+    public List<FileModel> Files(IEnumerable<UnionModel> unions)
+    {
+        var built = new Dictionary<string, TypeModel>(System.StringComparer.Ordinal);
+        foreach (var type in Records.Cast<TypeModel>().Concat(Enums).Concat(unions))
+        {
+            built[type.Name] = type;
+        }
+
+        return _typeNames.Files
+            .Select(f => new FileModel(f.File, f.Types.Where(built.ContainsKey).Select(t => built[t]).ToEquatableArray()))
+            .Where(f => !f.Types.IsEmpty)
+            .ToList();
     }
 
     /// <summary>The resolver's name and file, claimed after every type so that a schema keeps its own name.</summary>
@@ -106,10 +131,11 @@ internal sealed partial class ModelBuilder
         _ => GeneratedTypeKind.Union,
     };
 
-    private string ClaimTypeName(string specName, SchemaShape shape, string pointer)
+    /// <param name="file">The file the type goes into; null for a component, which has one of its own.</param>
+    private string ClaimTypeName(string specName, SchemaShape shape, string pointer, string? file = null)
     {
         var desired = NameMangler.ToPascalCase(specName, "Model");
-        var claimed = _typeNames.Claim(desired, GeneratedKindOf(shape));
+        var claimed = _typeNames.Claim(desired, GeneratedKindOf(shape), file);
         if (claimed != desired)
         {
             Report(Diagnostics.DiagnosticDescriptors.NameCollision, pointer, specName, desired, claimed);

@@ -529,4 +529,195 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// String representing the object's type. Objects of the same type share the same value.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddressObject.JsonConverter))]
+    public sealed partial class EmailAddressObject : global::System.IEquatable<global::Clerk.Models.EmailAddressObject>
+    {
+        /// <summary><c>email_address</c></summary>
+        public static global::Clerk.Models.EmailAddressObject EmailAddress { get; } = new("email_address", isKnown: true);
+
+        private EmailAddressObject(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.EmailAddressObject From(string value) => value switch
+        {
+            "email_address" => EmailAddress,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.EmailAddressObject(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.EmailAddressObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.EmailAddressObject);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.EmailAddressObject? left, global::Clerk.Models.EmailAddressObject? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.EmailAddressObject? left, global::Clerk.Models.EmailAddressObject? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="EmailAddressObject"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.EmailAddressObject>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("email_address"u8))
+                {
+                    return global::Clerk.Models.EmailAddressObject.EmailAddress;
+                }
+
+                return new global::Clerk.Models.EmailAddressObject(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The value of 'verification' of EmailAddress: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddressVerification.JsonConverter))]
+    public abstract partial record EmailAddressVerification
+    {
+        private EmailAddressVerification()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.OTP"/>.</summary>
+        public sealed partial record OTP(global::Clerk.Models.OTP Value) : global::Clerk.Models.EmailAddressVerification;
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.Admin"/>.</summary>
+        public sealed partial record Admin(global::Clerk.Models.Admin Value) : global::Clerk.Models.EmailAddressVerification;
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.FromOAuth"/>.</summary>
+        public sealed partial record FromOAuth(global::Clerk.Models.FromOAuth Value) : global::Clerk.Models.EmailAddressVerification;
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.Ticket"/>.</summary>
+        public sealed partial record Ticket(global::Clerk.Models.Ticket Value) : global::Clerk.Models.EmailAddressVerification;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Clerk.Models.EmailAddressVerification;
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.OTP"/> as the <see cref="OTP"/> case.</summary>
+        public static implicit operator global::Clerk.Models.EmailAddressVerification(global::Clerk.Models.OTP value) => new OTP(value);
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.Admin"/> as the <see cref="Admin"/> case.</summary>
+        public static implicit operator global::Clerk.Models.EmailAddressVerification(global::Clerk.Models.Admin value) => new Admin(value);
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.FromOAuth"/> as the <see cref="FromOAuth"/> case.</summary>
+        public static implicit operator global::Clerk.Models.EmailAddressVerification(global::Clerk.Models.FromOAuth value) => new FromOAuth(value);
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.Ticket"/> as the <see cref="Ticket"/> case.</summary>
+        public static implicit operator global::Clerk.Models.EmailAddressVerification(global::Clerk.Models.Ticket value) => new Ticket(value);
+
+        /// <summary>Reads <see cref="EmailAddressVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.EmailAddressVerification>
+        {
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^from_oauth_(?:(?:token_)|(?:custom_))?[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+            /// <inheritdoc/>
+            public override global::Clerk.Models.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Clerk.Models.EmailAddressVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    // 'strategy' alone tells the alternatives apart.
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
+                    if (discriminator is "phone_code" or "email_code" or "reset_password_email_code")
+                    {
+                        return new OTP(global::Clerk.Models.OTP.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is "admin")
+                    {
+                        return new Admin(global::Clerk.Models.Admin.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is not null && s_pattern1.IsMatch(discriminator))
+                    {
+                        return new FromOAuth(global::Clerk.Models.FromOAuth.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is "ticket")
+                    {
+                        return new Ticket(global::Clerk.Models.Ticket.JsonConverter.ReadValue(ref reader, options));
+                    }
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case OTP case1:
+                        global::Clerk.Models.OTP.JsonConverter.WriteValue(writer, case1.Value, options);
+                        break;
+                    case Admin case2:
+                        global::Clerk.Models.Admin.JsonConverter.WriteValue(writer, case2.Value, options);
+                        break;
+                    case FromOAuth case3:
+                        global::Clerk.Models.FromOAuth.JsonConverter.WriteValue(writer, case3.Value, options);
+                        break;
+                    case Ticket case4:
+                        global::Clerk.Models.Ticket.JsonConverter.WriteValue(writer, case4.Value, options);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of EmailAddressVerification.", nameof(value));
+                }
+            }
+        }
+    }
 }

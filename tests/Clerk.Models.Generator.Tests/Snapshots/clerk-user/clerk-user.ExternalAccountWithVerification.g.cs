@@ -756,4 +756,185 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// String representing the object's type. Objects of the same type share the same value.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter))]
+    public sealed partial class ExternalAccountWithVerificationObject : global::System.IEquatable<global::Clerk.Models.ExternalAccountWithVerificationObject>
+    {
+        /// <summary><c>external_account</c></summary>
+        public static global::Clerk.Models.ExternalAccountWithVerificationObject ExternalAccount { get; } = new("external_account", isKnown: true);
+
+        /// <summary><c>facebook_account</c></summary>
+        public static global::Clerk.Models.ExternalAccountWithVerificationObject FacebookAccount { get; } = new("facebook_account", isKnown: true);
+
+        /// <summary><c>google_account</c></summary>
+        public static global::Clerk.Models.ExternalAccountWithVerificationObject GoogleAccount { get; } = new("google_account", isKnown: true);
+
+        private ExternalAccountWithVerificationObject(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.ExternalAccountWithVerificationObject From(string value) => value switch
+        {
+            "external_account" => ExternalAccount,
+            "facebook_account" => FacebookAccount,
+            "google_account" => GoogleAccount,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.ExternalAccountWithVerificationObject(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.ExternalAccountWithVerificationObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.ExternalAccountWithVerificationObject);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.ExternalAccountWithVerificationObject? left, global::Clerk.Models.ExternalAccountWithVerificationObject? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.ExternalAccountWithVerificationObject? left, global::Clerk.Models.ExternalAccountWithVerificationObject? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="ExternalAccountWithVerificationObject"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.ExternalAccountWithVerificationObject>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.ExternalAccountWithVerificationObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.ExternalAccountWithVerificationObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("external_account"u8))
+                {
+                    return global::Clerk.Models.ExternalAccountWithVerificationObject.ExternalAccount;
+                }
+
+                if (reader.ValueTextEquals("facebook_account"u8))
+                {
+                    return global::Clerk.Models.ExternalAccountWithVerificationObject.FacebookAccount;
+                }
+
+                if (reader.ValueTextEquals("google_account"u8))
+                {
+                    return global::Clerk.Models.ExternalAccountWithVerificationObject.GoogleAccount;
+                }
+
+                return new global::Clerk.Models.ExternalAccountWithVerificationObject(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The value of 'verification' of ExternalAccountWithVerification: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter))]
+    public abstract partial record ExternalAccountWithVerificationVerification
+    {
+        private ExternalAccountWithVerificationVerification()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.Oauth"/>.</summary>
+        public sealed partial record Oauth(global::Clerk.Models.Oauth Value) : global::Clerk.Models.ExternalAccountWithVerificationVerification;
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.GoogleOneTap"/>.</summary>
+        public sealed partial record GoogleOneTap(global::Clerk.Models.GoogleOneTap Value) : global::Clerk.Models.ExternalAccountWithVerificationVerification;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Clerk.Models.ExternalAccountWithVerificationVerification;
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.Oauth"/> as the <see cref="Oauth"/> case.</summary>
+        public static implicit operator global::Clerk.Models.ExternalAccountWithVerificationVerification(global::Clerk.Models.Oauth value) => new Oauth(value);
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.GoogleOneTap"/> as the <see cref="GoogleOneTap"/> case.</summary>
+        public static implicit operator global::Clerk.Models.ExternalAccountWithVerificationVerification(global::Clerk.Models.GoogleOneTap value) => new GoogleOneTap(value);
+
+        /// <summary>Reads <see cref="ExternalAccountWithVerificationVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>
+        {
+            private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^oauth_(?:(?:token_)|(?:custom_))?[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+            /// <inheritdoc/>
+            public override global::Clerk.Models.ExternalAccountWithVerificationVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Clerk.Models.ExternalAccountWithVerificationVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    // 'strategy' alone tells the alternatives apart.
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
+                    if (discriminator is not null && s_pattern1.IsMatch(discriminator))
+                    {
+                        return new Oauth(global::Clerk.Models.Oauth.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is "google_one_tap")
+                    {
+                        return new GoogleOneTap(global::Clerk.Models.GoogleOneTap.JsonConverter.ReadValue(ref reader, options));
+                    }
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case Oauth case1:
+                        global::Clerk.Models.Oauth.JsonConverter.WriteValue(writer, case1.Value, options);
+                        break;
+                    case GoogleOneTap case2:
+                        global::Clerk.Models.GoogleOneTap.JsonConverter.WriteValue(writer, case2.Value, options);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of ExternalAccountWithVerificationVerification.", nameof(value));
+                }
+            }
+        }
+    }
 }

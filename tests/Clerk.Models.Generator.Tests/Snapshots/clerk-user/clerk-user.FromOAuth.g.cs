@@ -380,4 +380,90 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of FromOAuth; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.FromOAuthStatus.JsonConverter))]
+    public sealed partial class FromOAuthStatus : global::System.IEquatable<global::Clerk.Models.FromOAuthStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Clerk.Models.FromOAuthStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Clerk.Models.FromOAuthStatus Verified { get; } = new("verified", isKnown: true);
+
+        private FromOAuthStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.FromOAuthStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.FromOAuthStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.FromOAuthStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.FromOAuthStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.FromOAuthStatus? left, global::Clerk.Models.FromOAuthStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.FromOAuthStatus? left, global::Clerk.Models.FromOAuthStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="FromOAuthStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.FromOAuthStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.FromOAuthStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.FromOAuthStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.FromOAuthStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Clerk.Models.FromOAuthStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Clerk.Models.FromOAuthStatus.Verified;
+                }
+
+                return new global::Clerk.Models.FromOAuthStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.FromOAuthStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

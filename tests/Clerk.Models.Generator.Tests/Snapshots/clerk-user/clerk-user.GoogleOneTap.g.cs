@@ -381,4 +381,167 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of GoogleOneTap; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.GoogleOneTapStatus.JsonConverter))]
+    public sealed partial class GoogleOneTapStatus : global::System.IEquatable<global::Clerk.Models.GoogleOneTapStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Clerk.Models.GoogleOneTapStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Clerk.Models.GoogleOneTapStatus Verified { get; } = new("verified", isKnown: true);
+
+        private GoogleOneTapStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.GoogleOneTapStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.GoogleOneTapStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.GoogleOneTapStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.GoogleOneTapStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.GoogleOneTapStatus? left, global::Clerk.Models.GoogleOneTapStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.GoogleOneTapStatus? left, global::Clerk.Models.GoogleOneTapStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="GoogleOneTapStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.GoogleOneTapStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.GoogleOneTapStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.GoogleOneTapStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.GoogleOneTapStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Clerk.Models.GoogleOneTapStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Clerk.Models.GoogleOneTapStatus.Verified;
+                }
+
+                return new global::Clerk.Models.GoogleOneTapStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.GoogleOneTapStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of 'strategy' of GoogleOneTap; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.GoogleOneTapStrategy.JsonConverter))]
+    public sealed partial class GoogleOneTapStrategy : global::System.IEquatable<global::Clerk.Models.GoogleOneTapStrategy>
+    {
+        /// <summary><c>google_one_tap</c></summary>
+        public static global::Clerk.Models.GoogleOneTapStrategy GoogleOneTap { get; } = new("google_one_tap", isKnown: true);
+
+        private GoogleOneTapStrategy(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.GoogleOneTapStrategy From(string value) => value switch
+        {
+            "google_one_tap" => GoogleOneTap,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.GoogleOneTapStrategy(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.GoogleOneTapStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.GoogleOneTapStrategy);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.GoogleOneTapStrategy? left, global::Clerk.Models.GoogleOneTapStrategy? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.GoogleOneTapStrategy? left, global::Clerk.Models.GoogleOneTapStrategy? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="GoogleOneTapStrategy"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.GoogleOneTapStrategy>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.GoogleOneTapStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.GoogleOneTapStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.GoogleOneTapStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("google_one_tap"u8))
+                {
+                    return global::Clerk.Models.GoogleOneTapStrategy.GoogleOneTap;
+                }
+
+                return new global::Clerk.Models.GoogleOneTapStrategy(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.GoogleOneTapStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -339,4 +339,203 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of OTP; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OTPStatus.JsonConverter))]
+    public sealed partial class OTPStatus : global::System.IEquatable<global::Clerk.Models.OTPStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Clerk.Models.OTPStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Clerk.Models.OTPStatus Verified { get; } = new("verified", isKnown: true);
+
+        /// <summary><c>failed</c></summary>
+        public static global::Clerk.Models.OTPStatus Failed { get; } = new("failed", isKnown: true);
+
+        /// <summary><c>expired</c></summary>
+        public static global::Clerk.Models.OTPStatus Expired { get; } = new("expired", isKnown: true);
+
+        private OTPStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.OTPStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            "failed" => Failed,
+            "expired" => Expired,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.OTPStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.OTPStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.OTPStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.OTPStatus? left, global::Clerk.Models.OTPStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.OTPStatus? left, global::Clerk.Models.OTPStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OTPStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.OTPStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.OTPStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.OTPStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Clerk.Models.OTPStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Clerk.Models.OTPStatus.Verified;
+                }
+
+                if (reader.ValueTextEquals("failed"u8))
+                {
+                    return global::Clerk.Models.OTPStatus.Failed;
+                }
+
+                if (reader.ValueTextEquals("expired"u8))
+                {
+                    return global::Clerk.Models.OTPStatus.Expired;
+                }
+
+                return new global::Clerk.Models.OTPStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of 'strategy' of OTP; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OTPStrategy.JsonConverter))]
+    public sealed partial class OTPStrategy : global::System.IEquatable<global::Clerk.Models.OTPStrategy>
+    {
+        /// <summary><c>phone_code</c></summary>
+        public static global::Clerk.Models.OTPStrategy PhoneCode { get; } = new("phone_code", isKnown: true);
+
+        /// <summary><c>email_code</c></summary>
+        public static global::Clerk.Models.OTPStrategy EmailCode { get; } = new("email_code", isKnown: true);
+
+        /// <summary><c>reset_password_email_code</c></summary>
+        public static global::Clerk.Models.OTPStrategy ResetPasswordEmailCode { get; } = new("reset_password_email_code", isKnown: true);
+
+        private OTPStrategy(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.OTPStrategy From(string value) => value switch
+        {
+            "phone_code" => PhoneCode,
+            "email_code" => EmailCode,
+            "reset_password_email_code" => ResetPasswordEmailCode,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.OTPStrategy(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.OTPStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.OTPStrategy);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.OTPStrategy? left, global::Clerk.Models.OTPStrategy? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.OTPStrategy? left, global::Clerk.Models.OTPStrategy? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OTPStrategy"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.OTPStrategy>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.OTPStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.OTPStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("phone_code"u8))
+                {
+                    return global::Clerk.Models.OTPStrategy.PhoneCode;
+                }
+
+                if (reader.ValueTextEquals("email_code"u8))
+                {
+                    return global::Clerk.Models.OTPStrategy.EmailCode;
+                }
+
+                if (reader.ValueTextEquals("reset_password_email_code"u8))
+                {
+                    return global::Clerk.Models.OTPStrategy.ResetPasswordEmailCode;
+                }
+
+                return new global::Clerk.Models.OTPStrategy(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -407,4 +407,117 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of Oauth; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OauthStatus.JsonConverter))]
+    public sealed partial class OauthStatus : global::System.IEquatable<global::Clerk.Models.OauthStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Clerk.Models.OauthStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Clerk.Models.OauthStatus Verified { get; } = new("verified", isKnown: true);
+
+        /// <summary><c>failed</c></summary>
+        public static global::Clerk.Models.OauthStatus Failed { get; } = new("failed", isKnown: true);
+
+        /// <summary><c>expired</c></summary>
+        public static global::Clerk.Models.OauthStatus Expired { get; } = new("expired", isKnown: true);
+
+        /// <summary><c>transferable</c></summary>
+        public static global::Clerk.Models.OauthStatus Transferable { get; } = new("transferable", isKnown: true);
+
+        private OauthStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.OauthStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            "failed" => Failed,
+            "expired" => Expired,
+            "transferable" => Transferable,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.OauthStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.OauthStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.OauthStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.OauthStatus? left, global::Clerk.Models.OauthStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.OauthStatus? left, global::Clerk.Models.OauthStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OauthStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.OauthStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.OauthStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OauthStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.OauthStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Clerk.Models.OauthStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Clerk.Models.OauthStatus.Verified;
+                }
+
+                if (reader.ValueTextEquals("failed"u8))
+                {
+                    return global::Clerk.Models.OauthStatus.Failed;
+                }
+
+                if (reader.ValueTextEquals("expired"u8))
+                {
+                    return global::Clerk.Models.OauthStatus.Expired;
+                }
+
+                if (reader.ValueTextEquals("transferable"u8))
+                {
+                    return global::Clerk.Models.OauthStatus.Transferable;
+                }
+
+                return new global::Clerk.Models.OauthStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OauthStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

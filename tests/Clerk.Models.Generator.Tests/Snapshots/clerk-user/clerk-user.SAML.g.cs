@@ -409,4 +409,194 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of SAML; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLStatus.JsonConverter))]
+    public sealed partial class SAMLStatus : global::System.IEquatable<global::Clerk.Models.SAMLStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Clerk.Models.SAMLStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Clerk.Models.SAMLStatus Verified { get; } = new("verified", isKnown: true);
+
+        /// <summary><c>failed</c></summary>
+        public static global::Clerk.Models.SAMLStatus Failed { get; } = new("failed", isKnown: true);
+
+        /// <summary><c>expired</c></summary>
+        public static global::Clerk.Models.SAMLStatus Expired { get; } = new("expired", isKnown: true);
+
+        /// <summary><c>transferable</c></summary>
+        public static global::Clerk.Models.SAMLStatus Transferable { get; } = new("transferable", isKnown: true);
+
+        private SAMLStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.SAMLStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            "failed" => Failed,
+            "expired" => Expired,
+            "transferable" => Transferable,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.SAMLStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.SAMLStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.SAMLStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.SAMLStatus? left, global::Clerk.Models.SAMLStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.SAMLStatus? left, global::Clerk.Models.SAMLStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="SAMLStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.SAMLStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.SAMLStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Clerk.Models.SAMLStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Clerk.Models.SAMLStatus.Verified;
+                }
+
+                if (reader.ValueTextEquals("failed"u8))
+                {
+                    return global::Clerk.Models.SAMLStatus.Failed;
+                }
+
+                if (reader.ValueTextEquals("expired"u8))
+                {
+                    return global::Clerk.Models.SAMLStatus.Expired;
+                }
+
+                if (reader.ValueTextEquals("transferable"u8))
+                {
+                    return global::Clerk.Models.SAMLStatus.Transferable;
+                }
+
+                return new global::Clerk.Models.SAMLStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of 'strategy' of SAML; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLStrategy.JsonConverter))]
+    public sealed partial class SAMLStrategy : global::System.IEquatable<global::Clerk.Models.SAMLStrategy>
+    {
+        /// <summary><c>saml</c></summary>
+        public static global::Clerk.Models.SAMLStrategy Saml { get; } = new("saml", isKnown: true);
+
+        private SAMLStrategy(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.SAMLStrategy From(string value) => value switch
+        {
+            "saml" => Saml,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.SAMLStrategy(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.SAMLStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.SAMLStrategy);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.SAMLStrategy? left, global::Clerk.Models.SAMLStrategy? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.SAMLStrategy? left, global::Clerk.Models.SAMLStrategy? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="SAMLStrategy"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLStrategy>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.SAMLStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.SAMLStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("saml"u8))
+                {
+                    return global::Clerk.Models.SAMLStrategy.Saml;
+                }
+
+                return new global::Clerk.Models.SAMLStrategy(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -555,4 +555,165 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// String representing the object's type. Objects of the same type share the same value.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccountObject.JsonConverter))]
+    public sealed partial class SAMLAccountObject : global::System.IEquatable<global::Clerk.Models.SAMLAccountObject>
+    {
+        /// <summary><c>saml_account</c></summary>
+        public static global::Clerk.Models.SAMLAccountObject SamlAccount { get; } = new("saml_account", isKnown: true);
+
+        private SAMLAccountObject(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.SAMLAccountObject From(string value) => value switch
+        {
+            "saml_account" => SamlAccount,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.SAMLAccountObject(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.SAMLAccountObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.SAMLAccountObject);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.SAMLAccountObject? left, global::Clerk.Models.SAMLAccountObject? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.SAMLAccountObject? left, global::Clerk.Models.SAMLAccountObject? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="SAMLAccountObject"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLAccountObject>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.SAMLAccountObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.SAMLAccountObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("saml_account"u8))
+                {
+                    return global::Clerk.Models.SAMLAccountObject.SamlAccount;
+                }
+
+                return new global::Clerk.Models.SAMLAccountObject(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The value of 'verification' of SAMLAccount: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccountVerification.JsonConverter))]
+    public abstract partial record SAMLAccountVerification
+    {
+        private SAMLAccountVerification()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.SAML"/>.</summary>
+        public sealed partial record SAML(global::Clerk.Models.SAML Value) : global::Clerk.Models.SAMLAccountVerification;
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.Ticket"/>.</summary>
+        public sealed partial record Ticket(global::Clerk.Models.Ticket Value) : global::Clerk.Models.SAMLAccountVerification;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Clerk.Models.SAMLAccountVerification;
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.SAML"/> as the <see cref="SAML"/> case.</summary>
+        public static implicit operator global::Clerk.Models.SAMLAccountVerification(global::Clerk.Models.SAML value) => new SAML(value);
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.Ticket"/> as the <see cref="Ticket"/> case.</summary>
+        public static implicit operator global::Clerk.Models.SAMLAccountVerification(global::Clerk.Models.Ticket value) => new Ticket(value);
+
+        /// <summary>Reads <see cref="SAMLAccountVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLAccountVerification>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.SAMLAccountVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountVerification value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Clerk.Models.SAMLAccountVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    // 'strategy' alone tells the alternatives apart.
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
+                    if (discriminator is "saml")
+                    {
+                        return new SAML(global::Clerk.Models.SAML.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is "ticket")
+                    {
+                        return new Ticket(global::Clerk.Models.Ticket.JsonConverter.ReadValue(ref reader, options));
+                    }
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountVerification value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case SAML case1:
+                        global::Clerk.Models.SAML.JsonConverter.WriteValue(writer, case1.Value, options);
+                        break;
+                    case Ticket case2:
+                        global::Clerk.Models.Ticket.JsonConverter.WriteValue(writer, case2.Value, options);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of SAMLAccountVerification.", nameof(value));
+                }
+            }
+        }
+    }
 }

@@ -1926,4 +1926,81 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// String representing the object's type. Objects of the same type share the same value.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.UserObject.JsonConverter))]
+    public sealed partial class UserObject : global::System.IEquatable<global::Clerk.Models.UserObject>
+    {
+        /// <summary><c>user</c></summary>
+        public static global::Clerk.Models.UserObject User { get; } = new("user", isKnown: true);
+
+        private UserObject(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.UserObject From(string value) => value switch
+        {
+            "user" => User,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.UserObject(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.UserObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.UserObject);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.UserObject? left, global::Clerk.Models.UserObject? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.UserObject? left, global::Clerk.Models.UserObject? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="UserObject"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.UserObject>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.UserObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.UserObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.UserObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("user"u8))
+                {
+                    return global::Clerk.Models.UserObject.User;
+                }
+
+                return new global::Clerk.Models.UserObject(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.UserObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

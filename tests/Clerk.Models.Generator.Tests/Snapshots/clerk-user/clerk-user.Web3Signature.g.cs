@@ -407,4 +407,203 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of Web3Signature; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3SignatureStatus.JsonConverter))]
+    public sealed partial class Web3SignatureStatus : global::System.IEquatable<global::Clerk.Models.Web3SignatureStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Clerk.Models.Web3SignatureStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Clerk.Models.Web3SignatureStatus Verified { get; } = new("verified", isKnown: true);
+
+        /// <summary><c>failed</c></summary>
+        public static global::Clerk.Models.Web3SignatureStatus Failed { get; } = new("failed", isKnown: true);
+
+        /// <summary><c>expired</c></summary>
+        public static global::Clerk.Models.Web3SignatureStatus Expired { get; } = new("expired", isKnown: true);
+
+        private Web3SignatureStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.Web3SignatureStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            "failed" => Failed,
+            "expired" => Expired,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.Web3SignatureStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.Web3SignatureStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.Web3SignatureStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.Web3SignatureStatus? left, global::Clerk.Models.Web3SignatureStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.Web3SignatureStatus? left, global::Clerk.Models.Web3SignatureStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="Web3SignatureStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3SignatureStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.Web3SignatureStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.Web3SignatureStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Clerk.Models.Web3SignatureStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Clerk.Models.Web3SignatureStatus.Verified;
+                }
+
+                if (reader.ValueTextEquals("failed"u8))
+                {
+                    return global::Clerk.Models.Web3SignatureStatus.Failed;
+                }
+
+                if (reader.ValueTextEquals("expired"u8))
+                {
+                    return global::Clerk.Models.Web3SignatureStatus.Expired;
+                }
+
+                return new global::Clerk.Models.Web3SignatureStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of 'strategy' of Web3Signature; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3SignatureStrategy.JsonConverter))]
+    public sealed partial class Web3SignatureStrategy : global::System.IEquatable<global::Clerk.Models.Web3SignatureStrategy>
+    {
+        /// <summary><c>web3_metamask_signature</c></summary>
+        public static global::Clerk.Models.Web3SignatureStrategy Web3MetamaskSignature { get; } = new("web3_metamask_signature", isKnown: true);
+
+        /// <summary><c>web3_coinbase_wallet_signature</c></summary>
+        public static global::Clerk.Models.Web3SignatureStrategy Web3CoinbaseWalletSignature { get; } = new("web3_coinbase_wallet_signature", isKnown: true);
+
+        /// <summary><c>web3_okx_wallet_signature</c></summary>
+        public static global::Clerk.Models.Web3SignatureStrategy Web3OkxWalletSignature { get; } = new("web3_okx_wallet_signature", isKnown: true);
+
+        private Web3SignatureStrategy(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.Web3SignatureStrategy From(string value) => value switch
+        {
+            "web3_metamask_signature" => Web3MetamaskSignature,
+            "web3_coinbase_wallet_signature" => Web3CoinbaseWalletSignature,
+            "web3_okx_wallet_signature" => Web3OkxWalletSignature,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.Web3SignatureStrategy(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.Web3SignatureStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.Web3SignatureStrategy);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.Web3SignatureStrategy? left, global::Clerk.Models.Web3SignatureStrategy? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.Web3SignatureStrategy? left, global::Clerk.Models.Web3SignatureStrategy? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="Web3SignatureStrategy"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3SignatureStrategy>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.Web3SignatureStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.Web3SignatureStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("web3_metamask_signature"u8))
+                {
+                    return global::Clerk.Models.Web3SignatureStrategy.Web3MetamaskSignature;
+                }
+
+                if (reader.ValueTextEquals("web3_coinbase_wallet_signature"u8))
+                {
+                    return global::Clerk.Models.Web3SignatureStrategy.Web3CoinbaseWalletSignature;
+                }
+
+                if (reader.ValueTextEquals("web3_okx_wallet_signature"u8))
+                {
+                    return global::Clerk.Models.Web3SignatureStrategy.Web3OkxWalletSignature;
+                }
+
+                return new global::Clerk.Models.Web3SignatureStrategy(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -376,4 +376,165 @@ namespace Clerk.Models
             }
         }
     }
+
+    /// <summary>
+    /// String representing the object's type. Objects of the same type share the same value.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3WalletObject.JsonConverter))]
+    public sealed partial class Web3WalletObject : global::System.IEquatable<global::Clerk.Models.Web3WalletObject>
+    {
+        /// <summary><c>web3_wallet</c></summary>
+        public static global::Clerk.Models.Web3WalletObject Web3Wallet { get; } = new("web3_wallet", isKnown: true);
+
+        private Web3WalletObject(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Clerk.Models.Web3WalletObject From(string value) => value switch
+        {
+            "web3_wallet" => Web3Wallet,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Clerk.Models.Web3WalletObject(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Clerk.Models.Web3WalletObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.Web3WalletObject);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Clerk.Models.Web3WalletObject? left, global::Clerk.Models.Web3WalletObject? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Clerk.Models.Web3WalletObject? left, global::Clerk.Models.Web3WalletObject? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="Web3WalletObject"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3WalletObject>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.Web3WalletObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3WalletObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Clerk.Models.Web3WalletObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("web3_wallet"u8))
+                {
+                    return global::Clerk.Models.Web3WalletObject.Web3Wallet;
+                }
+
+                return new global::Clerk.Models.Web3WalletObject(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3WalletObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The value of 'verification' of Web3Wallet: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3WalletVerification.JsonConverter))]
+    public abstract partial record Web3WalletVerification
+    {
+        private Web3WalletVerification()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.Web3Signature"/>.</summary>
+        public sealed partial record Web3Signature(global::Clerk.Models.Web3Signature Value) : global::Clerk.Models.Web3WalletVerification;
+
+        /// <summary>The payload is a <see cref="global::Clerk.Models.Admin"/>.</summary>
+        public sealed partial record Admin(global::Clerk.Models.Admin Value) : global::Clerk.Models.Web3WalletVerification;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Clerk.Models.Web3WalletVerification;
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.Web3Signature"/> as the <see cref="Web3Signature"/> case.</summary>
+        public static implicit operator global::Clerk.Models.Web3WalletVerification(global::Clerk.Models.Web3Signature value) => new Web3Signature(value);
+
+        /// <summary>Wraps a <see cref="global::Clerk.Models.Admin"/> as the <see cref="Admin"/> case.</summary>
+        public static implicit operator global::Clerk.Models.Web3WalletVerification(global::Clerk.Models.Admin value) => new Admin(value);
+
+        /// <summary>Reads <see cref="Web3WalletVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3WalletVerification>
+        {
+            /// <inheritdoc/>
+            public override global::Clerk.Models.Web3WalletVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3WalletVerification value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Clerk.Models.Web3WalletVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    // 'strategy' alone tells the alternatives apart.
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
+                    if (discriminator is "web3_metamask_signature" or "web3_coinbase_wallet_signature" or "web3_okx_wallet_signature")
+                    {
+                        return new Web3Signature(global::Clerk.Models.Web3Signature.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is "admin")
+                    {
+                        return new Admin(global::Clerk.Models.Admin.JsonConverter.ReadValue(ref reader, options));
+                    }
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3WalletVerification value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case Web3Signature case1:
+                        global::Clerk.Models.Web3Signature.JsonConverter.WriteValue(writer, case1.Value, options);
+                        break;
+                    case Admin case2:
+                        global::Clerk.Models.Admin.JsonConverter.WriteValue(writer, case2.Value, options);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of Web3WalletVerification.", nameof(value));
+                }
+            }
+        }
+    }
 }

@@ -419,4 +419,99 @@ namespace Cases.Openapi2Yaml
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of Pet; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi2Yaml.PetStatus.JsonConverter))]
+    public sealed partial class PetStatus : global::System.IEquatable<global::Cases.Openapi2Yaml.PetStatus>
+    {
+        /// <summary><c>available</c></summary>
+        public static global::Cases.Openapi2Yaml.PetStatus Available { get; } = new("available", isKnown: true);
+
+        /// <summary><c>pending</c></summary>
+        public static global::Cases.Openapi2Yaml.PetStatus Pending { get; } = new("pending", isKnown: true);
+
+        /// <summary><c>sold</c></summary>
+        public static global::Cases.Openapi2Yaml.PetStatus Sold { get; } = new("sold", isKnown: true);
+
+        private PetStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.Openapi2Yaml.PetStatus From(string value) => value switch
+        {
+            "available" => Available,
+            "pending" => Pending,
+            "sold" => Sold,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.Openapi2Yaml.PetStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.Openapi2Yaml.PetStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.Openapi2Yaml.PetStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.Openapi2Yaml.PetStatus? left, global::Cases.Openapi2Yaml.PetStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.Openapi2Yaml.PetStatus? left, global::Cases.Openapi2Yaml.PetStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="PetStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi2Yaml.PetStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.Openapi2Yaml.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.PetStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.Openapi2Yaml.PetStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("available"u8))
+                {
+                    return global::Cases.Openapi2Yaml.PetStatus.Available;
+                }
+
+                if (reader.ValueTextEquals("pending"u8))
+                {
+                    return global::Cases.Openapi2Yaml.PetStatus.Pending;
+                }
+
+                if (reader.ValueTextEquals("sold"u8))
+                {
+                    return global::Cases.Openapi2Yaml.PetStatus.Sold;
+                }
+
+                return new global::Cases.Openapi2Yaml.PetStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.PetStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -374,4 +374,90 @@ namespace Cases.Openapi31Yaml
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'kind' of Event; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31Yaml.EventKind.JsonConverter))]
+    public sealed partial class EventKind : global::System.IEquatable<global::Cases.Openapi31Yaml.EventKind>
+    {
+        /// <summary><c>created</c></summary>
+        public static global::Cases.Openapi31Yaml.EventKind Created { get; } = new("created", isKnown: true);
+
+        /// <summary><c>deleted</c></summary>
+        public static global::Cases.Openapi31Yaml.EventKind Deleted { get; } = new("deleted", isKnown: true);
+
+        private EventKind(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.Openapi31Yaml.EventKind From(string value) => value switch
+        {
+            "created" => Created,
+            "deleted" => Deleted,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.Openapi31Yaml.EventKind(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.Openapi31Yaml.EventKind? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.Openapi31Yaml.EventKind);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.Openapi31Yaml.EventKind? left, global::Cases.Openapi31Yaml.EventKind? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.Openapi31Yaml.EventKind? left, global::Cases.Openapi31Yaml.EventKind? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="EventKind"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31Yaml.EventKind>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.Openapi31Yaml.EventKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.EventKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.Openapi31Yaml.EventKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("created"u8))
+                {
+                    return global::Cases.Openapi31Yaml.EventKind.Created;
+                }
+
+                if (reader.ValueTextEquals("deleted"u8))
+                {
+                    return global::Cases.Openapi31Yaml.EventKind.Deleted;
+                }
+
+                return new global::Cases.Openapi31Yaml.EventKind(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.EventKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

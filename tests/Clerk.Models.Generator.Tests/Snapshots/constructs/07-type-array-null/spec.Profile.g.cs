@@ -434,4 +434,274 @@ namespace Cases.TypeArrayNull
             }
         }
     }
+
+    /// <summary>
+    /// The value of 'address' of Profile.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.TypeArrayNull.ProfileAddress.JsonConverter))]
+    public sealed partial record ProfileAddress
+    {
+        private ulong _present_0;
+        private string? _city;
+        private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
+
+        /// <remarks>JSON: <c>city</c>, optional.</remarks>
+        public string? City
+        {
+            get => _city;
+            init { _city = value; _present_0 |= 0x1UL; }
+        }
+
+        /// <summary>
+        /// Members the payload carried that the spec does not describe, kept so that they are written back.
+        /// </summary>
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
+        {
+            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
+            init => _additionalProperties = value is { Count: > 0 } ? value : null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
+        /// or set when the record was created. Absent members are not written.
+        /// </summary>
+        public bool IsPresent(JsonMember member)
+            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+
+        /// <summary>
+        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
+        public ProfileAddress Without(JsonMember member)
+        {
+            var copy = this with { };
+            switch (member)
+            {
+                case JsonMember.City:
+                    copy._city = default;
+                    copy._present_0 &= ~0x1UL;
+                    return copy;
+                default:
+                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+            }
+        }
+
+        /// <summary>
+        /// The members of <see cref="ProfileAddress"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
+        /// </summary>
+        public enum JsonMember
+        {
+            /// <summary><c>city</c></summary>
+            City,
+        }
+
+        /// <summary>Reads and writes <see cref="ProfileAddress"/> exactly as the JSON carries it.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.TypeArrayNull.ProfileAddress>
+        {
+            private const JsonMember UnknownMember = (JsonMember)(-1);
+
+            private static readonly string[] s_jsonNames =
+            {
+                "city",
+            };
+
+            private static readonly global::System.Text.Json.JsonEncodedText s_cityName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+
+            /// <inheritdoc/>
+            public override global::Cases.TypeArrayNull.ProfileAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileAddress value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads one <see cref="ProfileAddress"/> starting at the reader's current token.</summary>
+            public static global::Cases.TypeArrayNull.ProfileAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                ulong present0 = 0;
+                string? cityValue = default;
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
+                string? member = null;
+                try
+                {
+                    while (true)
+                    {
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            break;
+                        }
+
+                        var current = MatchMember(ref reader);
+                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        switch (current)
+                        {
+                            case JsonMember.City:
+                                cityValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
+                                present0 |= 0x1UL;
+                                break;
+                            default:
+                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+                                break;
+                        }
+
+                        member = null;
+                    }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                }
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
+                }
+
+                return new global::Cases.TypeArrayNull.ProfileAddress
+                {
+                    _city = cityValue,
+                    _present_0 = present0,
+                    _additionalProperties = unknownMembers,
+                };
+            }
+
+            /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileAddress value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                var present0 = value._present_0;
+                if ((present0 & 0x1UL) != 0)
+                {
+                    writer.WriteString(s_cityName, value._city);
+                }
+
+                if (value._additionalProperties is { } additionalProperties)
+                {
+                    foreach (var pair in additionalProperties)
+                    {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
+                    : reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "city"u8))
+                        {
+                            return JsonMember.City;
+                        }
+
+                        break;
+                }
+
+                return UnknownMember;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The values of 'mood' of Profile; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.TypeArrayNull.ProfileMood.JsonConverter))]
+    public sealed partial class ProfileMood : global::System.IEquatable<global::Cases.TypeArrayNull.ProfileMood>
+    {
+        /// <summary><c>happy</c></summary>
+        public static global::Cases.TypeArrayNull.ProfileMood Happy { get; } = new("happy", isKnown: true);
+
+        /// <summary><c>sad</c></summary>
+        public static global::Cases.TypeArrayNull.ProfileMood Sad { get; } = new("sad", isKnown: true);
+
+        private ProfileMood(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.TypeArrayNull.ProfileMood From(string value) => value switch
+        {
+            "happy" => Happy,
+            "sad" => Sad,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.TypeArrayNull.ProfileMood(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.TypeArrayNull.ProfileMood? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.TypeArrayNull.ProfileMood);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.TypeArrayNull.ProfileMood? left, global::Cases.TypeArrayNull.ProfileMood? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.TypeArrayNull.ProfileMood? left, global::Cases.TypeArrayNull.ProfileMood? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="ProfileMood"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.TypeArrayNull.ProfileMood>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.TypeArrayNull.ProfileMood Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileMood value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.TypeArrayNull.ProfileMood ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("happy"u8))
+                {
+                    return global::Cases.TypeArrayNull.ProfileMood.Happy;
+                }
+
+                if (reader.ValueTextEquals("sad"u8))
+                {
+                    return global::Cases.TypeArrayNull.ProfileMood.Sad;
+                }
+
+                return new global::Cases.TypeArrayNull.ProfileMood(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileMood value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

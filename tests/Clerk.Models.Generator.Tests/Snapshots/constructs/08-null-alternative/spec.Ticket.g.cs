@@ -322,4 +322,83 @@ namespace Cases.NullAlternative
             }
         }
     }
+
+    /// <summary>
+    /// The value of 'reference' of Ticket: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullAlternative.TicketReference.JsonConverter))]
+    public abstract partial record TicketReference
+    {
+        private TicketReference()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="string"/>.</summary>
+        public sealed partial record String(string Value) : global::Cases.NullAlternative.TicketReference;
+
+        /// <summary>The payload is a <see cref="long"/>.</summary>
+        public sealed partial record Int64(long Value) : global::Cases.NullAlternative.TicketReference;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Cases.NullAlternative.TicketReference;
+
+        /// <summary>Wraps a <see cref="string"/> as the <see cref="String"/> case.</summary>
+        public static implicit operator global::Cases.NullAlternative.TicketReference(string value) => new String(value);
+
+        /// <summary>Wraps a <see cref="long"/> as the <see cref="Int64"/> case.</summary>
+        public static implicit operator global::Cases.NullAlternative.TicketReference(long value) => new Int64(value);
+
+        /// <summary>Reads <see cref="TicketReference"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NullAlternative.TicketReference>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.NullAlternative.TicketReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Cases.NullAlternative.TicketReference ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                {
+                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _))
+                {
+                    return new Int64(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case String case1:
+                        writer.WriteStringValue(case1.Value);
+                        break;
+                    case Int64 case2:
+                        writer.WriteNumberValue(case2.Value);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of TicketReference.", nameof(value));
+                }
+            }
+        }
+    }
 }

@@ -345,4 +345,90 @@ namespace Cases.Openapi31NullableKeyword
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'segment' of Customer; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter))]
+    public sealed partial class CustomerSegment : global::System.IEquatable<global::Cases.Openapi31NullableKeyword.CustomerSegment>
+    {
+        /// <summary><c>retail</c></summary>
+        public static global::Cases.Openapi31NullableKeyword.CustomerSegment Retail { get; } = new("retail", isKnown: true);
+
+        /// <summary><c>wholesale</c></summary>
+        public static global::Cases.Openapi31NullableKeyword.CustomerSegment Wholesale { get; } = new("wholesale", isKnown: true);
+
+        private CustomerSegment(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.Openapi31NullableKeyword.CustomerSegment From(string value) => value switch
+        {
+            "retail" => Retail,
+            "wholesale" => Wholesale,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.Openapi31NullableKeyword.CustomerSegment(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.Openapi31NullableKeyword.CustomerSegment? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.Openapi31NullableKeyword.CustomerSegment);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.Openapi31NullableKeyword.CustomerSegment? left, global::Cases.Openapi31NullableKeyword.CustomerSegment? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.Openapi31NullableKeyword.CustomerSegment? left, global::Cases.Openapi31NullableKeyword.CustomerSegment? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="CustomerSegment"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.Openapi31NullableKeyword.CustomerSegment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.Openapi31NullableKeyword.CustomerSegment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("retail"u8))
+                {
+                    return global::Cases.Openapi31NullableKeyword.CustomerSegment.Retail;
+                }
+
+                if (reader.ValueTextEquals("wholesale"u8))
+                {
+                    return global::Cases.Openapi31NullableKeyword.CustomerSegment.Wholesale;
+                }
+
+                return new global::Cases.Openapi31NullableKeyword.CustomerSegment(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -309,4 +309,83 @@ namespace Cases.OneofPrimitives
             }
         }
     }
+
+    /// <summary>
+    /// The value of 'flag_or_count' of Lookup: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter))]
+    public abstract partial record LookupFlagOrCount
+    {
+        private LookupFlagOrCount()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="bool"/>.</summary>
+        public sealed partial record Boolean(bool Value) : global::Cases.OneofPrimitives.LookupFlagOrCount;
+
+        /// <summary>The payload is a <see cref="int"/>.</summary>
+        public sealed partial record Int32(int Value) : global::Cases.OneofPrimitives.LookupFlagOrCount;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Cases.OneofPrimitives.LookupFlagOrCount;
+
+        /// <summary>Wraps a <see cref="bool"/> as the <see cref="Boolean"/> case.</summary>
+        public static implicit operator global::Cases.OneofPrimitives.LookupFlagOrCount(bool value) => new Boolean(value);
+
+        /// <summary>Wraps a <see cref="int"/> as the <see cref="Int32"/> case.</summary>
+        public static implicit operator global::Cases.OneofPrimitives.LookupFlagOrCount(int value) => new Int32(value);
+
+        /// <summary>Reads <see cref="LookupFlagOrCount"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.OneofPrimitives.LookupFlagOrCount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Cases.OneofPrimitives.LookupFlagOrCount ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
+                {
+                    return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out _))
+                {
+                    return new Int32(global::Clerk.Models.Runtime.Serialization.JsonRead.Int32(ref reader));
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case Boolean case1:
+                        writer.WriteBooleanValue(case1.Value);
+                        break;
+                    case Int32 case2:
+                        writer.WriteNumberValue(case2.Value);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of LookupFlagOrCount.", nameof(value));
+                }
+            }
+        }
+    }
 }

@@ -389,4 +389,88 @@ namespace Cases.ArrayOfUnions
             }
         }
     }
+
+    /// <summary>
+    /// The value of an item of 'shapes' of Drawing: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter))]
+    public abstract partial record DrawingShapesItem
+    {
+        private DrawingShapesItem()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="global::Cases.ArrayOfUnions.Circle"/>.</summary>
+        public sealed partial record Circle(global::Cases.ArrayOfUnions.Circle Value) : global::Cases.ArrayOfUnions.DrawingShapesItem;
+
+        /// <summary>The payload is a <see cref="global::Cases.ArrayOfUnions.Square"/>.</summary>
+        public sealed partial record Square(global::Cases.ArrayOfUnions.Square Value) : global::Cases.ArrayOfUnions.DrawingShapesItem;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Cases.ArrayOfUnions.DrawingShapesItem;
+
+        /// <summary>Wraps a <see cref="global::Cases.ArrayOfUnions.Circle"/> as the <see cref="Circle"/> case.</summary>
+        public static implicit operator global::Cases.ArrayOfUnions.DrawingShapesItem(global::Cases.ArrayOfUnions.Circle value) => new Circle(value);
+
+        /// <summary>Wraps a <see cref="global::Cases.ArrayOfUnions.Square"/> as the <see cref="Square"/> case.</summary>
+        public static implicit operator global::Cases.ArrayOfUnions.DrawingShapesItem(global::Cases.ArrayOfUnions.Square value) => new Square(value);
+
+        /// <summary>Reads <see cref="DrawingShapesItem"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.ArrayOfUnions.DrawingShapesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Cases.ArrayOfUnions.DrawingShapesItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    // 'kind' alone tells the alternatives apart.
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "kind"u8);
+                    if (discriminator is "circle")
+                    {
+                        return new Circle(global::Cases.ArrayOfUnions.Circle.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is "square")
+                    {
+                        return new Square(global::Cases.ArrayOfUnions.Square.JsonConverter.ReadValue(ref reader, options));
+                    }
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case Circle case1:
+                        global::Cases.ArrayOfUnions.Circle.JsonConverter.WriteValue(writer, case1.Value, options);
+                        break;
+                    case Square case2:
+                        global::Cases.ArrayOfUnions.Square.JsonConverter.WriteValue(writer, case2.Value, options);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of DrawingShapesItem.", nameof(value));
+                }
+            }
+        }
+    }
 }

@@ -220,4 +220,81 @@ namespace Cases.ArrayOfUnions
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'kind' of Square; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.SquareKind.JsonConverter))]
+    public sealed partial class SquareKind : global::System.IEquatable<global::Cases.ArrayOfUnions.SquareKind>
+    {
+        /// <summary><c>square</c></summary>
+        public static global::Cases.ArrayOfUnions.SquareKind Square { get; } = new("square", isKnown: true);
+
+        private SquareKind(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.ArrayOfUnions.SquareKind From(string value) => value switch
+        {
+            "square" => Square,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.ArrayOfUnions.SquareKind(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.ArrayOfUnions.SquareKind? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.ArrayOfUnions.SquareKind);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.ArrayOfUnions.SquareKind? left, global::Cases.ArrayOfUnions.SquareKind? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.ArrayOfUnions.SquareKind? left, global::Cases.ArrayOfUnions.SquareKind? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="SquareKind"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ArrayOfUnions.SquareKind>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.ArrayOfUnions.SquareKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.SquareKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.ArrayOfUnions.SquareKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("square"u8))
+                {
+                    return global::Cases.ArrayOfUnions.SquareKind.Square;
+                }
+
+                return new global::Cases.ArrayOfUnions.SquareKind(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.SquareKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -228,4 +228,81 @@ namespace Cases.UnionInUnion
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'mode' of Bike; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.BikeMode.JsonConverter))]
+    public sealed partial class BikeMode : global::System.IEquatable<global::Cases.UnionInUnion.BikeMode>
+    {
+        /// <summary><c>bike</c></summary>
+        public static global::Cases.UnionInUnion.BikeMode Bike { get; } = new("bike", isKnown: true);
+
+        private BikeMode(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.UnionInUnion.BikeMode From(string value) => value switch
+        {
+            "bike" => Bike,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.UnionInUnion.BikeMode(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.UnionInUnion.BikeMode? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.UnionInUnion.BikeMode);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.UnionInUnion.BikeMode? left, global::Cases.UnionInUnion.BikeMode? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.UnionInUnion.BikeMode? left, global::Cases.UnionInUnion.BikeMode? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="BikeMode"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.BikeMode>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.UnionInUnion.BikeMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.BikeMode value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.UnionInUnion.BikeMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("bike"u8))
+                {
+                    return global::Cases.UnionInUnion.BikeMode.Bike;
+                }
+
+                return new global::Cases.UnionInUnion.BikeMode(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.BikeMode value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

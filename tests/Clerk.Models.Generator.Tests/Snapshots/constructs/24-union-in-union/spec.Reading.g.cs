@@ -88,4 +88,83 @@ namespace Cases.UnionInUnion
             }
         }
     }
+
+    /// <summary>
+    /// One of several alternatives. Switch on the case to get the value.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.ReadingOption1.JsonConverter))]
+    public abstract partial record ReadingOption1
+    {
+        private ReadingOption1()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="double"/>.</summary>
+        public sealed partial record Double(double Value) : global::Cases.UnionInUnion.ReadingOption1;
+
+        /// <summary>The payload is a <see cref="string"/>.</summary>
+        public sealed partial record String(string Value) : global::Cases.UnionInUnion.ReadingOption1;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Cases.UnionInUnion.ReadingOption1;
+
+        /// <summary>Wraps a <see cref="double"/> as the <see cref="Double"/> case.</summary>
+        public static implicit operator global::Cases.UnionInUnion.ReadingOption1(double value) => new Double(value);
+
+        /// <summary>Wraps a <see cref="string"/> as the <see cref="String"/> case.</summary>
+        public static implicit operator global::Cases.UnionInUnion.ReadingOption1(string value) => new String(value);
+
+        /// <summary>Reads <see cref="ReadingOption1"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.ReadingOption1>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.UnionInUnion.ReadingOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Cases.UnionInUnion.ReadingOption1 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out _))
+                {
+                    return new Double(global::Clerk.Models.Runtime.Serialization.JsonRead.Double(ref reader));
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                {
+                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case Double case1:
+                        writer.WriteNumberValue(case1.Value);
+                        break;
+                    case String case2:
+                        writer.WriteStringValue(case2.Value);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of ReadingOption1.", nameof(value));
+                }
+            }
+        }
+    }
 }

@@ -293,4 +293,185 @@ namespace Cases.MutualRecursion
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'kind' of Binary; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.BinaryKind.JsonConverter))]
+    public sealed partial class BinaryKind : global::System.IEquatable<global::Cases.MutualRecursion.BinaryKind>
+    {
+        /// <summary><c>binary</c></summary>
+        public static global::Cases.MutualRecursion.BinaryKind Binary { get; } = new("binary", isKnown: true);
+
+        private BinaryKind(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.MutualRecursion.BinaryKind From(string value) => value switch
+        {
+            "binary" => Binary,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.MutualRecursion.BinaryKind(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.MutualRecursion.BinaryKind? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.MutualRecursion.BinaryKind);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.MutualRecursion.BinaryKind? left, global::Cases.MutualRecursion.BinaryKind? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.MutualRecursion.BinaryKind? left, global::Cases.MutualRecursion.BinaryKind? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="BinaryKind"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.BinaryKind>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.MutualRecursion.BinaryKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.MutualRecursion.BinaryKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("binary"u8))
+                {
+                    return global::Cases.MutualRecursion.BinaryKind.Binary;
+                }
+
+                return new global::Cases.MutualRecursion.BinaryKind(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of 'op' of Binary; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.BinaryOp.JsonConverter))]
+    public sealed partial class BinaryOp : global::System.IEquatable<global::Cases.MutualRecursion.BinaryOp>
+    {
+        /// <summary><c>add</c></summary>
+        public static global::Cases.MutualRecursion.BinaryOp Add { get; } = new("add", isKnown: true);
+
+        /// <summary><c>sub</c></summary>
+        public static global::Cases.MutualRecursion.BinaryOp Sub { get; } = new("sub", isKnown: true);
+
+        /// <summary><c>mul</c></summary>
+        public static global::Cases.MutualRecursion.BinaryOp Mul { get; } = new("mul", isKnown: true);
+
+        /// <summary><c>div</c></summary>
+        public static global::Cases.MutualRecursion.BinaryOp Div { get; } = new("div", isKnown: true);
+
+        private BinaryOp(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.MutualRecursion.BinaryOp From(string value) => value switch
+        {
+            "add" => Add,
+            "sub" => Sub,
+            "mul" => Mul,
+            "div" => Div,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.MutualRecursion.BinaryOp(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.MutualRecursion.BinaryOp? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.MutualRecursion.BinaryOp);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.MutualRecursion.BinaryOp? left, global::Cases.MutualRecursion.BinaryOp? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.MutualRecursion.BinaryOp? left, global::Cases.MutualRecursion.BinaryOp? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="BinaryOp"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.BinaryOp>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.MutualRecursion.BinaryOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.MutualRecursion.BinaryOp ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("add"u8))
+                {
+                    return global::Cases.MutualRecursion.BinaryOp.Add;
+                }
+
+                if (reader.ValueTextEquals("sub"u8))
+                {
+                    return global::Cases.MutualRecursion.BinaryOp.Sub;
+                }
+
+                if (reader.ValueTextEquals("mul"u8))
+                {
+                    return global::Cases.MutualRecursion.BinaryOp.Mul;
+                }
+
+                if (reader.ValueTextEquals("div"u8))
+                {
+                    return global::Cases.MutualRecursion.BinaryOp.Div;
+                }
+
+                return new global::Cases.MutualRecursion.BinaryOp(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

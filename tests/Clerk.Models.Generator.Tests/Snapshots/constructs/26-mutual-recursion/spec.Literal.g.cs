@@ -222,4 +222,81 @@ namespace Cases.MutualRecursion
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'kind' of Literal; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.LiteralKind.JsonConverter))]
+    public sealed partial class LiteralKind : global::System.IEquatable<global::Cases.MutualRecursion.LiteralKind>
+    {
+        /// <summary><c>literal</c></summary>
+        public static global::Cases.MutualRecursion.LiteralKind Literal { get; } = new("literal", isKnown: true);
+
+        private LiteralKind(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.MutualRecursion.LiteralKind From(string value) => value switch
+        {
+            "literal" => Literal,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.MutualRecursion.LiteralKind(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.MutualRecursion.LiteralKind? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.MutualRecursion.LiteralKind);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.MutualRecursion.LiteralKind? left, global::Cases.MutualRecursion.LiteralKind? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.MutualRecursion.LiteralKind? left, global::Cases.MutualRecursion.LiteralKind? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="LiteralKind"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.LiteralKind>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.MutualRecursion.LiteralKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.LiteralKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.MutualRecursion.LiteralKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("literal"u8))
+                {
+                    return global::Cases.MutualRecursion.LiteralKind.Literal;
+                }
+
+                return new global::Cases.MutualRecursion.LiteralKind(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.LiteralKind value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

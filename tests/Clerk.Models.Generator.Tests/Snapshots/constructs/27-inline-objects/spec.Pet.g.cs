@@ -348,4 +348,817 @@ namespace Cases.InlineObjects
             }
         }
     }
+
+    /// <summary>
+    /// The value of 'owner' of Pet.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetOwner.JsonConverter))]
+    public sealed partial record PetOwner
+    {
+        private ulong _present_0;
+        private string _name = default!;
+        private global::Cases.InlineObjects.PetOwnerAddress? _address;
+        private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
+
+        /// <remarks>JSON: <c>name</c>, required.</remarks>
+        public required string Name
+        {
+            get => _name;
+            init { _name = value; _present_0 |= 0x1UL; }
+        }
+
+        /// <remarks>JSON: <c>address</c>, optional.</remarks>
+        public global::Cases.InlineObjects.PetOwnerAddress? Address
+        {
+            get => _address;
+            init { _address = value; _present_0 |= 0x2UL; }
+        }
+
+        /// <summary>
+        /// Members the payload carried that the spec does not describe, kept so that they are written back.
+        /// </summary>
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
+        {
+            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
+            init => _additionalProperties = value is { Count: > 0 } ? value : null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
+        /// or set when the record was created. Absent members are not written.
+        /// </summary>
+        public bool IsPresent(JsonMember member)
+            => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
+
+        /// <summary>
+        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
+        public PetOwner Without(JsonMember member)
+        {
+            var copy = this with { };
+            switch (member)
+            {
+                case JsonMember.Address:
+                    copy._address = default;
+                    copy._present_0 &= ~0x2UL;
+                    return copy;
+                default:
+                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+            }
+        }
+
+        /// <summary>
+        /// The members of <see cref="PetOwner"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
+        /// </summary>
+        public enum JsonMember
+        {
+            /// <summary><c>name</c></summary>
+            Name,
+            /// <summary><c>address</c></summary>
+            Address,
+        }
+
+        /// <summary>Reads and writes <see cref="PetOwner"/> exactly as the JSON carries it.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineObjects.PetOwner>
+        {
+            private const JsonMember UnknownMember = (JsonMember)(-1);
+
+            private static readonly string[] s_jsonNames =
+            {
+                "name",
+                "address",
+            };
+
+            private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+            private static readonly global::System.Text.Json.JsonEncodedText s_addressName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
+
+            /// <inheritdoc/>
+            public override global::Cases.InlineObjects.PetOwner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetOwner value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads one <see cref="PetOwner"/> starting at the reader's current token.</summary>
+            public static global::Cases.InlineObjects.PetOwner ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                ulong present0 = 0;
+                string? nameValue = default;
+                global::Cases.InlineObjects.PetOwnerAddress? addressValue = default;
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
+                string? member = null;
+                try
+                {
+                    while (true)
+                    {
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            break;
+                        }
+
+                        var current = MatchMember(ref reader);
+                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        switch (current)
+                        {
+                            case JsonMember.Name:
+                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
+                                present0 |= 0x1UL;
+                                break;
+                            case JsonMember.Address:
+                                addressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineObjects.PetOwnerAddress.JsonConverter.ReadValue(ref reader, options);
+                                present0 |= 0x2UL;
+                                break;
+                            default:
+                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+                                break;
+                        }
+
+                        member = null;
+                    }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                }
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
+                }
+
+                if ((present0 & 0x1UL) == 0)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
+                }
+
+                return new global::Cases.InlineObjects.PetOwner
+                {
+                    Name = nameValue!,
+                    _address = addressValue,
+                    _present_0 = present0,
+                    _additionalProperties = unknownMembers,
+                };
+            }
+
+            /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetOwner value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                var present0 = value._present_0;
+                if ((present0 & 0x1UL) != 0)
+                {
+                    writer.WriteString(s_nameName, value._name);
+                }
+
+                if ((present0 & 0x2UL) != 0)
+                {
+                    writer.WritePropertyName(s_addressName);
+                    if (value._address is not null)
+                    {
+                        global::Cases.InlineObjects.PetOwnerAddress.JsonConverter.WriteValue(writer, value._address, options);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+
+                if (value._additionalProperties is { } additionalProperties)
+                {
+                    foreach (var pair in additionalProperties)
+                    {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
+                    : reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                        {
+                            return JsonMember.Name;
+                        }
+
+                        break;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "address"u8))
+                        {
+                            return JsonMember.Address;
+                        }
+
+                        break;
+                }
+
+                return UnknownMember;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value of 'address' of PetOwner.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetOwnerAddress.JsonConverter))]
+    public sealed partial record PetOwnerAddress
+    {
+        private ulong _present_0;
+        private string? _city;
+        private string? _postcode;
+        private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
+
+        /// <remarks>JSON: <c>city</c>, optional.</remarks>
+        public string? City
+        {
+            get => _city;
+            init { _city = value; _present_0 |= 0x1UL; }
+        }
+
+        /// <remarks>JSON: <c>postcode</c>, optional.</remarks>
+        public string? Postcode
+        {
+            get => _postcode;
+            init { _postcode = value; _present_0 |= 0x2UL; }
+        }
+
+        /// <summary>
+        /// Members the payload carried that the spec does not describe, kept so that they are written back.
+        /// </summary>
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
+        {
+            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
+            init => _additionalProperties = value is { Count: > 0 } ? value : null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
+        /// or set when the record was created. Absent members are not written.
+        /// </summary>
+        public bool IsPresent(JsonMember member)
+            => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
+
+        /// <summary>
+        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
+        public PetOwnerAddress Without(JsonMember member)
+        {
+            var copy = this with { };
+            switch (member)
+            {
+                case JsonMember.City:
+                    copy._city = default;
+                    copy._present_0 &= ~0x1UL;
+                    return copy;
+                case JsonMember.Postcode:
+                    copy._postcode = default;
+                    copy._present_0 &= ~0x2UL;
+                    return copy;
+                default:
+                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+            }
+        }
+
+        /// <summary>
+        /// The members of <see cref="PetOwnerAddress"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
+        /// </summary>
+        public enum JsonMember
+        {
+            /// <summary><c>city</c></summary>
+            City,
+            /// <summary><c>postcode</c></summary>
+            Postcode,
+        }
+
+        /// <summary>Reads and writes <see cref="PetOwnerAddress"/> exactly as the JSON carries it.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineObjects.PetOwnerAddress>
+        {
+            private const JsonMember UnknownMember = (JsonMember)(-1);
+
+            private static readonly string[] s_jsonNames =
+            {
+                "city",
+                "postcode",
+            };
+
+            private static readonly global::System.Text.Json.JsonEncodedText s_cityName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+            private static readonly global::System.Text.Json.JsonEncodedText s_postcodeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
+
+            /// <inheritdoc/>
+            public override global::Cases.InlineObjects.PetOwnerAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetOwnerAddress value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads one <see cref="PetOwnerAddress"/> starting at the reader's current token.</summary>
+            public static global::Cases.InlineObjects.PetOwnerAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                ulong present0 = 0;
+                string? cityValue = default;
+                string? postcodeValue = default;
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
+                string? member = null;
+                try
+                {
+                    while (true)
+                    {
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            break;
+                        }
+
+                        var current = MatchMember(ref reader);
+                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        switch (current)
+                        {
+                            case JsonMember.City:
+                                cityValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
+                                present0 |= 0x1UL;
+                                break;
+                            case JsonMember.Postcode:
+                                postcodeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
+                                present0 |= 0x2UL;
+                                break;
+                            default:
+                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+                                break;
+                        }
+
+                        member = null;
+                    }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                }
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
+                }
+
+                return new global::Cases.InlineObjects.PetOwnerAddress
+                {
+                    _city = cityValue,
+                    _postcode = postcodeValue,
+                    _present_0 = present0,
+                    _additionalProperties = unknownMembers,
+                };
+            }
+
+            /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetOwnerAddress value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                var present0 = value._present_0;
+                if ((present0 & 0x1UL) != 0)
+                {
+                    writer.WriteString(s_cityName, value._city);
+                }
+
+                if ((present0 & 0x2UL) != 0)
+                {
+                    writer.WriteString(s_postcodeName, value._postcode);
+                }
+
+                if (value._additionalProperties is { } additionalProperties)
+                {
+                    foreach (var pair in additionalProperties)
+                    {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
+                    : reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "city"u8))
+                        {
+                            return JsonMember.City;
+                        }
+
+                        break;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "postcode"u8))
+                        {
+                            return JsonMember.Postcode;
+                        }
+
+                        break;
+                }
+
+                return UnknownMember;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value of an item of 'toys' of Pet.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetToysItem.JsonConverter))]
+    public sealed partial record PetToysItem
+    {
+        private ulong _present_0;
+        private string? _label;
+        private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
+
+        /// <remarks>JSON: <c>label</c>, optional.</remarks>
+        public string? Label
+        {
+            get => _label;
+            init { _label = value; _present_0 |= 0x1UL; }
+        }
+
+        /// <summary>
+        /// Members the payload carried that the spec does not describe, kept so that they are written back.
+        /// </summary>
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
+        {
+            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
+            init => _additionalProperties = value is { Count: > 0 } ? value : null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
+        /// or set when the record was created. Absent members are not written.
+        /// </summary>
+        public bool IsPresent(JsonMember member)
+            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+
+        /// <summary>
+        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
+        public PetToysItem Without(JsonMember member)
+        {
+            var copy = this with { };
+            switch (member)
+            {
+                case JsonMember.Label:
+                    copy._label = default;
+                    copy._present_0 &= ~0x1UL;
+                    return copy;
+                default:
+                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+            }
+        }
+
+        /// <summary>
+        /// The members of <see cref="PetToysItem"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
+        /// </summary>
+        public enum JsonMember
+        {
+            /// <summary><c>label</c></summary>
+            Label,
+        }
+
+        /// <summary>Reads and writes <see cref="PetToysItem"/> exactly as the JSON carries it.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineObjects.PetToysItem>
+        {
+            private const JsonMember UnknownMember = (JsonMember)(-1);
+
+            private static readonly string[] s_jsonNames =
+            {
+                "label",
+            };
+
+            private static readonly global::System.Text.Json.JsonEncodedText s_labelName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+
+            /// <inheritdoc/>
+            public override global::Cases.InlineObjects.PetToysItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetToysItem value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads one <see cref="PetToysItem"/> starting at the reader's current token.</summary>
+            public static global::Cases.InlineObjects.PetToysItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                ulong present0 = 0;
+                string? labelValue = default;
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
+                string? member = null;
+                try
+                {
+                    while (true)
+                    {
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            break;
+                        }
+
+                        var current = MatchMember(ref reader);
+                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        switch (current)
+                        {
+                            case JsonMember.Label:
+                                labelValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
+                                present0 |= 0x1UL;
+                                break;
+                            default:
+                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+                                break;
+                        }
+
+                        member = null;
+                    }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                }
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
+                }
+
+                return new global::Cases.InlineObjects.PetToysItem
+                {
+                    _label = labelValue,
+                    _present_0 = present0,
+                    _additionalProperties = unknownMembers,
+                };
+            }
+
+            /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetToysItem value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                var present0 = value._present_0;
+                if ((present0 & 0x1UL) != 0)
+                {
+                    writer.WriteString(s_labelName, value._label);
+                }
+
+                if (value._additionalProperties is { } additionalProperties)
+                {
+                    foreach (var pair in additionalProperties)
+                    {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
+                    : reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "label"u8))
+                        {
+                            return JsonMember.Label;
+                        }
+
+                        break;
+                }
+
+                return UnknownMember;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value of 'vet' of Pet.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetVet.JsonConverter))]
+    public sealed partial record PetVet
+    {
+        private ulong _present_0;
+        private string? _clinic;
+        private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
+
+        /// <remarks>JSON: <c>clinic</c>, optional.</remarks>
+        public string? Clinic
+        {
+            get => _clinic;
+            init { _clinic = value; _present_0 |= 0x1UL; }
+        }
+
+        /// <summary>
+        /// Members the payload carried that the spec does not describe, kept so that they are written back.
+        /// </summary>
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
+        {
+            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
+            init => _additionalProperties = value is { Count: > 0 } ? value : null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
+        /// or set when the record was created. Absent members are not written.
+        /// </summary>
+        public bool IsPresent(JsonMember member)
+            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+
+        /// <summary>
+        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
+        public PetVet Without(JsonMember member)
+        {
+            var copy = this with { };
+            switch (member)
+            {
+                case JsonMember.Clinic:
+                    copy._clinic = default;
+                    copy._present_0 &= ~0x1UL;
+                    return copy;
+                default:
+                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+            }
+        }
+
+        /// <summary>
+        /// The members of <see cref="PetVet"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
+        /// </summary>
+        public enum JsonMember
+        {
+            /// <summary><c>clinic</c></summary>
+            Clinic,
+        }
+
+        /// <summary>Reads and writes <see cref="PetVet"/> exactly as the JSON carries it.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineObjects.PetVet>
+        {
+            private const JsonMember UnknownMember = (JsonMember)(-1);
+
+            private static readonly string[] s_jsonNames =
+            {
+                "clinic",
+            };
+
+            private static readonly global::System.Text.Json.JsonEncodedText s_clinicName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+
+            /// <inheritdoc/>
+            public override global::Cases.InlineObjects.PetVet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetVet value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads one <see cref="PetVet"/> starting at the reader's current token.</summary>
+            public static global::Cases.InlineObjects.PetVet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                ulong present0 = 0;
+                string? clinicValue = default;
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
+                string? member = null;
+                try
+                {
+                    while (true)
+                    {
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            break;
+                        }
+
+                        var current = MatchMember(ref reader);
+                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        switch (current)
+                        {
+                            case JsonMember.Clinic:
+                                clinicValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
+                                present0 |= 0x1UL;
+                                break;
+                            default:
+                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+                                break;
+                        }
+
+                        member = null;
+                    }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                }
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
+                }
+
+                return new global::Cases.InlineObjects.PetVet
+                {
+                    _clinic = clinicValue,
+                    _present_0 = present0,
+                    _additionalProperties = unknownMembers,
+                };
+            }
+
+            /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineObjects.PetVet value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                var present0 = value._present_0;
+                if ((present0 & 0x1UL) != 0)
+                {
+                    writer.WriteString(s_clinicName, value._clinic);
+                }
+
+                if (value._additionalProperties is { } additionalProperties)
+                {
+                    foreach (var pair in additionalProperties)
+                    {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
+                    : reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "clinic"u8))
+                        {
+                            return JsonMember.Clinic;
+                        }
+
+                        break;
+                }
+
+                return UnknownMember;
+            }
+        }
+    }
 }

@@ -307,4 +307,463 @@ namespace Cases.InlineEnums
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of Order; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderStatus.JsonConverter))]
+    public sealed partial class OrderStatus : global::System.IEquatable<global::Cases.InlineEnums.OrderStatus>
+    {
+        /// <summary><c>open</c></summary>
+        public static global::Cases.InlineEnums.OrderStatus Open { get; } = new("open", isKnown: true);
+
+        /// <summary><c>paid</c></summary>
+        public static global::Cases.InlineEnums.OrderStatus Paid { get; } = new("paid", isKnown: true);
+
+        /// <summary><c>shipped</c></summary>
+        public static global::Cases.InlineEnums.OrderStatus Shipped { get; } = new("shipped", isKnown: true);
+
+        private OrderStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.InlineEnums.OrderStatus From(string value) => value switch
+        {
+            "open" => Open,
+            "paid" => Paid,
+            "shipped" => Shipped,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.InlineEnums.OrderStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.InlineEnums.OrderStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.InlineEnums.OrderStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.InlineEnums.OrderStatus? left, global::Cases.InlineEnums.OrderStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.InlineEnums.OrderStatus? left, global::Cases.InlineEnums.OrderStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OrderStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.InlineEnums.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.InlineEnums.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("open"u8))
+                {
+                    return global::Cases.InlineEnums.OrderStatus.Open;
+                }
+
+                if (reader.ValueTextEquals("paid"u8))
+                {
+                    return global::Cases.InlineEnums.OrderStatus.Paid;
+                }
+
+                if (reader.ValueTextEquals("shipped"u8))
+                {
+                    return global::Cases.InlineEnums.OrderStatus.Shipped;
+                }
+
+                return new global::Cases.InlineEnums.OrderStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of an item of 'labels' of Order; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderLabelsItem.JsonConverter))]
+    public sealed partial class OrderLabelsItem : global::System.IEquatable<global::Cases.InlineEnums.OrderLabelsItem>
+    {
+        /// <summary><c>gift</c></summary>
+        public static global::Cases.InlineEnums.OrderLabelsItem Gift { get; } = new("gift", isKnown: true);
+
+        /// <summary><c>fragile</c></summary>
+        public static global::Cases.InlineEnums.OrderLabelsItem Fragile { get; } = new("fragile", isKnown: true);
+
+        private OrderLabelsItem(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.InlineEnums.OrderLabelsItem From(string value) => value switch
+        {
+            "gift" => Gift,
+            "fragile" => Fragile,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.InlineEnums.OrderLabelsItem(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.InlineEnums.OrderLabelsItem? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.InlineEnums.OrderLabelsItem);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.InlineEnums.OrderLabelsItem? left, global::Cases.InlineEnums.OrderLabelsItem? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.InlineEnums.OrderLabelsItem? left, global::Cases.InlineEnums.OrderLabelsItem? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OrderLabelsItem"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderLabelsItem>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.InlineEnums.OrderLabelsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.InlineEnums.OrderLabelsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("gift"u8))
+                {
+                    return global::Cases.InlineEnums.OrderLabelsItem.Gift;
+                }
+
+                if (reader.ValueTextEquals("fragile"u8))
+                {
+                    return global::Cases.InlineEnums.OrderLabelsItem.Fragile;
+                }
+
+                return new global::Cases.InlineEnums.OrderLabelsItem(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The value of 'shipping' of Order.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderShipping.JsonConverter))]
+    public sealed partial record OrderShipping
+    {
+        private ulong _present_0;
+        private global::Cases.InlineEnums.OrderShippingSpeed? _speed;
+        private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
+
+        /// <remarks>JSON: <c>speed</c>, optional.</remarks>
+        public global::Cases.InlineEnums.OrderShippingSpeed? Speed
+        {
+            get => _speed;
+            init { _speed = value; _present_0 |= 0x1UL; }
+        }
+
+        /// <summary>
+        /// Members the payload carried that the spec does not describe, kept so that they are written back.
+        /// </summary>
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
+        {
+            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
+            init => _additionalProperties = value is { Count: > 0 } ? value : null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
+        /// or set when the record was created. Absent members are not written.
+        /// </summary>
+        public bool IsPresent(JsonMember member)
+            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+
+        /// <summary>
+        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
+        public OrderShipping Without(JsonMember member)
+        {
+            var copy = this with { };
+            switch (member)
+            {
+                case JsonMember.Speed:
+                    copy._speed = default;
+                    copy._present_0 &= ~0x1UL;
+                    return copy;
+                default:
+                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+            }
+        }
+
+        /// <summary>
+        /// The members of <see cref="OrderShipping"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
+        /// </summary>
+        public enum JsonMember
+        {
+            /// <summary><c>speed</c></summary>
+            Speed,
+        }
+
+        /// <summary>Reads and writes <see cref="OrderShipping"/> exactly as the JSON carries it.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderShipping>
+        {
+            private const JsonMember UnknownMember = (JsonMember)(-1);
+
+            private static readonly string[] s_jsonNames =
+            {
+                "speed",
+            };
+
+            private static readonly global::System.Text.Json.JsonEncodedText s_speedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+
+            /// <inheritdoc/>
+            public override global::Cases.InlineEnums.OrderShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads one <see cref="OrderShipping"/> starting at the reader's current token.</summary>
+            public static global::Cases.InlineEnums.OrderShipping ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
+                ulong present0 = 0;
+                global::Cases.InlineEnums.OrderShippingSpeed? speedValue = default;
+                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
+                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
+                string? member = null;
+                try
+                {
+                    while (true)
+                    {
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            break;
+                        }
+
+                        var current = MatchMember(ref reader);
+                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
+                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
+                        switch (current)
+                        {
+                            case JsonMember.Speed:
+                                speedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.ReadValue(ref reader, options);
+                                present0 |= 0x1UL;
+                                break;
+                            default:
+                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+                                break;
+                        }
+
+                        member = null;
+                    }
+
+                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                }
+                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
+                }
+                finally
+                {
+                    additionalProperties.Dispose();
+                }
+
+                return new global::Cases.InlineEnums.OrderShipping
+                {
+                    _speed = speedValue,
+                    _present_0 = present0,
+                    _additionalProperties = unknownMembers,
+                };
+            }
+
+            /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                var present0 = value._present_0;
+                if ((present0 & 0x1UL) != 0)
+                {
+                    writer.WritePropertyName(s_speedName);
+                    if (value._speed is not null)
+                    {
+                        global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.WriteValue(writer, value._speed, options);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+
+                if (value._additionalProperties is { } additionalProperties)
+                {
+                    foreach (var pair in additionalProperties)
+                    {
+                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
+                        {
+                            continue;
+                        }
+
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
+                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
+                    : reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, "speed"u8))
+                        {
+                            return JsonMember.Speed;
+                        }
+
+                        break;
+                }
+
+                return UnknownMember;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The values of 'speed' of OrderShipping; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter))]
+    public sealed partial class OrderShippingSpeed : global::System.IEquatable<global::Cases.InlineEnums.OrderShippingSpeed>
+    {
+        /// <summary><c>standard</c></summary>
+        public static global::Cases.InlineEnums.OrderShippingSpeed Standard { get; } = new("standard", isKnown: true);
+
+        /// <summary><c>express</c></summary>
+        public static global::Cases.InlineEnums.OrderShippingSpeed Express { get; } = new("express", isKnown: true);
+
+        private OrderShippingSpeed(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.InlineEnums.OrderShippingSpeed From(string value) => value switch
+        {
+            "standard" => Standard,
+            "express" => Express,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.InlineEnums.OrderShippingSpeed(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.InlineEnums.OrderShippingSpeed? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.InlineEnums.OrderShippingSpeed);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.InlineEnums.OrderShippingSpeed? left, global::Cases.InlineEnums.OrderShippingSpeed? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.InlineEnums.OrderShippingSpeed? left, global::Cases.InlineEnums.OrderShippingSpeed? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OrderShippingSpeed"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderShippingSpeed>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.InlineEnums.OrderShippingSpeed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.InlineEnums.OrderShippingSpeed ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("standard"u8))
+                {
+                    return global::Cases.InlineEnums.OrderShippingSpeed.Standard;
+                }
+
+                if (reader.ValueTextEquals("express"u8))
+                {
+                    return global::Cases.InlineEnums.OrderShippingSpeed.Express;
+                }
+
+                return new global::Cases.InlineEnums.OrderShippingSpeed(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

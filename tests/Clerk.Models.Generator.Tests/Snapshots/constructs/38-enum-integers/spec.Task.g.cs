@@ -271,4 +271,82 @@ namespace Cases.EnumIntegers
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'retries' of Task; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumIntegers.TaskRetries.JsonConverter))]
+    public sealed partial class TaskRetries : global::System.IEquatable<global::Cases.EnumIntegers.TaskRetries>
+    {
+        /// <summary><c>0</c></summary>
+        public static global::Cases.EnumIntegers.TaskRetries Value0 { get; } = new(0L, isKnown: true);
+
+        /// <summary><c>1</c></summary>
+        public static global::Cases.EnumIntegers.TaskRetries Value1 { get; } = new(1L, isKnown: true);
+
+        /// <summary><c>5</c></summary>
+        public static global::Cases.EnumIntegers.TaskRetries Value5 { get; } = new(5L, isKnown: true);
+
+        private TaskRetries(long value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public long Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.EnumIntegers.TaskRetries From(long value) => value switch
+        {
+            0L => Value0,
+            1L => Value1,
+            5L => Value5,
+            _ => new global::Cases.EnumIntegers.TaskRetries(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.EnumIntegers.TaskRetries? other) => other is not null && Value == other.Value;
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.EnumIntegers.TaskRetries);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => Value.GetHashCode();
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.EnumIntegers.TaskRetries? left, global::Cases.EnumIntegers.TaskRetries? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.EnumIntegers.TaskRetries? left, global::Cases.EnumIntegers.TaskRetries? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="TaskRetries"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumIntegers.TaskRetries>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.EnumIntegers.TaskRetries Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.EnumIntegers.TaskRetries ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                return From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteNumberValue(value.Value);
+        }
+    }
 }

@@ -385,4 +385,165 @@ namespace Cases.RequiredLenient
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'object' of EmailAddress; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddressObject.JsonConverter))]
+    public sealed partial class EmailAddressObject : global::System.IEquatable<global::Cases.RequiredLenient.EmailAddressObject>
+    {
+        /// <summary><c>email_address</c></summary>
+        public static global::Cases.RequiredLenient.EmailAddressObject EmailAddress { get; } = new("email_address", isKnown: true);
+
+        private EmailAddressObject(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.RequiredLenient.EmailAddressObject From(string value) => value switch
+        {
+            "email_address" => EmailAddress,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.RequiredLenient.EmailAddressObject(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.RequiredLenient.EmailAddressObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.EmailAddressObject);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.RequiredLenient.EmailAddressObject? left, global::Cases.RequiredLenient.EmailAddressObject? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.RequiredLenient.EmailAddressObject? left, global::Cases.RequiredLenient.EmailAddressObject? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="EmailAddressObject"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddressObject>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.RequiredLenient.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.RequiredLenient.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("email_address"u8))
+                {
+                    return global::Cases.RequiredLenient.EmailAddressObject.EmailAddress;
+                }
+
+                return new global::Cases.RequiredLenient.EmailAddressObject(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The value of 'verification' of EmailAddress: one of several alternatives.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter))]
+    public abstract partial record EmailAddressVerification
+    {
+        private EmailAddressVerification()
+        {
+        }
+
+        /// <summary>The payload is a <see cref="global::Cases.RequiredLenient.OTP"/>.</summary>
+        public sealed partial record OTP(global::Cases.RequiredLenient.OTP Value) : global::Cases.RequiredLenient.EmailAddressVerification;
+
+        /// <summary>The payload is a <see cref="global::Cases.RequiredLenient.Ticket"/>.</summary>
+        public sealed partial record Ticket(global::Cases.RequiredLenient.Ticket Value) : global::Cases.RequiredLenient.EmailAddressVerification;
+
+        /// <summary>The payload fits none of the alternatives; it is kept exactly as it was sent.</summary>
+        public sealed partial record Unknown(global::Clerk.Models.Runtime.RawJson Json) : global::Cases.RequiredLenient.EmailAddressVerification;
+
+        /// <summary>Wraps a <see cref="global::Cases.RequiredLenient.OTP"/> as the <see cref="OTP"/> case.</summary>
+        public static implicit operator global::Cases.RequiredLenient.EmailAddressVerification(global::Cases.RequiredLenient.OTP value) => new OTP(value);
+
+        /// <summary>Wraps a <see cref="global::Cases.RequiredLenient.Ticket"/> as the <see cref="Ticket"/> case.</summary>
+        public static implicit operator global::Cases.RequiredLenient.EmailAddressVerification(global::Cases.RequiredLenient.Ticket value) => new Ticket(value);
+
+        /// <summary>Reads <see cref="EmailAddressVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddressVerification>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.RequiredLenient.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            public static global::Cases.RequiredLenient.EmailAddressVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    // 'strategy' alone tells the alternatives apart.
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
+                    if (discriminator is "email_code" or "phone_code")
+                    {
+                        return new OTP(global::Cases.RequiredLenient.OTP.JsonConverter.ReadValue(ref reader, options));
+                    }
+
+                    if (discriminator is "ticket")
+                    {
+                        return new Ticket(global::Cases.RequiredLenient.Ticket.JsonConverter.ReadValue(ref reader, options));
+                    }
+                }
+
+                return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
+            }
+
+            /// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+                    case OTP case1:
+                        global::Cases.RequiredLenient.OTP.JsonConverter.WriteValue(writer, case1.Value, options);
+                        break;
+                    case Ticket case2:
+                        global::Cases.RequiredLenient.Ticket.JsonConverter.WriteValue(writer, case2.Value, options);
+                        break;
+                    case Unknown unknown:
+                        unknown.Json.WriteTo(writer);
+                        break;
+                    default:
+                        throw new global::System.ArgumentException("Not a case of EmailAddressVerification.", nameof(value));
+                }
+            }
+        }
+    }
 }

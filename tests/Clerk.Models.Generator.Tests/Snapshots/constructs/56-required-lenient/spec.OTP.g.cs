@@ -315,4 +315,185 @@ namespace Cases.RequiredLenient
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of OTP; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTPStatus.JsonConverter))]
+    public sealed partial class OTPStatus : global::System.IEquatable<global::Cases.RequiredLenient.OTPStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Cases.RequiredLenient.OTPStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Cases.RequiredLenient.OTPStatus Verified { get; } = new("verified", isKnown: true);
+
+        /// <summary><c>expired</c></summary>
+        public static global::Cases.RequiredLenient.OTPStatus Expired { get; } = new("expired", isKnown: true);
+
+        private OTPStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.RequiredLenient.OTPStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            "expired" => Expired,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.RequiredLenient.OTPStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.RequiredLenient.OTPStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.OTPStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.RequiredLenient.OTPStatus? left, global::Cases.RequiredLenient.OTPStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.RequiredLenient.OTPStatus? left, global::Cases.RequiredLenient.OTPStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OTPStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.OTPStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.RequiredLenient.OTPStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.RequiredLenient.OTPStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Cases.RequiredLenient.OTPStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Cases.RequiredLenient.OTPStatus.Verified;
+                }
+
+                if (reader.ValueTextEquals("expired"u8))
+                {
+                    return global::Cases.RequiredLenient.OTPStatus.Expired;
+                }
+
+                return new global::Cases.RequiredLenient.OTPStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of 'strategy' of OTP; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTPStrategy.JsonConverter))]
+    public sealed partial class OTPStrategy : global::System.IEquatable<global::Cases.RequiredLenient.OTPStrategy>
+    {
+        /// <summary><c>email_code</c></summary>
+        public static global::Cases.RequiredLenient.OTPStrategy EmailCode { get; } = new("email_code", isKnown: true);
+
+        /// <summary><c>phone_code</c></summary>
+        public static global::Cases.RequiredLenient.OTPStrategy PhoneCode { get; } = new("phone_code", isKnown: true);
+
+        private OTPStrategy(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.RequiredLenient.OTPStrategy From(string value) => value switch
+        {
+            "email_code" => EmailCode,
+            "phone_code" => PhoneCode,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.RequiredLenient.OTPStrategy(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.RequiredLenient.OTPStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.OTPStrategy);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.RequiredLenient.OTPStrategy? left, global::Cases.RequiredLenient.OTPStrategy? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.RequiredLenient.OTPStrategy? left, global::Cases.RequiredLenient.OTPStrategy? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="OTPStrategy"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.OTPStrategy>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.RequiredLenient.OTPStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.RequiredLenient.OTPStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("email_code"u8))
+                {
+                    return global::Cases.RequiredLenient.OTPStrategy.EmailCode;
+                }
+
+                if (reader.ValueTextEquals("phone_code"u8))
+                {
+                    return global::Cases.RequiredLenient.OTPStrategy.PhoneCode;
+                }
+
+                return new global::Cases.RequiredLenient.OTPStrategy(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }

@@ -315,4 +315,176 @@ namespace Cases.RequiredLenient
             }
         }
     }
+
+    /// <summary>
+    /// The values of 'status' of Ticket; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.TicketStatus.JsonConverter))]
+    public sealed partial class TicketStatus : global::System.IEquatable<global::Cases.RequiredLenient.TicketStatus>
+    {
+        /// <summary><c>unverified</c></summary>
+        public static global::Cases.RequiredLenient.TicketStatus Unverified { get; } = new("unverified", isKnown: true);
+
+        /// <summary><c>verified</c></summary>
+        public static global::Cases.RequiredLenient.TicketStatus Verified { get; } = new("verified", isKnown: true);
+
+        /// <summary><c>expired</c></summary>
+        public static global::Cases.RequiredLenient.TicketStatus Expired { get; } = new("expired", isKnown: true);
+
+        private TicketStatus(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.RequiredLenient.TicketStatus From(string value) => value switch
+        {
+            "unverified" => Unverified,
+            "verified" => Verified,
+            "expired" => Expired,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.RequiredLenient.TicketStatus(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.RequiredLenient.TicketStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.TicketStatus);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.RequiredLenient.TicketStatus? left, global::Cases.RequiredLenient.TicketStatus? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.RequiredLenient.TicketStatus? left, global::Cases.RequiredLenient.TicketStatus? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="TicketStatus"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.TicketStatus>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.RequiredLenient.TicketStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.RequiredLenient.TicketStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("unverified"u8))
+                {
+                    return global::Cases.RequiredLenient.TicketStatus.Unverified;
+                }
+
+                if (reader.ValueTextEquals("verified"u8))
+                {
+                    return global::Cases.RequiredLenient.TicketStatus.Verified;
+                }
+
+                if (reader.ValueTextEquals("expired"u8))
+                {
+                    return global::Cases.RequiredLenient.TicketStatus.Expired;
+                }
+
+                return new global::Cases.RequiredLenient.TicketStatus(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <summary>
+    /// The values of 'strategy' of Ticket; values the spec does not list are kept too.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.TicketStrategy.JsonConverter))]
+    public sealed partial class TicketStrategy : global::System.IEquatable<global::Cases.RequiredLenient.TicketStrategy>
+    {
+        /// <summary><c>ticket</c></summary>
+        public static global::Cases.RequiredLenient.TicketStrategy Ticket { get; } = new("ticket", isKnown: true);
+
+        private TicketStrategy(string value, bool isKnown)
+        {
+            Value = value;
+            IsKnown = isKnown;
+        }
+
+        /// <summary>The value exactly as it appears in JSON.</summary>
+        public string Value { get; }
+
+        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
+        public bool IsKnown { get; }
+
+        /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
+        public static global::Cases.RequiredLenient.TicketStrategy From(string value) => value switch
+        {
+            "ticket" => Ticket,
+            null => throw new global::System.ArgumentNullException(nameof(value)),
+            _ => new global::Cases.RequiredLenient.TicketStrategy(value, isKnown: false),
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(global::Cases.RequiredLenient.TicketStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.TicketStrategy);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The JSON value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator ==(global::Cases.RequiredLenient.TicketStrategy? left, global::Cases.RequiredLenient.TicketStrategy? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares the JSON values.</summary>
+        public static bool operator !=(global::Cases.RequiredLenient.TicketStrategy? left, global::Cases.RequiredLenient.TicketStrategy? right) => !(left == right);
+
+        /// <summary>Reads and writes <see cref="TicketStrategy"/> as its JSON value.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.TicketStrategy>
+        {
+            /// <inheritdoc/>
+            public override global::Cases.RequiredLenient.TicketStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
+            public static global::Cases.RequiredLenient.TicketStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
+                if (reader.ValueTextEquals("ticket"u8))
+                {
+                    return global::Cases.RequiredLenient.TicketStrategy.Ticket;
+                }
+
+                return new global::Cases.RequiredLenient.TicketStrategy(reader.GetString()!, isKnown: false);
+            }
+
+            /// <summary>Writes the value as it appears in JSON.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+                => writer.WriteStringValue(value.Value);
+        }
+    }
 }
