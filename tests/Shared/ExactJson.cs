@@ -74,7 +74,7 @@ internal static class ExactJson
         }
 
         // Items in common come first: a missing or extra item often shifts the rest.
-        return expectedLength == actualLength ? null : $"{path}: expected {expectedLength} items but found {actualLength}";
+        return expectedLength == actualLength ? null : $"{path}: expected {Items(expectedLength)} but found {Items(actualLength)}";
     }
 
     /// <summary>The path of member <paramref name="name"/> of the object at <paramref name="path"/>.</summary>
@@ -124,6 +124,8 @@ internal static class ExactJson
 
     private static string Mismatch(string path, JsonElement expected, JsonElement actual)
         => $"{path}: expected {expected.GetRawText()} but found {actual.GetRawText()}";
+
+    private static string Items(int count) => count == 1 ? "1 item" : count + " items";
 
     private static string Describe(JsonElement element)
         => element.ValueKind switch
