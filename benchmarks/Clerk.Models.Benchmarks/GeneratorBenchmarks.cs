@@ -2,14 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Clerk.Models.Generator;
+using Clerk.Models.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -40,7 +38,7 @@ public abstract class GeneratorBenchmarks
 
     private string _text = string.Empty;
     private ImmutableArray<AdditionalText> _specs;
-    private SpecOptionsProvider _options = null!;
+    private InMemoryOptionsProvider _options = null!;
     private CSharpCompilation _compilation = null!;
     private SyntaxTree _original = null!;
     private SyntaxTree _edited = null!;
@@ -53,8 +51,8 @@ public abstract class GeneratorBenchmarks
     {
         _text = Resources.Input(SpecFileName);
         var path = "/consumer/specs/" + SpecFileName;
-        _specs = ImmutableArray.Create<AdditionalText>(new SpecText(path, _text));
-        _options = new SpecOptionsProvider(path, "Clerk.Models");
+        _specs = ImmutableArray.Create<AdditionalText>(new InMemorySpecText(path, _text));
+        _options = ConsumerOptions(path, "Clerk.Models");
         _original = CSharpSyntaxTree.ParseText("namespace Consumer; public static class Startup { public static int Answer() => 41; }", ParseOptions, "/consumer/Startup.cs");
         _edited = CSharpSyntaxTree.ParseText("namespace Consumer; public static class Startup { public static int Answer() => 42; }", ParseOptions, "/consumer/Startup.cs");
         _compilation = CSharpCompilation.Create(
@@ -117,48 +115,9 @@ public abstract class GeneratorBenchmarks
         return result.GeneratedSources.Length;
     }
 
-    internal sealed class SpecText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public SpecText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>The options MSBuild would pass: the spec's Namespace metadata.</summary>
-    internal sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly string _specPath;
-        private readonly AnalyzerConfigOptions _specOptions;
-
-        public SpecOptionsProvider(string specPath, string @namespace)
-        {
-            _specPath = specPath;
-            _specOptions = new Options(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Namespace"] = @namespace });
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path == _specPath ? _specOptions : Options.Empty;
-    }
-
-    internal sealed class Options : AnalyzerConfigOptions
-    {
-        public static readonly Options Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public Options(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
+    /// <summary>The options MSBuild would pass for the consumer project: the spec's Namespace metadata.</summary>
+    internal static InMemoryOptionsProvider ConsumerOptions(string specPath, string @namespace)
+        => new(
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { [specPath] = new Dictionary<string, string> { ["Namespace"] = @namespace } },
+            new Dictionary<string, string> { ["RootNamespace"] = "Consumer" });
 }

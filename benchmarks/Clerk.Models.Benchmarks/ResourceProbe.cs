@@ -9,6 +9,7 @@ using System.Text.Json.Serialization.Metadata;
 using Clerk.Models.Generator;
 using Clerk.Models.Generator.Tests.Robustness.Infrastructure;
 using Clerk.Models.Runtime;
+using Clerk.Models.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -52,9 +53,9 @@ internal static class ResourceProbe
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var driver = CSharpGeneratorDriver.Create(
             new[] { new ModelGenerator().AsSourceGenerator() },
-            ImmutableArray.Create<AdditionalText>(new GeneratorBenchmarks.SpecText(path, text)),
+            ImmutableArray.Create<AdditionalText>(new InMemorySpecText(path, text)),
             new CSharpParseOptions(LanguageVersion.Latest),
-            new GeneratorBenchmarks.SpecOptionsProvider(path, "Clerk.Large"));
+            GeneratorBenchmarks.ConsumerOptions(path, "Clerk.Large"));
 
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         if (result.Exception is not null || result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Clerk.Models;
 using Clerk.Models.Sample;
+using Clerk.Models.Testing;
 
 // Exit codes: 0 the round trip is exact, 1 bad arguments or input, 2 the round trip differs.
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using Clerk.Models.Generator.Tests.Infrastructure;
+using Clerk.Models.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -138,7 +139,7 @@ public sealed class CachingTests
     }
 
     private static GeneratorDriver ReplaceSpec(GeneratorDriver driver, ImmutableArray<AdditionalText> texts, SpecFile spec, string newText)
-        => driver.ReplaceAdditionalText(texts.Single(t => t.Path == spec.Path), new GeneratorHarness.InMemoryAdditionalText(spec.Path, newText));
+        => driver.ReplaceAdditionalText(texts.Single(t => t.Path == spec.Path), new InMemorySpecText(spec.Path, newText));
 
     private static void AssertAllCachedOrUnchanged(GeneratorRunResult result, params string[] steps)
     {

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Clerk.Models.Testing;
 using Xunit;
 
 namespace Clerk.Models.Tests;

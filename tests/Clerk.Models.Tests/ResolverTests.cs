@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Clerk.Models.Testing;
 using Xunit;
 
 namespace Clerk.Models.Tests;

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text.Json;
+using Clerk.Models.Testing;
 using Xunit;
 
 namespace Clerk.Models.Tests;

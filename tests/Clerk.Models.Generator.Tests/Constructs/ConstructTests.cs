@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Clerk.Models.Generator.Tests.Infrastructure;
+using Clerk.Models.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -226,7 +227,7 @@ public sealed class ConstructTests : IClassFixture<CaseBuilds>
         }
 
         var written = JsonSerializer.Serialize(first, type);
-        ExactJson.Equal(payload.Json, written);
+        JsonAssert.Equal(payload.Json, written);
 
         var second = JsonSerializer.Deserialize(written, type);
         if (!Equals(first, second))

@@ -3,12 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using Clerk.Models.Runtime;
+using Clerk.Models.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Clerk.Models.Generator.Tests.Infrastructure;
 
@@ -77,8 +75,10 @@ public static class GeneratorHarness
         IReadOnlyDictionary<string, string>? properties = null)
     {
         specs = specs.ToList();
-        texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
-        var options = new InMemoryOptionsProvider(specs.ToDictionary(s => s.Path), rootNamespace, properties);
+        texts = specs.Select(s => (AdditionalText)new InMemorySpecText(s.Path, s.Text)).ToImmutableArray();
+        var options = new InMemoryOptionsProvider(
+            specs.ToDictionary(s => s.Path, s => Combine("Namespace", s.Namespace, s.Metadata)),
+            Combine("RootNamespace", rootNamespace, properties));
         return CSharpGeneratorDriver.Create(
             new[] { new ModelGenerator().AsSourceGenerator() },
             texts,
@@ -101,77 +101,24 @@ public static class GeneratorHarness
 
     public static GeneratorRun Run(params SpecFile[] specs) => Run(specs, Array.Empty<string>());
 
-    public sealed class InMemoryAdditionalText : AdditionalText
+    /// <summary>
+    /// <paramref name="name"/> (unless <paramref name="value"/> is null) and then <paramref name="others"/>,
+    /// which may set it again: the named parameter is a shorthand, not a restriction.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> Combine(string name, string? value, IReadOnlyDictionary<string, string>? others)
     {
-        private readonly SourceText _text;
-
-        public InMemoryAdditionalText(string path, string text)
+        var values = new Dictionary<string, string>();
+        if (value is not null)
         {
-            Path = path;
-            _text = SourceText.From(text);
+            values[name] = value;
         }
 
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class InMemoryOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Dictionary<string, SpecFile> _specs;
-
-        public InMemoryOptionsProvider(Dictionary<string, SpecFile> specs, string? rootNamespace, IReadOnlyDictionary<string, string>? properties)
+        foreach (var (otherName, otherValue) in others ?? new Dictionary<string, string>())
         {
-            _specs = specs;
-            var global = new Dictionary<string, string>();
-            if (rootNamespace is not null)
-            {
-                global["build_property.RootNamespace"] = rootNamespace;
-            }
-
-            foreach (var (name, value) in properties ?? new Dictionary<string, string>())
-            {
-                global["build_property." + name] = value;
-            }
-
-            GlobalOptions = new DictionaryOptions(global);
+            values[otherName] = otherValue;
         }
 
-        public override AnalyzerConfigOptions GlobalOptions { get; }
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
-        {
-            if (!_specs.TryGetValue(textFile.Path, out var spec))
-            {
-                return DictionaryOptions.Empty;
-            }
-
-            var values = new Dictionary<string, string>();
-            if (spec.Namespace is not null)
-            {
-                values["build_metadata.AdditionalFiles.Namespace"] = spec.Namespace;
-            }
-
-            foreach (var (name, value) in spec.Metadata ?? new Dictionary<string, string>())
-            {
-                values["build_metadata.AdditionalFiles." + name] = value;
-            }
-
-            return new DictionaryOptions(values);
-        }
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        return values;
     }
 }
 

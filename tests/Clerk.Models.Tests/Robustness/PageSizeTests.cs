@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Clerk.Models.Runtime;
+using Clerk.Models.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

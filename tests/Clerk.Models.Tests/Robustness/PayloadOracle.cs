@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Clerk.Models.Testing;
 using Xunit.Sdk;
 
 namespace Clerk.Models.Tests.Robustness;

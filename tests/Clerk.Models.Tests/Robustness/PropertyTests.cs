@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Clerk.Models.Runtime;
+using Clerk.Models.Testing;
 using CsCheck;
 using Xunit;
 using Xunit.Sdk;
