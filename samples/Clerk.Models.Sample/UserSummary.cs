@@ -40,18 +40,21 @@ internal static class UserSummary
         return $"{primary.EmailAddressValue} ({DescribeVerification(primary.Verification)})";
     }
 
+    // Read leniently, a verification may lack any member the spec requires: '?' marks one that is absent.
     private static string DescribeVerification(EmailAddressVerification? verification) => verification switch
     {
         null => "no verification",
-        EmailAddressVerification.OTP(var otp) => $"{otp.Status.Value}, strategy {otp.Strategy.Value}",
-        EmailAddressVerification.Admin(var admin) => $"{admin.Status.Value}, strategy {admin.Strategy.Value}",
+        EmailAddressVerification.OTP(var otp) => Describe(otp.Status?.Value, otp.Strategy?.Value),
+        EmailAddressVerification.Admin(var admin) => Describe(admin.Status?.Value, admin.Strategy?.Value),
         // The spec gives this strategy as a pattern (from_oauth_<provider>), so it is a plain string.
-        EmailAddressVerification.FromOAuth(var oauth) => $"{oauth.Status.Value}, strategy {oauth.Strategy}",
-        EmailAddressVerification.Ticket(var ticket) => $"{ticket.Status.Value}, strategy {ticket.Strategy.Value}",
+        EmailAddressVerification.FromOAuth(var oauth) => Describe(oauth.Status?.Value, oauth.Strategy),
+        EmailAddressVerification.Ticket(var ticket) => Describe(ticket.Status?.Value, ticket.Strategy?.Value),
         EmailAddressVerification.Unknown => "unknown verification kept as raw JSON",
         // The union's constructor is private, so the cases above are all there are.
         _ => throw new UnreachableException(),
     };
+
+    private static string Describe(string? status, string? strategy) => $"{status ?? "?"}, strategy {strategy ?? "?"}";
 
     private static string DescribeMfa(User user)
     {
