@@ -13,8 +13,12 @@ public sealed class GeneratedCodeCompilesTests
         using System.Text.Json;
         using Clerk.Models;
 
+        /// <summary>Uses the generated types as an application does; documented, since the compilation checks docs.</summary>
         public static class Consumer
         {
+            /// <summary>The first email address of a user.</summary>
+            /// <param name="json">The user.</param>
+            /// <returns>The address, or null.</returns>
             public static string? PrimaryEmail(string json)
             {
                 var user = JsonSerializer.Deserialize<User>(json);

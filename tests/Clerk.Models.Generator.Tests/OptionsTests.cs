@@ -55,7 +55,7 @@ public sealed class OptionsTests
         Assert.Contains("public required global::System.DateTimeOffset CreatedAt", source);
         Assert.Contains("public global::System.DateTimeOffset? ExpireAt", source);
         Assert.Contains("global::Clerk.Models.Runtime.Serialization.JsonRead.UnixMilliseconds(ref reader)", source);
-        Assert.Contains("global::Clerk.Models.Runtime.Serialization.JsonWrite.UnixSeconds(writer, value._retryAfter.GetValueOrDefault())", source);
+        Assert.Contains("global::Clerk.Models.Runtime.Serialization.JsonWrite.StructMember<global::System.DateTimeOffset, global::Clerk.Models.Runtime.Serialization.JsonValues.UnixSeconds>(writer, s_names[4], value._retryAfter, options)", source);
         Assert.Contains("internal sealed partial class EventsJson", run.Source("events.EventsJson.g.cs"));
         Assert.Empty(run.CompilationProblems);
     }

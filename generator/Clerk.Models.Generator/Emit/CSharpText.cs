@@ -88,8 +88,15 @@ internal static class CSharpText
             return;
         }
 
+        var lines = XmlDocLines(text!);
+        if (lines.Count == 1 && lines[0].Length <= 100)
+        {
+            writer.Line("/// <summary>" + lines[0] + "</summary>");
+            return;
+        }
+
         writer.Line("/// <summary>");
-        foreach (var line in XmlDocLines(text!))
+        foreach (var line in lines)
         {
             writer.Line(line.Length == 0 ? "///" : "/// " + line);
         }

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Naming;
 
 namespace Clerk.Models.Generator.Emit;
 
@@ -13,26 +13,11 @@ internal sealed class EmitContext
     public const string Serialization = Runtime + ".Serialization";
     public const string Json = "global::System.Text.Json";
 
-    private readonly Dictionary<TypeRef, string> _containerNames = new();
-
     public EmitContext(SpecHeader spec, CompilationFeatures features)
     {
         Spec = spec;
         Features = features;
     }
-
-    /// <summary>Starts a converter: the names of its container helpers are the ones its model holds.</summary>
-    public void BeginConverter(EquatableArray<ContainerModel> containers)
-    {
-        _containerNames.Clear();
-        foreach (var container in containers)
-        {
-            _containerNames.Add(container.Type, container.Name);
-        }
-    }
-
-    /// <summary>The name part of the helpers that read and write an array or map type of the current converter.</summary>
-    public string ContainerName(TypeRef type) => _containerNames[type];
 
     public SpecHeader Spec { get; }
 
@@ -82,7 +67,7 @@ internal sealed class EmitContext
     };
 
     /// <summary>The type of the converter class that reads and writes a generated type.</summary>
-    public string ConverterOf(TypeRef type) => Qualified(type) + ".JsonConverter";
+    public string ConverterOf(TypeRef type) => Qualified(type) + "." + EmittedNames.ConverterClass;
 
     public void WriteHeader(SourceWriter writer)
     {
@@ -104,13 +89,26 @@ internal sealed class EmitContext
     public static void WriteConverterOverrides(SourceWriter writer, string type)
     {
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => ReadValue(ref reader, options);");
+        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader, options);");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
-        writer.Line("    => WriteValue(writer, value, options);");
+        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value, options);");
         writer.Line();
+    }
+
+    /// <summary>
+    /// The converter as a struct, nested in it, for the runtime's generic list and map helpers: they
+    /// call it without a virtual call, and the JIT compiles one copy of each helper per type.
+    /// </summary>
+    public static void WriteDirectConverter(SourceWriter writer, string type)
+    {
+        writer.Line("/// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>");
+        writer.OpenBlock("public readonly struct " + EmittedNames.DirectConverter + " : " + Serialization + ".IJsonValueConverter<" + type + ">");
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public " + type + " Read(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader, options);");
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value, options);");
+        writer.CloseBlock();
     }
 
     public static string GeneratedCodeAttribute

@@ -9,7 +9,7 @@ namespace Clerk.Models.Generator.Emit;
 /// <summary>
 /// Emits an object schema as a sealed record: init-only properties backed by fields, a presence bit
 /// per member (absent and <c>null</c> stay different), the unknown members it was read with, and a
-/// nested converter that reads and writes it in one pass.
+/// nested converter (<see cref="RecordConverterEmitter"/>) that reads and writes it in one pass.
 /// </summary>
 internal static class RecordEmitter
 {
@@ -18,31 +18,27 @@ internal static class RecordEmitter
     {
         var members = record.Properties.Select((p, i) => new Member(p, i)).ToList();
 
-        CSharpText.WriteSummary(writer, record.Description);
+        // Every public type has docs: a project that generates its XML docs would warn (CS1591) otherwise.
+        CSharpText.WriteSummary(writer, string.IsNullOrWhiteSpace(record.Description) ? "The " + record.Name + " object of the spec." : record.Description);
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + context.Qualified(record.Name) + ".JsonConverter))]");
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + context.Qualified(record.Name) + "." + EmittedNames.ConverterClass + "))]");
         if (record.ObsoleteMessage is not null)
         {
             writer.Line("[global::System.Obsolete(" + CSharpText.Literal(record.ObsoleteMessage) + ")]");
         }
 
         writer.OpenBlock(context.Accessibility + " sealed partial record " + record.Name);
-        WriteFields(writer, context, record, members);
+        WriteFields(writer, context, members);
+        WriteConstructors(writer, record);
         WriteProperties(writer, context, record, members);
         WritePresence(writer, record, members);
         WriteMemberEnum(writer, record, members);
-        ConverterWriter.Write(writer, context, record, members);
+        RecordConverterEmitter.Write(writer, context, record, members);
         writer.CloseBlock();
-
     }
 
-    private static void WriteFields(SourceWriter writer, EmitContext context, RecordModel record, List<Member> members)
+    private static void WriteFields(SourceWriter writer, EmitContext context, List<Member> members)
     {
-        for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
-        {
-            writer.Line("private ulong " + EmittedNames.PresenceField(word) + ";");
-        }
-
         foreach (var member in members)
         {
             var nullable = member.Property.IsCSharpNullable;
@@ -52,7 +48,26 @@ internal static class RecordEmitter
             writer.Line("private " + context.TypeName(member.Property.Type, nullable) + " " + member.Field + initializer + ";");
         }
 
-        writer.Line("private " + EmitContext.Runtime + ".ValueMap<" + EmitContext.Runtime + ".RawJson>? " + EmittedNames.AdditionalPropertiesField + ";");
+        for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
+        {
+            writer.Line("private ulong " + EmittedNames.PresenceField(word) + ";");
+        }
+
+        writer.Line("private " + AdditionalPropertiesType + "? " + EmittedNames.AdditionalPropertiesField + ";");
+        writer.Line();
+    }
+
+    private static void WriteConstructors(SourceWriter writer, RecordModel record)
+    {
+        writer.Line("/// <summary>Creates a record; set its members with an object initializer.</summary>");
+        writer.Line("public " + record.Name + "() { }");
+        writer.Line();
+
+        // The converter sets the fields as it reads them, and refuses a payload that lacks a required one.
+        writer.Line("#pragma warning disable CS8618 // Required members are set by the converter, not here.");
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        writer.Line("private " + record.Name + "(" + EmitContext.Serialization + ".Uninitialized uninitialized) { }");
+        writer.Line("#pragma warning restore CS8618");
         writer.Line();
     }
 
@@ -73,23 +88,18 @@ internal static class RecordEmitter
                 writer.Line("[global::System.Obsolete(" + CSharpText.Literal(property.ObsoleteMessage!) + ")]");
             }
 
-            writer.OpenBlock("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + CSharpText.Identifier(property.Name));
-            writer.Line("get => " + member.Field + ";");
             // A JSON null reads back as a null reference, so RawJson.Null is stored as one: a value equals its round trip.
             var stored = property.Type.Kind == TypeKind.RawJson && property.IsCSharpNullable
                 ? "value == " + EmitContext.Runtime + ".RawJson.Null ? null : value"
                 : "value";
-            writer.Line("init { " + member.Field + " = " + stored + "; " + member.PresenceWord + " |= " + member.Bit + "; }");
-            writer.CloseBlock();
+            writer.Line("public " + required + context.TypeName(property.Type, property.IsCSharpNullable) + " " + CSharpText.Identifier(property.Name)
+                + " { get => " + member.Field + "; init { " + member.Field + " = " + stored + "; " + member.PresenceWord + " |= " + member.Bit + "; } }");
             writer.Line();
         }
 
-        var map = EmitContext.Runtime + ".ValueMap<" + EmitContext.Runtime + ".RawJson>";
-        writer.Line("/// <summary>");
-        writer.Line("/// Members the payload carried that the spec does not describe, kept so that they are written back.");
-        writer.Line("/// </summary>");
-        writer.OpenBlock("public " + map + " " + record.AdditionalPropertiesName);
-        writer.Line("get => " + EmittedNames.AdditionalPropertiesField + " ?? " + map + ".Empty;");
+        writer.Line("/// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>");
+        writer.OpenBlock("public " + AdditionalPropertiesType + " " + record.AdditionalPropertiesName);
+        writer.Line("get => " + EmittedNames.AdditionalPropertiesField + " ?? " + AdditionalPropertiesType + ".Empty;");
         writer.Line("init => " + EmittedNames.AdditionalPropertiesField + " = value is { Count: > 0 } ? value : null;");
         writer.CloseBlock();
         writer.Line();
@@ -103,10 +113,7 @@ internal static class RecordEmitter
     private static void WritePresence(SourceWriter writer, RecordModel record, List<Member> members)
     {
         var enumName = record.MemberEnumName;
-        writer.Line("/// <summary>");
-        writer.Line("/// Whether <paramref name=\"member\"/> is present: read from the payload (even as <c>null</c>)");
-        writer.Line("/// or set when the record was created. Absent members are not written.");
-        writer.Line("/// </summary>");
+        writer.Line("/// <summary>Whether <paramref name=\"member\"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>");
         if (members.Count == 0)
         {
             writer.Line("public bool IsPresent(" + enumName + " member) => false;");
@@ -114,62 +121,81 @@ internal static class RecordEmitter
             return;
         }
 
-        if (EmittedNames.PresenceWords(members.Count) == 1)
-        {
-            writer.Line("public bool IsPresent(" + enumName + " member)");
-            writer.Line("    => (uint)member < " + members.Count.ToString(CultureInfo.InvariantCulture) + " && (" + EmittedNames.PresenceField(0) + " & (1UL << (int)member)) != 0;");
-        }
-        else
-        {
-            writer.OpenBlock("public bool IsPresent(" + enumName + " member) => (int)member switch");
-            for (var word = 0; word < EmittedNames.PresenceWords(members.Count); word++)
-            {
-                var first = word * 64;
-                var last = System.Math.Min(members.Count, first + 64) - 1;
-                writer.Line(">= " + first.ToString(CultureInfo.InvariantCulture) + " and <= " + last.ToString(CultureInfo.InvariantCulture)
-                    + " => (" + EmittedNames.PresenceField(word) + " & (1UL << ((int)member - " + first.ToString(CultureInfo.InvariantCulture) + "))) != 0,");
-            }
-
-            writer.Line("_ => false,");
-            writer.CloseBlock(";");
-        }
-
+        writer.Line("public bool IsPresent(" + enumName + " member) => (uint)member < " + Number(members.Count) + " && " + PresenceTest("", "(int)member", members.Count) + ";");
         writer.Line();
 
         // Members a payload may omit: the optional ones, and with RequiredMembers=lenient the required ones too.
         var optional = members.Where(m => !m.Property.IsRequiredWhenRead).ToList();
         var requiredEnforced = !members.Any(m => m.Property.IsRequired && !m.Property.IsRequiredWhenRead);
-        writer.Line("/// <summary>");
-        writer.Line("/// A copy of this record in which the " + (requiredEnforced ? "optional " : string.Empty) + "<paramref name=\"member\"/> is absent, so that it is not written.");
-        writer.Line("/// </summary>");
+        writer.Line("/// <summary>A copy of this record in which the " + (requiredEnforced ? "optional " : string.Empty) + "<paramref name=\"member\"/> is absent, so that it is not written.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"member\"/> is "
             + (requiredEnforced ? "required by the spec" : "not a member of this record") + ".</exception>");
+        var outOfRange = "throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "
+            + (requiredEnforced ? "\"Only optional members can be absent.\"" : "\"Not a member of " + record.Name + ".\"") + ")";
+        if (optional.Count == 0)
+        {
+            writer.Line("public " + record.Name + " Without(" + enumName + " member) => " + outOfRange + ";");
+            writer.Line();
+            return;
+        }
+
         writer.OpenBlock("public " + record.Name + " Without(" + enumName + " member)");
         writer.Line("var copy = this with { };");
         writer.OpenBlock("switch (member)");
         foreach (var member in optional)
         {
-            writer.Line("case " + enumName + "." + member.Property.Name + ":");
-            writer.Indent();
-            writer.Line("copy." + member.Field + " = default;");
-            writer.Line("copy." + member.PresenceWord + " &= ~" + member.Bit + ";");
-            writer.Line("return copy;");
-            writer.Unindent();
+            writer.Line("case " + enumName + "." + member.Property.Name + ": copy." + member.Field + " = default; break;");
         }
 
-        writer.Line("default:");
-        writer.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "
-            + (requiredEnforced ? "\"Only optional members can be absent.\"" : "\"Not a member of " + record.Name + ".\"") + ");");
+        writer.Line("default: " + outOfRange + ";");
         writer.CloseBlock();
+        writer.Line();
+        WritePresenceUpdate(writer, "copy.", "(int)member", members.Count, set: false);
+        writer.Line("return copy;");
         writer.CloseBlock();
         writer.Line();
     }
 
+    /// <summary>An expression: whether the bit of member <paramref name="index"/> is set in <paramref name="target"/>'s presence words.</summary>
+    private static string PresenceTest(string target, string index, int memberCount)
+    {
+        if (EmittedNames.PresenceWords(memberCount) == 1)
+        {
+            return "(" + target + EmittedNames.PresenceField(0) + " & (1UL << " + index + ")) != 0";
+        }
+
+        // Word by word: (index < 64 ? word0 : index < 128 ? word1 : ...) tested at (index % 64).
+        var words = Enumerable.Range(0, EmittedNames.PresenceWords(memberCount)).ToList();
+        var word = string.Join(" : ", words.Take(words.Count - 1).Select(w => index + " < " + Number((w + 1) * 64) + " ? " + target + EmittedNames.PresenceField(w)))
+            + " : " + target + EmittedNames.PresenceField(words.Count - 1);
+        return "((" + word + ") & (1UL << (" + index + " % 64))) != 0";
+    }
+
+    /// <summary>Statements that set (or clear) the bit of member <paramref name="index"/> in <paramref name="target"/>'s presence words.</summary>
+    internal static void WritePresenceUpdate(SourceWriter writer, string target, string index, int memberCount, bool set)
+    {
+        var words = EmittedNames.PresenceWords(memberCount);
+        string Update(int word, string bit)
+            => target + EmittedNames.PresenceField(word) + (set ? " |= " : " &= ~") + "(1UL << " + bit + ");";
+        if (words == 1)
+        {
+            writer.Line(Update(0, index));
+            return;
+        }
+
+        for (var word = 0; word < words; word++)
+        {
+            var bit = word == 0 ? index : "(" + index + " - " + Number(word * 64) + ")";
+            var statement = "{ " + Update(word, bit) + " }";
+            writer.Line(word == 0 ? "if (" + index + " < 64) " + statement
+                : word < words - 1 ? "else if (" + index + " < " + Number((word + 1) * 64) + ") " + statement
+                : "else " + statement);
+        }
+    }
+
     private static void WriteMemberEnum(SourceWriter writer, RecordModel record, List<Member> members)
     {
-        writer.Line("/// <summary>");
-        writer.Line("/// The members of <see cref=\"" + record.Name + "\"/>, for <see cref=\"IsPresent\"/> and <see cref=\"Without\"/>.");
-        writer.Line("/// </summary>");
+        writer.Line("/// <summary>The members of <see cref=\"" + record.Name + "\"/>, for <see cref=\"IsPresent\"/> and <see cref=\"Without\"/>.</summary>");
         writer.OpenBlock("public enum " + record.MemberEnumName);
         foreach (var member in members)
         {
@@ -181,7 +207,11 @@ internal static class RecordEmitter
         writer.Line();
     }
 
+    internal static string AdditionalPropertiesType => EmitContext.Runtime + ".ValueMap<" + EmitContext.Runtime + ".RawJson>";
+
     internal static string EscapeXml(string text) => string.Join(" ", CSharpText.XmlDocLines(text));
+
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A property with the names the emitted code uses for it.</summary>
     internal sealed class Member
@@ -191,20 +221,17 @@ internal static class RecordEmitter
             Property = property;
             Index = index;
             Field = property.FieldName;
-            Local = property.LocalName;
             PresenceWord = EmittedNames.PresenceField(index / 64);
             Bit = "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
         }
 
         public PropertyModel Property { get; }
 
+        /// <summary>The member's position in declaration order: its case in the read switch, its name in the table.</summary>
         public int Index { get; }
 
         /// <summary>The backing field.</summary>
         public string Field { get; }
-
-        /// <summary>The converter's local that holds the value while the object is read.</summary>
-        public string Local { get; }
 
         /// <summary>The field that holds this member's presence bit.</summary>
         public string PresenceWord { get; }
@@ -212,7 +239,7 @@ internal static class RecordEmitter
         /// <summary>This member's bit in <see cref="PresenceWord"/>, as a C# literal.</summary>
         public string Bit { get; }
 
-        /// <summary>The converter's local for the presence word.</summary>
+        /// <summary>The converter's local for the presence word, while the record is written.</summary>
         public string PresenceLocal => EmittedNames.PresenceLocal(Index / 64);
     }
 }

@@ -62,29 +62,19 @@ internal static class ResolverEmitter
         foreach (var entry in resolver.Entries.Where(e => e.HasCollections))
         {
             var qualified = context.Qualified(entry.TypeName);
-            writer.OpenBlock("if (type == typeof(" + qualified + "))");
-            writer.Line("return Create(options, new " + qualified + ".JsonConverter());");
-            writer.CloseBlock();
-            writer.Line();
-            writer.OpenBlock("if (type == typeof(" + EmitContext.Runtime + ".ValueList<" + qualified + ">))");
-            writer.Line("return Create(options, new " + EmitContext.Serialization + ".ValueListJsonConverter<" + qualified + ">(new " + qualified + ".JsonConverter()));");
-            writer.CloseBlock();
-            writer.Line();
-            writer.OpenBlock("if (type == typeof(" + qualified + "[]))");
-            writer.Line("return Create(options, new " + EmitContext.Serialization + ".ArrayJsonConverter<" + qualified + ">(new " + qualified + ".JsonConverter()));");
-            writer.CloseBlock();
-            writer.Line();
+            var converter = "new " + qualified + "." + EmittedNames.ConverterClass + "()";
+            writer.Line("if (type == typeof(" + qualified + ")) { return Create(options, " + converter + "); }");
+            writer.Line("if (type == typeof(" + EmitContext.Runtime + ".ValueList<" + qualified + ">)) { return Create(options, new " + EmitContext.Serialization + ".ValueListJsonConverter<" + qualified + ">(" + converter + ")); }");
+            writer.Line("if (type == typeof(" + qualified + "[])) { return Create(options, new " + EmitContext.Serialization + ".ArrayJsonConverter<" + qualified + ">(" + converter + ")); }");
         }
 
         foreach (var entry in resolver.Entries.Where(e => !e.HasCollections))
         {
             var qualified = context.Qualified(entry.TypeName);
-            writer.OpenBlock("if (type == typeof(" + qualified + "))");
-            writer.Line("return Create(options, new " + qualified + ".JsonConverter());");
-            writer.CloseBlock();
-            writer.Line();
+            writer.Line("if (type == typeof(" + qualified + ")) { return Create(options, new " + qualified + "." + EmittedNames.ConverterClass + "()); }");
         }
 
+        writer.Line();
         writer.Line("return null;");
         writer.CloseBlock();
         writer.Line();

@@ -22,10 +22,9 @@ internal static class UnionEmitter
 
         CSharpText.WriteSummary(writer, union.Description ?? "One of several alternatives. Switch on the case to get the value.");
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type + ".JsonConverter))]");
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type + "." + EmittedNames.ConverterClass + "))]");
         writer.OpenBlock(context.Accessibility + " abstract partial record " + union.Name);
-        writer.Line("private " + union.Name + "()");
-        writer.OpenBlock();
+        writer.OpenBlock("private " + union.Name + "()");
         writer.CloseBlock();
         writer.Line();
 
@@ -73,9 +72,8 @@ internal static class UnionEmitter
     private static void WriteConverter(SourceWriter writer, EmitContext context, UnionModel union, string type)
     {
         var plan = union.Plan;
-        context.BeginConverter(union.Containers);
         writer.Line("/// <summary>Reads <see cref=\"" + union.Name + "\"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>");
-        writer.OpenBlock("public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+        writer.OpenBlock("public sealed class " + EmittedNames.ConverterClass + " : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
 
         for (var i = 0; i < plan.Patterns.Count; i++)
         {
@@ -95,17 +93,12 @@ internal static class UnionEmitter
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
 
         // null is not a value that fits no alternative: where the spec allows it, the member is nullable and never gets here.
-        writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.Null)");
-        writer.Line("throw " + Serialization + ".JsonReadError.NullNotAllowed();");
-        writer.CloseBlock();
+        writer.Line("if (reader.TokenType == " + Json + ".JsonTokenType.Null) { throw " + Serialization + ".JsonReadError.NullNotAllowed(); }");
         writer.Line();
 
         if (plan.Discriminator is { } discriminator)
         {
-            writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
-            WriteDiscriminatorSwitch(writer, context, union, discriminator);
-            writer.CloseBlock();
-            writer.Line();
+            WriteDiscriminator(writer, context, union, discriminator);
         }
 
         // Each probe reads a copy of the reader; when its union fits, the reader moves on to where the copy stopped.
@@ -116,10 +109,7 @@ internal static class UnionEmitter
             writer.OpenBlock();
             writer.Line("var probe" + suffix + " = reader;");
             writer.Line("var inner" + suffix + " = " + context.ConverterOf(@case.Type) + ".ReadValue(ref probe" + suffix + ", options);");
-            writer.OpenBlock("if (inner" + suffix + " is not " + context.Qualified(@case.Type) + "." + @case.UnknownCaseName + ")");
-            writer.Line("reader = probe" + suffix + ";");
-            writer.Line("return new " + @case.CaseName + "(inner" + suffix + ");");
-            writer.CloseBlock();
+            writer.Line("if (inner" + suffix + " is not " + context.Qualified(@case.Type) + "." + @case.UnknownCaseName + ") { reader = probe" + suffix + "; return new " + @case.CaseName + "(inner" + suffix + "); }");
             writer.CloseBlock();
             writer.Line();
         }
@@ -141,19 +131,42 @@ internal static class UnionEmitter
                 break;
             }
 
-            writer.OpenBlock("if (" + TokenCondition(@case) + ")");
-            writer.Line(read);
-            writer.CloseBlock();
-            writer.Line();
+            writer.Line("if (" + TokenCondition(@case) + ") { " + read + " }");
         }
 
         if (plan.FallsBackToUnknown)
         {
+            if (plan.Tokens.Count > 0)
+            {
+                writer.Line();
+            }
+
             writer.Line("return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader));");
         }
 
         writer.CloseBlock();
+        writer.Line();
         WriteWriteValue(writer, context, union, type);
+        writer.Line();
+        EmitContext.WriteDirectConverter(writer, type);
+        writer.CloseBlock();
+    }
+
+    /// <summary>A known discriminator value picks its case; an unknown one keeps the raw JSON; an absent one falls through to the structure.</summary>
+    private static void WriteDiscriminator(SourceWriter writer, EmitContext context, UnionModel union, UnionDiscriminator discriminator)
+    {
+        writer.OpenBlock("if (reader.TokenType == " + Json + ".JsonTokenType.StartObject)");
+        writer.Line("var discriminator = " + Serialization + ".JsonProbe.FindUtf8String(reader, " + CSharpText.Utf8Literal(discriminator.PropertyJsonName) + ");");
+        foreach (var group in discriminator.Values.GroupBy(v => v.CaseName))
+        {
+            var @case = CaseNamed(union, group.Key);
+            var condition = string.Join(" || ", group.Select(v => "discriminator.Is(" + CSharpText.Utf8Literal(v.Value) + ")"));
+            writer.Line("if (" + condition + ") { return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + "); }");
+        }
+
+        writer.Line("if (discriminator.HasValue) { return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader)); }");
+        writer.CloseBlock();
+        writer.Line();
     }
 
     private static void WriteObjectSelection(SourceWriter writer, EmitContext context, UnionModel union, ObjectSelection objects)
@@ -163,14 +176,11 @@ internal static class UnionEmitter
         {
             var property = objects.MemberJsonName!;
             writer.Line("// '" + SafeComment(property) + "' alone tells the alternatives apart.");
-            writer.Line("var discriminator = " + Serialization + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(property) + ");");
+            writer.Line("var decider = " + Serialization + ".JsonProbe.FindUtf8String(reader, " + CSharpText.Utf8Literal(property) + ");");
             foreach (var candidate in objects.Candidates)
             {
                 var @case = CaseNamed(union, candidate.CaseName);
-                writer.OpenBlock("if (" + Condition(candidate.Checks[0], "discriminator", patterns) + ")");
-                writer.Line("return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
-                writer.CloseBlock();
-                writer.Line();
+                writer.Line("if (" + Condition(candidate.Checks[0], patterns) + ") { return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + "); }");
             }
 
             return;
@@ -188,10 +198,7 @@ internal static class UnionEmitter
             }
 
             var conditions = candidate.Checks.Select(check => CheckExpression(check, patterns, ref probeIndex));
-            writer.OpenBlock("if (" + string.Join(" && ", conditions) + ")");
-            writer.Line(read);
-            writer.CloseBlock();
-            writer.Line();
+            writer.Line("if (" + string.Join(" && ", conditions) + ") { " + read + " }");
         }
     }
 
@@ -199,7 +206,6 @@ internal static class UnionEmitter
 
     private static void WriteWriteValue(SourceWriter writer, EmitContext context, UnionModel union, string type)
     {
-        writer.Line();
         writer.Line("/// <summary>Writes the case's value; an unknown value is written back exactly as it was read.</summary>");
         writer.OpenBlock("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options)");
         writer.OpenBlock("switch (value)");
@@ -207,54 +213,21 @@ internal static class UnionEmitter
         foreach (var @case in union.Cases)
         {
             var local = "case" + (++index).ToString(CultureInfo.InvariantCulture);
-            writer.Line("case " + @case.CaseName + " " + local + ":");
-            writer.Indent();
-            ValueCode.WriteValue(writer, context, @case.Type, nullable: false, local + "." + EmittedNames.CaseValueProperty);
-            writer.Line("break;");
-            writer.Unindent();
+            writer.Line("case " + @case.CaseName + " " + local + ": " + ValueCode.WriteValue(context, @case.Type, local + "." + EmittedNames.CaseValueProperty) + " break;");
         }
 
-        writer.Line("case " + union.UnknownCaseName + " unknown:");
-        writer.Line("    unknown." + EmittedNames.UnknownJsonProperty + ".WriteTo(writer);");
-        writer.Line("    break;");
-        writer.Line("default:");
-        writer.Line("    throw new global::System.ArgumentException(\"Not a case of " + union.Name + ".\", nameof(value));");
+        writer.Line("case " + union.UnknownCaseName + " unknown: unknown." + EmittedNames.UnknownJsonProperty + ".WriteTo(writer); break;");
+        writer.Line("default: throw new global::System.ArgumentException(\"Not a case of " + union.Name + ".\", nameof(value));");
         writer.CloseBlock();
         writer.CloseBlock();
-
-        ValueCode.WriteContainerHelpers(writer, context, union.Containers);
-        writer.CloseBlock();
-    }
-
-    /// <summary>A known discriminator value picks its case; an unknown one keeps the raw JSON; an absent one falls through to the structure.</summary>
-    private static void WriteDiscriminatorSwitch(SourceWriter writer, EmitContext context, UnionModel union, UnionDiscriminator discriminator)
-    {
-        writer.OpenBlock("switch (" + Serialization + ".JsonProbe.FindString(reader, " + CSharpText.Utf8Literal(discriminator.PropertyJsonName) + "))");
-        foreach (var group in discriminator.Values.GroupBy(v => v.CaseName))
-        {
-            var @case = union.Cases.First(c => c.CaseName == group.Key);
-            foreach (var value in group)
-            {
-                writer.Line("case " + CSharpText.Literal(value.Value) + ":");
-            }
-
-            writer.Line("    return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + ");");
-        }
-
-        writer.Line("case null:");
-        writer.Line("    break;");
-        writer.Line("default:");
-        writer.Line("    return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader));");
-        writer.CloseBlock();
-        writer.Line();
     }
 
     private static string SafeComment(string text) => RecordEmitter.EscapeXml(text).Replace("*/", "* /");
 
-    private static string Condition(CaseCheck check, string variable, EquatableArray<string> patterns) => check.Kind switch
+    private static string Condition(CaseCheck check, EquatableArray<string> patterns) => check.Kind switch
     {
-        CaseCheckKind.OneOf => variable + " is " + string.Join(" or ", check.Values.Select(CSharpText.Literal)),
-        _ => variable + " is not null && " + PatternField(check, patterns) + ".IsMatch(" + variable + ")",
+        CaseCheckKind.OneOf => string.Join(" || ", check.Values.Select(v => "decider.Is(" + CSharpText.Utf8Literal(v) + ")")),
+        _ => "decider.HasValue && " + PatternField(check, patterns) + ".IsMatch(decider.Text()!)",
     };
 
     /// <summary>One check of the first-match selector, as an expression over a fresh look-ahead.</summary>

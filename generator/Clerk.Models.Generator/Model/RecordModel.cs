@@ -1,7 +1,6 @@
 namespace Clerk.Models.Generator.Model;
 
 /// <summary>One object schema, emitted as a sealed record with a nested converter.</summary>
-/// <param name="Containers">The array and map types its converter needs helpers for, in the order they are emitted.</param>
 internal sealed record RecordModel(
     string Name,
     string FileName,
@@ -9,8 +8,7 @@ internal sealed record RecordModel(
     string? ObsoleteMessage,
     EquatableArray<PropertyModel> Properties,
     string AdditionalPropertiesName,
-    string MemberEnumName,
-    EquatableArray<ContainerModel> Containers) : TypeModel(Name, FileName, Description);
+    string MemberEnumName) : TypeModel(Name, FileName, Description);
 
 /// <summary>One member of an object schema.</summary>
 /// <param name="JsonName">The name on the wire, exactly as the spec spells it.</param>
@@ -21,9 +19,7 @@ internal sealed record RecordModel(
 /// <c>lenient</c>, a required member a payload omits is read as absent, so its type must be nullable.
 /// </param>
 /// <param name="IsNullable">The spec allows <c>null</c> as its value.</param>
-/// <param name="FieldName">The backing field.</param>
-/// <param name="LocalName">The converter's local that holds the value while the object is read.</param>
-/// <param name="EncodedNameField">The converter's static field that holds the pre-encoded JSON name.</param>
+/// <param name="FieldName">The backing field, which the converter also reads into and writes from.</param>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -33,9 +29,7 @@ internal sealed record PropertyModel(
     bool IsNullable,
     string? Description,
     string? ObsoleteMessage,
-    string FieldName,
-    string LocalName,
-    string EncodedNameField)
+    string FieldName)
 {
     /// <summary>
     /// A property is non-nullable in C# only when every record read holds a value: required (and

@@ -41,7 +41,3 @@ internal sealed record ResolverModel(string Name, string FileName, EquatableArra
 /// <param name="PropertyName">The resolver's property that gives the type's metadata.</param>
 /// <param name="HasCollections">The resolver also gives metadata for lists and arrays of the type (records and unions).</param>
 internal sealed record ResolverEntry(string TypeName, string PropertyName, bool HasCollections);
-
-/// <summary>An array or map type a converter reads and writes with helpers of its own.</summary>
-/// <param name="Name">The helpers' name part (<c>ListOfEmailAddress</c>), unique within the converter.</param>
-internal sealed record ContainerModel(TypeRef Type, string Name);

@@ -3,7 +3,6 @@ namespace Clerk.Models.Generator.Model;
 /// <summary>A <c>oneOf</c>/<c>anyOf</c> of several alternatives, emitted as an abstract record with one nested case each.</summary>
 /// <param name="Discriminator">The spec's <c>discriminator</c>, consulted first when the payload carries it.</param>
 /// <param name="Plan">How the converter tells the alternatives apart; see <see cref="Planning.UnionPlanner"/>.</param>
-/// <param name="Containers">The array and map types its converter needs helpers for, in the order they are emitted.</param>
 internal sealed record UnionModel(
     string Name,
     string FileName,
@@ -11,8 +10,7 @@ internal sealed record UnionModel(
     EquatableArray<UnionCaseModel> Cases,
     string UnknownCaseName,
     UnionDiscriminator? Discriminator,
-    UnionPlan Plan,
-    EquatableArray<ContainerModel> Containers) : TypeModel(Name, FileName, Description);
+    UnionPlan Plan) : TypeModel(Name, FileName, Description);
 
 /// <summary>A <c>discriminator</c>: the member whose value names the alternative, and which value names which case.</summary>
 internal sealed record UnionDiscriminator(string PropertyJsonName, EquatableArray<DiscriminatorValue> Values);

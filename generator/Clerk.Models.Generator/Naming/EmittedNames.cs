@@ -24,12 +24,6 @@ internal static class EmittedNames
     /// <summary>The backing field of <see cref="AdditionalPropertiesProperty"/>.</summary>
     public const string AdditionalPropertiesField = "_additionalProperties";
 
-    /// <summary>A record converter's table of its members' JSON names, in declaration order.</summary>
-    public const string JsonNamesField = "s_jsonNames";
-
-    /// <summary>The member enum's value for a name the record does not declare.</summary>
-    public const string UnknownMemberConstant = "UnknownMember";
-
     /// <summary>The property of a union case that holds the alternative's value.</summary>
     public const string CaseValueProperty = "Value";
 
@@ -42,7 +36,7 @@ internal static class EmittedNames
     /// <summary>The record field that holds presence bits 64 × <paramref name="word"/> and up.</summary>
     public static string PresenceField(int word) => "_present_" + word.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The converter local that gathers the presence bits of <see cref="PresenceField"/>.</summary>
+    /// <summary>The converter local that holds the presence bits of <see cref="PresenceField"/> while a record is written.</summary>
     public static string PresenceLocal(int word) => "present" + word.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>How many presence words a record of <paramref name="memberCount"/> members has.</summary>
@@ -51,19 +45,17 @@ internal static class EmittedNames
     /// <summary>A member's backing field, from its property name in camelCase.</summary>
     public static string MemberField(string camelName) => "_" + camelName;
 
-    /// <summary>The converter local that holds a member's value while the object is read.</summary>
-    public static string MemberLocal(string camelName) => camelName + "Value";
-
-    /// <summary>The converter's static field that holds a member's pre-encoded JSON name.</summary>
-    public static string EncodedNameField(string camelName) => "s_" + camelName + "Name";
-
     /// <summary>A union converter's static field for its <paramref name="index"/>th pattern, from 1.</summary>
     public static string PatternField(int index) => "s_pattern" + index.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The converter's methods that read and write one array or map type.</summary>
-    public static string ContainerReader(string containerName) => "Read" + containerName;
+    /// <summary>The struct nested in every converter that the runtime's generic list and map helpers call.</summary>
+    public const string DirectConverter = "Direct";
 
-    public static string ContainerWriter(string containerName) => "Write" + containerName;
+    /// <summary>A record converter's table of its members' JSON names.</summary>
+    public const string MemberNamesField = "s_names";
+
+    /// <summary>A string enum's table of its known values.</summary>
+    public const string EnumValuesField = "s_values";
 
     /// <summary>The spec resolver's cache of its options.</summary>
     public const string ResolverOptionsField = "_options";

@@ -26,12 +26,6 @@ internal static class ReservedNames
         EmittedNames.AdditionalPropertiesProperty, EmittedNames.MemberEnum,
     }).ToArray();
 
-    /// <summary>
-    /// The locals of a record converter's <c>ReadValue</c> besides one per member and one per presence
-    /// word, which a member's local must not shadow.
-    /// </summary>
-    public static readonly string[] RecordConverterLocals = { "reader", "options", "member", "current", "additionalProperties", "unknownMembers", "ex" };
-
     /// <summary>What an enum's known value cannot be named: the enum class's own and inherited members.</summary>
     public static readonly string[] EnumMembers = ObjectMembers.Concat(new[]
     {

@@ -67,10 +67,12 @@ internal static class UnionPlanner
 
         if (FindDecidingMember(union.Cases.Select(c => c.Checks).ToList()) is { } member)
         {
-            return new ObjectSelection(
-                ObjectSelectionKind.ByMember,
-                member,
-                objectCases.Select(c => new ObjectCandidate(c.CaseName, new[] { ConstraintOn(c.Checks, member)! }.ToEquatableArray())).ToEquatableArray());
+            // The alternatives' values are disjoint, so any order picks the same case: the plain values
+            // are compared first, and a pattern (a regular expression) only runs when none of them matched.
+            var byMember = objectCases
+                .Select(c => new ObjectCandidate(c.CaseName, new[] { ConstraintOn(c.Checks, member)! }.ToEquatableArray()))
+                .OrderBy(c => c.Checks[0].Kind == CaseCheckKind.Pattern ? 1 : 0);
+            return new ObjectSelection(ObjectSelectionKind.ByMember, member, byMember.ToEquatableArray());
         }
 
         // The most specific alternative first: of those whose checks all pass, the one that asks most wins;

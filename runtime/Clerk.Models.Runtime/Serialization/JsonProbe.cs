@@ -55,6 +55,48 @@ public static class JsonProbe
         return found;
     }
 
+    /// <summary>
+    /// Finds the string value of a top-level member, as UTF-8 bytes to compare without creating a
+    /// string. A member written twice counts with its last value, as it does when the object is read.
+    /// </summary>
+    /// <param name="reader">A copy of the reader, positioned on <see cref="JsonTokenType.StartObject"/>.</param>
+    /// <param name="propertyName">The unescaped UTF-8 member name; escaped names in the JSON match too.</param>
+    /// <returns>
+    /// The value; <see cref="ProbedString.HasValue"/> is false when the reader is not on an object, the
+    /// member is absent, or its value is not a string.
+    /// </returns>
+    public static ProbedString FindUtf8String(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return default;
+        }
+
+        ProbedString found = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(propertyName);
+            if (!reader.Read())
+            {
+                break;
+            }
+
+            if (match)
+            {
+                found = reader.TokenType != JsonTokenType.String
+                    ? default
+                    : new ProbedString(reader.HasValueSequence || reader.ValueIsEscaped ? JsonRead.GetUnescapedUtf8(ref reader) : reader.ValueSpan);
+            }
+
+            if (!reader.TrySkip())
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Determines whether the object has a top-level member with the given name.</summary>
     /// <param name="reader">A copy of the reader, positioned on <see cref="JsonTokenType.StartObject"/>.</param>
     /// <param name="propertyName">The unescaped UTF-8 member name; escaped names in the JSON match too.</param>

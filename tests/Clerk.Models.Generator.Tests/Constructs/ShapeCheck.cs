@@ -154,10 +154,12 @@ public static class ShapeCheck
             return $"{typeName} was not generated";
         }
 
-        var property = type.GetProperty(memberName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly);
+        // Instance members may be inherited (an enum's Value and IsKnown come from the runtime's OpenEnum).
+        var property = type.GetProperty(memberName, BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            ?? type.GetProperty(memberName, BindingFlags.Public | BindingFlags.Instance);
         if (property is null)
         {
-            var names = type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(p => p.Name);
+            var names = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name);
             return $"{typeName} has no property {memberName} (it has: {string.Join(", ", names)})";
         }
 

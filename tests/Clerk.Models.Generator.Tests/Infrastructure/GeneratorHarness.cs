@@ -17,7 +17,8 @@ public sealed record SpecFile(string Path, string Text, string? Namespace = null
 /// <summary>Runs the generator in memory, the way the compiler does, and compiles what it produced.</summary>
 public static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+    /// <summary>C# 12, with documentation comments checked (CS1591) as in a project that generates its XML docs.</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
     public static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net80.References.All
         .Cast<MetadataReference>()

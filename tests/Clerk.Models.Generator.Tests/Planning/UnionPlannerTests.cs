@@ -27,7 +27,8 @@ public class UnionPlannerTests
 
         Assert.Equal(ObjectSelectionKind.ByMember, plan.Objects!.Kind);
         Assert.Equal("strategy", plan.Objects.MemberJsonName);
-        Assert.Equal(new[] { "OTP", "Admin", "FromOAuth", "Ticket" }, plan.Objects.Candidates.Select(c => c.CaseName));
+        // Plain values first, in spec order; the pattern, a regular expression, last.
+        Assert.Equal(new[] { "OTP", "Admin", "Ticket", "FromOAuth" }, plan.Objects.Candidates.Select(c => c.CaseName));
         Assert.All(plan.Objects.Candidates, c => Assert.Equal("strategy", Assert.Single(c.Checks).PropertyJsonName));
         Assert.Equal(new[] { "^from_oauth_(?:.*)$" }, plan.Patterns);
         Assert.True(plan.FallsBackToUnknown);
@@ -147,7 +148,7 @@ public class UnionPlannerTests
     }
 
     private static UnionModel Union(string name, params UnionCaseModel[] cases)
-        => new(name, name, null, cases.ToEquatableArray(), "Unknown", null, Unplanned, EquatableArray<ContainerModel>.Empty);
+        => new(name, name, null, cases.ToEquatableArray(), "Unknown", null, Unplanned);
 
     private static UnionCaseModel Object(string name, params CaseCheck[] checks)
         => new(name, new TypeRef(TypeKind.Record, name), checks.ToEquatableArray());

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Clerk.Models.Generator.Diagnostics;
 using Clerk.Models.Generator.Model;
 using Clerk.Models.Generator.Naming;
@@ -36,7 +35,7 @@ internal sealed partial class ModelBuilder
         var properties = new List<PropertyModel>();
         foreach (var (member, name, type, nullable) in named)
         {
-            var (field, local, encodedName) = names.ClaimDerived(name);
+            var field = names.ClaimField(name);
             var annotations = _adapter.Annotations(member.Schema);
             properties.Add(new PropertyModel(
                 member.JsonName,
@@ -47,9 +46,7 @@ internal sealed partial class ModelBuilder
                 nullable,
                 MemberDocs.Describe(annotations, type),
                 annotations.Deprecated ? MemberDocs.DeprecationMessage(annotations.Description) : null,
-                field,
-                local,
-                encodedName));
+                field));
         }
 
         Records.Add(new RecordModel(
@@ -59,8 +56,7 @@ internal sealed partial class ModelBuilder
             schema.Deprecated ? MemberDocs.DeprecationMessage(schema.Description) : null,
             properties.ToEquatableArray(),
             EmittedNames.AdditionalPropertiesProperty,
-            EmittedNames.MemberEnum,
-            ContainerNames.For(properties.Select(p => p.Type))));
+            EmittedNames.MemberEnum));
     }
 
     /// <summary>

@@ -54,8 +54,6 @@ internal sealed partial class ModelBuilder
 
         var discriminator = DiscriminatorOf(schema, caseByComponent, pointer);
 
-        // The discriminator's cases are read first in the converter, so their helpers are named first.
-        var discriminated = discriminator?.Values.Select(v => v.CaseName).Distinct().Select(n => cases.First(c => c.CaseName == n).Type);
         Unions.Add(new UnionModel(
             typeName,
             _typeNames.FileOf(typeName),
@@ -63,8 +61,7 @@ internal sealed partial class ModelBuilder
             cases.ToEquatableArray(),
             unknownName,
             discriminator,
-            Unplanned,
-            ContainerNames.For(cases.Select(c => c.Type), discriminated)));
+            Unplanned));
     }
 
     /// <summary>Where an enum alternative's schema is written: the component it refers to, or the alternative itself.</summary>

@@ -77,11 +77,11 @@ public sealed class GeneratedCode
             .Select(t => t.ValueText)
             .ToList();
 
-    /// <summary>The JSON names a record's converter matches, from its <c>s_jsonNames</c> table, in member order.</summary>
+    /// <summary>The JSON names a record's converter matches, from its <c>s_names</c> table, in member order.</summary>
     public IReadOnlyList<string> JsonNames(string recordName)
     {
         var converter = Type(recordName + ".JsonConverter");
-        var table = converter.DescendantNodes().OfType<VariableDeclaratorSyntax>().SingleOrDefault(v => v.Identifier.ValueText == "s_jsonNames");
+        var table = converter.DescendantNodes().OfType<VariableDeclaratorSyntax>().SingleOrDefault(v => v.Identifier.ValueText == "s_names");
         return table is null
             ? Array.Empty<string>()
             : table.DescendantTokens().Where(t => t.IsKind(SyntaxKind.StringLiteralToken)).Select(t => t.ValueText).ToList();
@@ -92,9 +92,10 @@ public sealed class GeneratedCode
         => TypeNames.Where(n => !n.Contains('.') && TypeNames.Contains(n + ".JsonMember") && JsonNames(n).SequenceEqual(jsonNames)).ToList();
 
     /// <summary>
-    /// Every file has exactly the generator's own header directives (<c>#nullable enable</c>,
-    /// <c>#pragma warning disable CS0612, CS0618</c>), no text excluded by a directive, and no
-    /// malformed doc comment or doc element the generator does not write.
+    /// Every file has exactly the generator's own directives (<c>#nullable enable</c>,
+    /// <c>#pragma warning disable CS0612, CS0618</c> in its header, and around each record's constructor
+    /// for its converter a <c>#pragma warning disable</c>/<c>restore CS8618</c> pair), no text excluded by
+    /// a directive, and no malformed doc comment or doc element the generator does not write.
     /// </summary>
     public void AssertOnlyOwnDirectivesAndWellFormedDocs()
     {
@@ -107,10 +108,14 @@ public sealed class GeneratedCode
                 .ToList();
             var nullable = directives.OfType<NullableDirectiveTriviaSyntax>().ToList();
             var pragmas = directives.OfType<PragmaWarningDirectiveTriviaSyntax>().ToList();
-            var ok = directives.Count == 2
+            var ctorPragmas = pragmas.Skip(1).ToList();
+            var ok = directives.Count == 1 + pragmas.Count
                 && nullable.Count == 1 && nullable[0].SettingToken.IsKind(SyntaxKind.EnableKeyword) && nullable[0].TargetToken.IsKind(SyntaxKind.None)
-                && pragmas.Count == 1 && pragmas[0].DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)
-                && pragmas[0].ErrorCodes.Select(c => c.ToString()).SequenceEqual(new[] { "CS0612", "CS0618" });
+                && pragmas.Count >= 1 && pragmas[0].DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)
+                && pragmas[0].ErrorCodes.Select(c => c.ToString()).SequenceEqual(new[] { "CS0612", "CS0618" })
+                && ctorPragmas.Count % 2 == 0
+                && ctorPragmas.Select((p, i) => p.DisableOrRestoreKeyword.IsKind(i % 2 == 0 ? SyntaxKind.DisableKeyword : SyntaxKind.RestoreKeyword)
+                    && p.ErrorCodes.Select(c => c.ToString()).SequenceEqual(new[] { "CS8618" })).All(x => x);
             if (!ok)
             {
                 throw new XunitException($"{hintName}: expected only '#nullable enable' and '#pragma warning disable CS0612, CS0618', found:\n"

@@ -181,485 +181,102 @@ namespace Clerk.Models
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Clerk.Models.ClerkError))
-            {
-                return Create(options, new global::Clerk.Models.ClerkError.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ClerkError>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.ClerkError[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.OTP))
-            {
-                return Create(options, new global::Clerk.Models.OTP.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.OTP>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.OTP[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Admin))
-            {
-                return Create(options, new global::Clerk.Models.Admin.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Admin>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Admin[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.FromOAuth))
-            {
-                return Create(options, new global::Clerk.Models.FromOAuth.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.FromOAuth>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.FromOAuth[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Ticket))
-            {
-                return Create(options, new global::Clerk.Models.Ticket.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Ticket>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Ticket[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.IdentificationLink))
-            {
-                return Create(options, new global::Clerk.Models.IdentificationLink.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.IdentificationLink[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.EmailAddress))
-            {
-                return Create(options, new global::Clerk.Models.EmailAddress.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.EmailAddress[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.PhoneNumber))
-            {
-                return Create(options, new global::Clerk.Models.PhoneNumber.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.PhoneNumber[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3Signature))
-            {
-                return Create(options, new global::Clerk.Models.Web3Signature.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Signature>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3Signature[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3Wallet))
-            {
-                return Create(options, new global::Clerk.Models.Web3Wallet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3Wallet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Passkey))
-            {
-                return Create(options, new global::Clerk.Models.Passkey.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Passkey>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Passkey[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SchemasPasskey))
-            {
-                return Create(options, new global::Clerk.Models.SchemasPasskey.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SchemasPasskey[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Oauth))
-            {
-                return Create(options, new global::Clerk.Models.Oauth.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Oauth>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Oauth[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.GoogleOneTap))
-            {
-                return Create(options, new global::Clerk.Models.GoogleOneTap.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.GoogleOneTap>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.GoogleOneTap[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerification))
-            {
-                return Create(options, new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerification[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAML))
-            {
-                return Create(options, new global::Clerk.Models.SAML.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAML>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAML[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLConnection))
-            {
-                return Create(options, new global::Clerk.Models.SAMLConnection.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLConnection>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLConnection[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLAccount))
-            {
-                return Create(options, new global::Clerk.Models.SAMLAccount.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLAccount[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.User))
-            {
-                return Create(options, new global::Clerk.Models.User.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.User>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.User[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.EmailAddressVerification))
-            {
-                return Create(options, new global::Clerk.Models.EmailAddressVerification.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddressVerification>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.EmailAddressVerification[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.PhoneNumberVerification))
-            {
-                return Create(options, new global::Clerk.Models.PhoneNumberVerification.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumberVerification>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.PhoneNumberVerification[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3WalletVerification))
-            {
-                return Create(options, new global::Clerk.Models.Web3WalletVerification.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3WalletVerification>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3WalletVerification[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification))
-            {
-                return Create(options, new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerificationVerification>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLAccountVerification))
-            {
-                return Create(options, new global::Clerk.Models.SAMLAccountVerification.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccountVerification>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLAccountVerification[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Clerk.Models.OTPStatus))
-            {
-                return Create(options, new global::Clerk.Models.OTPStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.OTPStrategy))
-            {
-                return Create(options, new global::Clerk.Models.OTPStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.AdminStatus))
-            {
-                return Create(options, new global::Clerk.Models.AdminStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.AdminStrategy))
-            {
-                return Create(options, new global::Clerk.Models.AdminStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.FromOAuthStatus))
-            {
-                return Create(options, new global::Clerk.Models.FromOAuthStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.TicketStatus))
-            {
-                return Create(options, new global::Clerk.Models.TicketStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.TicketStrategy))
-            {
-                return Create(options, new global::Clerk.Models.TicketStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.EmailAddressObject))
-            {
-                return Create(options, new global::Clerk.Models.EmailAddressObject.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.PhoneNumberObject))
-            {
-                return Create(options, new global::Clerk.Models.PhoneNumberObject.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3SignatureStatus))
-            {
-                return Create(options, new global::Clerk.Models.Web3SignatureStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3SignatureStrategy))
-            {
-                return Create(options, new global::Clerk.Models.Web3SignatureStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Web3WalletObject))
-            {
-                return Create(options, new global::Clerk.Models.Web3WalletObject.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.PasskeyStatus))
-            {
-                return Create(options, new global::Clerk.Models.PasskeyStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.PasskeyStrategy))
-            {
-                return Create(options, new global::Clerk.Models.PasskeyStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.PasskeyNonce))
-            {
-                return Create(options, new global::Clerk.Models.PasskeyNonce.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.SchemasPasskeyObject))
-            {
-                return Create(options, new global::Clerk.Models.SchemasPasskeyObject.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.OauthStatus))
-            {
-                return Create(options, new global::Clerk.Models.OauthStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.GoogleOneTapStatus))
-            {
-                return Create(options, new global::Clerk.Models.GoogleOneTapStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.GoogleOneTapStrategy))
-            {
-                return Create(options, new global::Clerk.Models.GoogleOneTapStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationObject))
-            {
-                return Create(options, new global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLStatus))
-            {
-                return Create(options, new global::Clerk.Models.SAMLStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLStrategy))
-            {
-                return Create(options, new global::Clerk.Models.SAMLStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.SAMLAccountObject))
-            {
-                return Create(options, new global::Clerk.Models.SAMLAccountObject.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.UserObject))
-            {
-                return Create(options, new global::Clerk.Models.UserObject.JsonConverter());
-            }
+            if (type == typeof(global::Clerk.Models.ClerkError)) { return Create(options, new global::Clerk.Models.ClerkError.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ClerkError>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.ClerkError[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ClerkError>(new global::Clerk.Models.ClerkError.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.OTP)) { return Create(options, new global::Clerk.Models.OTP.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.OTP>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.OTP[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.OTP>(new global::Clerk.Models.OTP.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Admin)) { return Create(options, new global::Clerk.Models.Admin.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Admin>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Admin[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Admin>(new global::Clerk.Models.Admin.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.FromOAuth)) { return Create(options, new global::Clerk.Models.FromOAuth.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.FromOAuth>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.FromOAuth[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.FromOAuth>(new global::Clerk.Models.FromOAuth.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Ticket)) { return Create(options, new global::Clerk.Models.Ticket.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Ticket>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Ticket[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Ticket>(new global::Clerk.Models.Ticket.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.IdentificationLink)) { return Create(options, new global::Clerk.Models.IdentificationLink.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.IdentificationLink[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.IdentificationLink>(new global::Clerk.Models.IdentificationLink.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.EmailAddress)) { return Create(options, new global::Clerk.Models.EmailAddress.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.EmailAddress[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.EmailAddress>(new global::Clerk.Models.EmailAddress.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.PhoneNumber)) { return Create(options, new global::Clerk.Models.PhoneNumber.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.PhoneNumber[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.PhoneNumber>(new global::Clerk.Models.PhoneNumber.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Web3Signature)) { return Create(options, new global::Clerk.Models.Web3Signature.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Signature>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Web3Signature[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3Signature>(new global::Clerk.Models.Web3Signature.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Web3Wallet)) { return Create(options, new global::Clerk.Models.Web3Wallet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Web3Wallet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3Wallet>(new global::Clerk.Models.Web3Wallet.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Passkey)) { return Create(options, new global::Clerk.Models.Passkey.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Passkey>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Passkey[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Passkey>(new global::Clerk.Models.Passkey.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SchemasPasskey)) { return Create(options, new global::Clerk.Models.SchemasPasskey.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SchemasPasskey[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SchemasPasskey>(new global::Clerk.Models.SchemasPasskey.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Oauth)) { return Create(options, new global::Clerk.Models.Oauth.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Oauth>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Oauth[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Oauth>(new global::Clerk.Models.Oauth.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.GoogleOneTap)) { return Create(options, new global::Clerk.Models.GoogleOneTap.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.GoogleOneTap>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.GoogleOneTap[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.GoogleOneTap>(new global::Clerk.Models.GoogleOneTap.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerification)) { return Create(options, new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerification[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerification>(new global::Clerk.Models.ExternalAccountWithVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAML)) { return Create(options, new global::Clerk.Models.SAML.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAML>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAML[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAML>(new global::Clerk.Models.SAML.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAMLConnection)) { return Create(options, new global::Clerk.Models.SAMLConnection.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLConnection>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAMLConnection[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLConnection>(new global::Clerk.Models.SAMLConnection.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAMLAccount)) { return Create(options, new global::Clerk.Models.SAMLAccount.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAMLAccount[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLAccount>(new global::Clerk.Models.SAMLAccount.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.User)) { return Create(options, new global::Clerk.Models.User.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.User>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.User[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.User>(new global::Clerk.Models.User.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.EmailAddressVerification)) { return Create(options, new global::Clerk.Models.EmailAddressVerification.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddressVerification>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.EmailAddressVerification[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.EmailAddressVerification>(new global::Clerk.Models.EmailAddressVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.PhoneNumberVerification)) { return Create(options, new global::Clerk.Models.PhoneNumberVerification.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumberVerification>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.PhoneNumberVerification[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.PhoneNumberVerification>(new global::Clerk.Models.PhoneNumberVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Web3WalletVerification)) { return Create(options, new global::Clerk.Models.Web3WalletVerification.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3WalletVerification>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.Web3WalletVerification[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.Web3WalletVerification>(new global::Clerk.Models.Web3WalletVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification)) { return Create(options, new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerificationVerification>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>(new global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAMLAccountVerification)) { return Create(options, new global::Clerk.Models.SAMLAccountVerification.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccountVerification>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.SAMLAccountVerification[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Clerk.Models.SAMLAccountVerification>(new global::Clerk.Models.SAMLAccountVerification.JsonConverter())); }
+            if (type == typeof(global::Clerk.Models.OTPStatus)) { return Create(options, new global::Clerk.Models.OTPStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.OTPStrategy)) { return Create(options, new global::Clerk.Models.OTPStrategy.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.AdminStatus)) { return Create(options, new global::Clerk.Models.AdminStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.AdminStrategy)) { return Create(options, new global::Clerk.Models.AdminStrategy.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.FromOAuthStatus)) { return Create(options, new global::Clerk.Models.FromOAuthStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.TicketStatus)) { return Create(options, new global::Clerk.Models.TicketStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.TicketStrategy)) { return Create(options, new global::Clerk.Models.TicketStrategy.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.EmailAddressObject)) { return Create(options, new global::Clerk.Models.EmailAddressObject.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.PhoneNumberObject)) { return Create(options, new global::Clerk.Models.PhoneNumberObject.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Web3SignatureStatus)) { return Create(options, new global::Clerk.Models.Web3SignatureStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Web3SignatureStrategy)) { return Create(options, new global::Clerk.Models.Web3SignatureStrategy.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Web3WalletObject)) { return Create(options, new global::Clerk.Models.Web3WalletObject.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.PasskeyStatus)) { return Create(options, new global::Clerk.Models.PasskeyStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.PasskeyStrategy)) { return Create(options, new global::Clerk.Models.PasskeyStrategy.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.PasskeyNonce)) { return Create(options, new global::Clerk.Models.PasskeyNonce.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.SchemasPasskeyObject)) { return Create(options, new global::Clerk.Models.SchemasPasskeyObject.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.OauthStatus)) { return Create(options, new global::Clerk.Models.OauthStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.GoogleOneTapStatus)) { return Create(options, new global::Clerk.Models.GoogleOneTapStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.GoogleOneTapStrategy)) { return Create(options, new global::Clerk.Models.GoogleOneTapStrategy.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.ExternalAccountWithVerificationObject)) { return Create(options, new global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.SAMLStatus)) { return Create(options, new global::Clerk.Models.SAMLStatus.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.SAMLStrategy)) { return Create(options, new global::Clerk.Models.SAMLStrategy.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.SAMLAccountObject)) { return Create(options, new global::Clerk.Models.SAMLAccountObject.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.UserObject)) { return Create(options, new global::Clerk.Models.UserObject.JsonConverter()); }
 
             return null;
         }

@@ -5,11 +5,11 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The EmailAddress object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddress.JsonConverter))]
     public sealed partial record EmailAddress
     {
-        private ulong _present_0;
         private string? _id;
         private global::Clerk.Models.EmailAddressObject _object = default!;
         private string _emailAddressValue = default!;
@@ -19,124 +19,75 @@ namespace Clerk.Models
         private bool? _matchesSsoConnection;
         private long _createdAt;
         private long _updatedAt;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <remarks>JSON: <c>id</c>, optional.</remarks>
-        public string? Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public EmailAddress() { }
 
-        /// <summary>
-        /// String representing the object's type. Objects of the same type share the same value.
-        /// </summary>
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private EmailAddress(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <remarks>JSON: <c>id</c>, optional.</remarks>
+        public string? Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
+
+        /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
         /// <remarks>JSON: <c>object</c>, required.</remarks>
-        public required global::Clerk.Models.EmailAddressObject Object
-        {
-            get => _object;
-            init { _object = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Clerk.Models.EmailAddressObject Object { get => _object; init { _object = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>email_address</c>, required.</remarks>
-        public required string EmailAddressValue
-        {
-            get => _emailAddressValue;
-            init { _emailAddressValue = value; _present_0 |= 0x4UL; }
-        }
+        public required string EmailAddressValue { get => _emailAddressValue; init { _emailAddressValue = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>reserved</c>, required.</remarks>
-        public required bool Reserved
-        {
-            get => _reserved;
-            init { _reserved = value; _present_0 |= 0x8UL; }
-        }
+        public required bool Reserved { get => _reserved; init { _reserved = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
-        public required global::Clerk.Models.EmailAddressVerification? Verification
-        {
-            get => _verification;
-            init { _verification = value; _present_0 |= 0x10UL; }
-        }
+        public required global::Clerk.Models.EmailAddressVerification? Verification { get => _verification; init { _verification = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>linked_to</c>, required.</remarks>
-        public required global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink> LinkedTo
-        {
-            get => _linkedTo;
-            init { _linkedTo = value; _present_0 |= 0x20UL; }
-        }
+        public required global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink> LinkedTo { get => _linkedTo; init { _linkedTo = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Indicates whether this email address domain matches an active enterprise connection.
-        /// </summary>
+        /// <summary>Indicates whether this email address domain matches an active enterprise connection.</summary>
         /// <remarks>JSON: <c>matches_sso_connection</c>, optional.</remarks>
-        public bool? MatchesSsoConnection
-        {
-            get => _matchesSsoConnection;
-            init { _matchesSsoConnection = value; _present_0 |= 0x40UL; }
-        }
+        public bool? MatchesSsoConnection { get => _matchesSsoConnection; init { _matchesSsoConnection = value; _present_0 |= 0x40UL; } }
 
-        /// <summary>
-        /// Unix timestamp of creation
-        /// </summary>
+        /// <summary>Unix timestamp of creation</summary>
         /// <remarks>JSON: <c>created_at</c>, required.</remarks>
-        public required long CreatedAt
-        {
-            get => _createdAt;
-            init { _createdAt = value; _present_0 |= 0x80UL; }
-        }
+        public required long CreatedAt { get => _createdAt; init { _createdAt = value; _present_0 |= 0x80UL; } }
 
-        /// <summary>
-        /// Unix timestamp of creation
-        /// </summary>
+        /// <summary>Unix timestamp of creation</summary>
         /// <remarks>JSON: <c>updated_at</c>, required.</remarks>
-        public required long UpdatedAt
-        {
-            get => _updatedAt;
-            init { _updatedAt = value; _present_0 |= 0x100UL; }
-        }
+        public required long UpdatedAt { get => _updatedAt; init { _updatedAt = value; _present_0 |= 0x100UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 9 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 9 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public EmailAddress Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Id:
-                    copy._id = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.MatchesSsoConnection:
-                    copy._matchesSsoConnection = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Id: copy._id = default; break;
+                case JsonMember.MatchesSsoConnection: copy._matchesSsoConnection = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="EmailAddress"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="EmailAddress"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -162,175 +113,49 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="EmailAddress"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.EmailAddress>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "object",
-                "email_address",
-                "reserved",
-                "verification",
-                "linked_to",
-                "matches_sso_connection",
-                "created_at",
-                "updated_at",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_objectName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_emailAddressValueName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_reservedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verificationName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_linkedToName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_matchesSsoConnectionName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection",
+                "created_at", "updated_at");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="EmailAddress"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.EmailAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? idValue = default;
-                global::Clerk.Models.EmailAddressObject? objectValue = default;
-                string? emailAddressValueValue = default;
-                bool reservedValue = default;
-                global::Clerk.Models.EmailAddressVerification? verificationValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink>? linkedToValue = default;
-                bool? matchesSsoConnectionValue = default;
-                long createdAtValue = default;
-                long updatedAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.EmailAddress(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 1: value._object = global::Clerk.Models.EmailAddressObject.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._emailAddressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 3: value._reserved = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader); break;
+                            case 4: value._verification = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.EmailAddressVerification.JsonConverter.ReadValue(ref reader, options); break;
+                            case 5: value._linkedTo = global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.IdentificationLink, global::Clerk.Models.IdentificationLink.JsonConverter.Direct>(ref reader, options); break;
+                            case 6: value._matchesSsoConnection = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 7: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            case 8: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Object:
-                                objectValue = global::Clerk.Models.EmailAddressObject.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.EmailAddressValue:
-                                emailAddressValueValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Reserved:
-                                reservedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Verification:
-                                verificationValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.EmailAddressVerification.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.LinkedTo:
-                                linkedToValue = ReadListOfIdentificationLink(ref reader, options);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.MatchesSsoConnection:
-                                matchesSsoConnectionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("object");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("email_address");
-                }
-
-                if ((present0 & 0x8UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("reserved");
-                }
-
-                if ((present0 & 0x10UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("verification");
-                }
-
-                if ((present0 & 0x20UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("linked_to");
-                }
-
-                if ((present0 & 0x80UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("created_at");
-                }
-
-                if ((present0 & 0x100UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("updated_at");
-                }
-
-                return new global::Clerk.Models.EmailAddress
-                {
-                    _id = idValue,
-                    Object = objectValue!,
-                    EmailAddressValue = emailAddressValueValue!,
-                    Reserved = reservedValue,
-                    Verification = verificationValue,
-                    LinkedTo = linkedToValue!,
-                    _matchesSsoConnection = matchesSsoConnectionValue,
-                    CreatedAt = createdAtValue,
-                    UpdatedAt = updatedAtValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1BEUL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -338,278 +163,72 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_objectName);
-                    global::Clerk.Models.EmailAddressObject.JsonConverter.WriteValue(writer, value._object, options);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_emailAddressValueName, value._emailAddressValue);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteBoolean(s_reservedName, value._reserved);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_verificationName);
-                    if (value._verification is not null)
-                    {
-                        global::Clerk.Models.EmailAddressVerification.JsonConverter.WriteValue(writer, value._verification, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_linkedToName);
-                    WriteListOfIdentificationLink(writer, value._linkedTo, options);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    if (value._matchesSsoConnection.HasValue)
-                    {
-                        writer.WriteBoolean(s_matchesSsoConnectionName, value._matchesSsoConnection.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_matchesSsoConnectionName);
-                    }
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WriteNumber(s_createdAtName, value._createdAt);
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WriteNumber(s_updatedAtName, value._updatedAt);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { writer.WritePropertyName(s_names[1]); global::Clerk.Models.EmailAddressObject.JsonConverter.WriteValue(writer, value._object, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._emailAddressValue); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteBoolean(s_names[3], value._reserved); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.EmailAddressVerification, global::Clerk.Models.EmailAddressVerification.JsonConverter.Direct>(writer, s_names[4], value._verification, options); }
+                if ((present0 & 0x20UL) != 0) { writer.WritePropertyName(s_names[5]); global::Clerk.Models.Runtime.Serialization.JsonWrite.List<global::Clerk.Models.IdentificationLink, global::Clerk.Models.IdentificationLink.JsonConverter.Direct>(writer, value._linkedTo, options); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[6], value._matchesSsoConnection); }
+                if ((present0 & 0x80UL) != 0) { writer.WriteNumber(s_names[7], value._createdAt); }
+                if ((present0 & 0x100UL) != 0) { writer.WriteNumber(s_names[8], value._updatedAt); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddress>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                        {
-                            return JsonMember.Object;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "reserved"u8))
-                        {
-                            return JsonMember.Reserved;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "linked_to"u8))
-                        {
-                            return JsonMember.LinkedTo;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
-                        {
-                            return JsonMember.CreatedAt;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8))
-                        {
-                            return JsonMember.UpdatedAt;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verification"u8))
-                        {
-                            return JsonMember.Verification;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "email_address"u8))
-                        {
-                            return JsonMember.EmailAddressValue;
-                        }
-
-                        break;
-                    case 22:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "matches_sso_connection"u8))
-                        {
-                            return JsonMember.MatchesSsoConnection;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink> ReadListOfIdentificationLink(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.IdentificationLink>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.IdentificationLink.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfIdentificationLink(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.IdentificationLink> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.IdentificationLink.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Clerk.Models.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// String representing the object's type. Objects of the same type share the same value.
-    /// </summary>
+    /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddressObject.JsonConverter))]
-    public sealed partial class EmailAddressObject : global::System.IEquatable<global::Clerk.Models.EmailAddressObject>
+    public sealed partial class EmailAddressObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.EmailAddressObject, string>
     {
         /// <summary><c>email_address</c></summary>
         public static global::Clerk.Models.EmailAddressObject EmailAddress { get; } = new("email_address", isKnown: true);
 
-        private EmailAddressObject(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.EmailAddressObject> s_values = new(value => new(value, isKnown: false), EmailAddress);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private EmailAddressObject(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.EmailAddressObject From(string value) => value switch
-        {
-            "email_address" => EmailAddress,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.EmailAddressObject(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.EmailAddressObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.EmailAddressObject);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.EmailAddressObject? left, global::Clerk.Models.EmailAddressObject? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.EmailAddressObject? left, global::Clerk.Models.EmailAddressObject? right) => !(left == right);
+        public static global::Clerk.Models.EmailAddressObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="EmailAddressObject"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.EmailAddressObject>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("email_address"u8))
-                {
-                    return global::Clerk.Models.EmailAddressObject.EmailAddress;
-                }
-
-                return new global::Clerk.Models.EmailAddressObject(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressObject>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The value of 'verification' of EmailAddress: one of several alternatives.
-    /// </summary>
+    /// <summary>The value of 'verification' of EmailAddress: one of several alternatives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddressVerification.JsonConverter))]
     public abstract partial record EmailAddressVerification
@@ -651,44 +270,24 @@ namespace Clerk.Models
             private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^from_oauth_(?:(?:token_)|(?:custom_))?[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Clerk.Models.EmailAddressVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
-                    if (discriminator is "phone_code" or "email_code" or "reset_password_email_code")
-                    {
-                        return new OTP(global::Clerk.Models.OTP.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "admin")
-                    {
-                        return new Admin(global::Clerk.Models.Admin.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is not null && s_pattern1.IsMatch(discriminator))
-                    {
-                        return new FromOAuth(global::Clerk.Models.FromOAuth.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "ticket")
-                    {
-                        return new Ticket(global::Clerk.Models.Ticket.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    var decider = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "strategy"u8);
+                    if (decider.Is("phone_code"u8) || decider.Is("email_code"u8) || decider.Is("reset_password_email_code"u8)) { return new OTP(global::Clerk.Models.OTP.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.Is("admin"u8)) { return new Admin(global::Clerk.Models.Admin.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.Is("ticket"u8)) { return new Ticket(global::Clerk.Models.Ticket.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.HasValue && s_pattern1.IsMatch(decider.Text()!)) { return new FromOAuth(global::Clerk.Models.FromOAuth.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -699,24 +298,22 @@ namespace Clerk.Models
             {
                 switch (value)
                 {
-                    case OTP case1:
-                        global::Clerk.Models.OTP.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Admin case2:
-                        global::Clerk.Models.Admin.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case FromOAuth case3:
-                        global::Clerk.Models.FromOAuth.JsonConverter.WriteValue(writer, case3.Value, options);
-                        break;
-                    case Ticket case4:
-                        global::Clerk.Models.Ticket.JsonConverter.WriteValue(writer, case4.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of EmailAddressVerification.", nameof(value));
+                    case OTP case1: global::Clerk.Models.OTP.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Admin case2: global::Clerk.Models.Admin.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case FromOAuth case3: global::Clerk.Models.FromOAuth.JsonConverter.WriteValue(writer, case3.Value, options); break;
+                    case Ticket case4: global::Clerk.Models.Ticket.JsonConverter.WriteValue(writer, case4.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of EmailAddressVerification.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressVerification>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,11 +5,11 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The ExternalAccountWithVerification object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerification.JsonConverter))]
     public sealed partial record ExternalAccountWithVerification
     {
-        private ulong _present_0;
         private global::Clerk.Models.ExternalAccountWithVerificationObject _object = default!;
         private string _id = default!;
         private string _provider = default!;
@@ -27,192 +27,103 @@ namespace Clerk.Models
         private long _createdAt;
         private long _updatedAt;
         private global::Clerk.Models.ExternalAccountWithVerificationVerification? _verification;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <summary>
-        /// String representing the object's type. Objects of the same type share the same value.
-        /// </summary>
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public ExternalAccountWithVerification() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ExternalAccountWithVerification(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
         /// <remarks>JSON: <c>object</c>, required.</remarks>
-        public required global::Clerk.Models.ExternalAccountWithVerificationObject Object
-        {
-            get => _object;
-            init { _object = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Clerk.Models.ExternalAccountWithVerificationObject Object { get => _object; init { _object = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>id</c>, required.</remarks>
-        public required string Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x2UL; }
-        }
+        public required string Id { get => _id; init { _id = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>provider</c>, required.</remarks>
-        public required string Provider
-        {
-            get => _provider;
-            init { _provider = value; _present_0 |= 0x4UL; }
-        }
+        public required string Provider { get => _provider; init { _provider = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>identification_id</c>, required.</remarks>
-        public required string IdentificationId
-        {
-            get => _identificationId;
-            init { _identificationId = value; _present_0 |= 0x8UL; }
-        }
+        public required string IdentificationId { get => _identificationId; init { _identificationId = value; _present_0 |= 0x8UL; } }
 
-        /// <summary>
-        /// The unique ID of the user in the external provider's system
-        /// </summary>
+        /// <summary>The unique ID of the user in the external provider's system</summary>
         /// <remarks>JSON: <c>provider_user_id</c>, required.</remarks>
-        public required string ProviderUserId
-        {
-            get => _providerUserId;
-            init { _providerUserId = value; _present_0 |= 0x10UL; }
-        }
+        public required string ProviderUserId { get => _providerUserId; init { _providerUserId = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>approved_scopes</c>, required.</remarks>
-        public required string ApprovedScopes
-        {
-            get => _approvedScopes;
-            init { _approvedScopes = value; _present_0 |= 0x20UL; }
-        }
+        public required string ApprovedScopes { get => _approvedScopes; init { _approvedScopes = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>email_address</c>, required.</remarks>
-        public required string EmailAddress
-        {
-            get => _emailAddress;
-            init { _emailAddress = value; _present_0 |= 0x40UL; }
-        }
+        public required string EmailAddress { get => _emailAddress; init { _emailAddress = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>first_name</c>, required.</remarks>
-        public required string FirstName
-        {
-            get => _firstName;
-            init { _firstName = value; _present_0 |= 0x80UL; }
-        }
+        public required string FirstName { get => _firstName; init { _firstName = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>last_name</c>, required.</remarks>
-        public required string LastName
-        {
-            get => _lastName;
-            init { _lastName = value; _present_0 |= 0x100UL; }
-        }
+        public required string LastName { get => _lastName; init { _lastName = value; _present_0 |= 0x100UL; } }
 
-        /// <summary>
-        /// Please use `image_url` instead
-        /// </summary>
+        /// <summary>Please use `image_url` instead</summary>
         /// <remarks>JSON: <c>avatar_url</c>, optional.</remarks>
         [global::System.Obsolete("Deprecated in the API description. Please use `image_url` instead")]
-        public string? AvatarUrl
-        {
-            get => _avatarUrl;
-            init { _avatarUrl = value; _present_0 |= 0x200UL; }
-        }
+        public string? AvatarUrl { get => _avatarUrl; init { _avatarUrl = value; _present_0 |= 0x200UL; } }
 
         /// <remarks>JSON: <c>image_url</c>, optional, nullable.</remarks>
-        public string? ImageUrl
-        {
-            get => _imageUrl;
-            init { _imageUrl = value; _present_0 |= 0x400UL; }
-        }
+        public string? ImageUrl { get => _imageUrl; init { _imageUrl = value; _present_0 |= 0x400UL; } }
 
         /// <remarks>JSON: <c>username</c>, optional, nullable.</remarks>
-        public string? Username
-        {
-            get => _username;
-            init { _username = value; _present_0 |= 0x800UL; }
-        }
+        public string? Username { get => _username; init { _username = value; _present_0 |= 0x800UL; } }
 
         /// <remarks>JSON: <c>public_metadata</c>, required.</remarks>
-        public required global::Clerk.Models.Runtime.RawJson PublicMetadata
-        {
-            get => _publicMetadata;
-            init { _publicMetadata = value; _present_0 |= 0x1000UL; }
-        }
+        public required global::Clerk.Models.Runtime.RawJson PublicMetadata { get => _publicMetadata; init { _publicMetadata = value; _present_0 |= 0x1000UL; } }
 
         /// <remarks>JSON: <c>label</c>, optional, nullable.</remarks>
-        public string? Label
-        {
-            get => _label;
-            init { _label = value; _present_0 |= 0x2000UL; }
-        }
+        public string? Label { get => _label; init { _label = value; _present_0 |= 0x2000UL; } }
 
-        /// <summary>
-        /// Unix timestamp of creation
-        /// </summary>
+        /// <summary>Unix timestamp of creation</summary>
         /// <remarks>JSON: <c>created_at</c>, required.</remarks>
-        public required long CreatedAt
-        {
-            get => _createdAt;
-            init { _createdAt = value; _present_0 |= 0x4000UL; }
-        }
+        public required long CreatedAt { get => _createdAt; init { _createdAt = value; _present_0 |= 0x4000UL; } }
 
-        /// <summary>
-        /// Unix timestamp of creation
-        /// </summary>
+        /// <summary>Unix timestamp of creation</summary>
         /// <remarks>JSON: <c>updated_at</c>, required.</remarks>
-        public required long UpdatedAt
-        {
-            get => _updatedAt;
-            init { _updatedAt = value; _present_0 |= 0x8000UL; }
-        }
+        public required long UpdatedAt { get => _updatedAt; init { _updatedAt = value; _present_0 |= 0x8000UL; } }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
-        public required global::Clerk.Models.ExternalAccountWithVerificationVerification? Verification
-        {
-            get => _verification;
-            init { _verification = value; _present_0 |= 0x10000UL; }
-        }
+        public required global::Clerk.Models.ExternalAccountWithVerificationVerification? Verification { get => _verification; init { _verification = value; _present_0 |= 0x10000UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 17 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 17 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public ExternalAccountWithVerification Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.AvatarUrl:
-                    copy._avatarUrl = default;
-                    copy._present_0 &= ~0x200UL;
-                    return copy;
-                case JsonMember.ImageUrl:
-                    copy._imageUrl = default;
-                    copy._present_0 &= ~0x400UL;
-                    return copy;
-                case JsonMember.Username:
-                    copy._username = default;
-                    copy._present_0 &= ~0x800UL;
-                    return copy;
-                case JsonMember.Label:
-                    copy._label = default;
-                    copy._present_0 &= ~0x2000UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.AvatarUrl: copy._avatarUrl = default; break;
+                case JsonMember.ImageUrl: copy._imageUrl = default; break;
+                case JsonMember.Username: copy._username = default; break;
+                case JsonMember.Label: copy._label = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="ExternalAccountWithVerification"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="ExternalAccountWithVerification"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>object</c></summary>
@@ -254,269 +165,58 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="ExternalAccountWithVerification"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.ExternalAccountWithVerification>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "object",
-                "id",
-                "provider",
-                "identification_id",
-                "provider_user_id",
-                "approved_scopes",
-                "email_address",
-                "first_name",
-                "last_name",
-                "avatar_url",
-                "image_url",
-                "username",
-                "public_metadata",
-                "label",
-                "created_at",
-                "updated_at",
-                "verification",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_objectName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_providerName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_identificationIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_providerUserIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_approvedScopesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_emailAddressName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_firstNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_lastNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_avatarUrlName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_imageUrlName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[10]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_usernameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[11]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_publicMetadataName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[12]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_labelName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[13]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[14]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[15]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verificationName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[16]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes",
+                "email_address", "first_name", "last_name", "avatar_url", "image_url", "username", "public_metadata",
+                "label", "created_at", "updated_at", "verification");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.ExternalAccountWithVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.ExternalAccountWithVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerification value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="ExternalAccountWithVerification"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.ExternalAccountWithVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.ExternalAccountWithVerificationObject? objectValue = default;
-                string? idValue = default;
-                string? providerValue = default;
-                string? identificationIdValue = default;
-                string? providerUserIdValue = default;
-                string? approvedScopesValue = default;
-                string? emailAddressValue = default;
-                string? firstNameValue = default;
-                string? lastNameValue = default;
-                string? avatarUrlValue = default;
-                string? imageUrlValue = default;
-                string? usernameValue = default;
-                global::Clerk.Models.Runtime.RawJson? publicMetadataValue = default;
-                string? labelValue = default;
-                long createdAtValue = default;
-                long updatedAtValue = default;
-                global::Clerk.Models.ExternalAccountWithVerificationVerification? verificationValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.ExternalAccountWithVerification(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._object = global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 2: value._provider = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 3: value._identificationId = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 4: value._providerUserId = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 5: value._approvedScopes = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 6: value._emailAddress = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 7: value._firstName = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 8: value._lastName = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 9: value._avatarUrl = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 10: value._imageUrl = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 11: value._username = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 12: value._publicMetadata = global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 13: value._label = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 14: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            case 15: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            case 16: value._verification = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Object:
-                                objectValue = global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Provider:
-                                providerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.IdentificationId:
-                                identificationIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.ProviderUserId:
-                                providerUserIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.ApprovedScopes:
-                                approvedScopesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.EmailAddress:
-                                emailAddressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.LastName:
-                                lastNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.AvatarUrl:
-                                avatarUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x200UL;
-                                break;
-                            case JsonMember.ImageUrl:
-                                imageUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x400UL;
-                                break;
-                            case JsonMember.Username:
-                                usernameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x800UL;
-                                break;
-                            case JsonMember.PublicMetadata:
-                                publicMetadataValue = global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x1000UL;
-                                break;
-                            case JsonMember.Label:
-                                labelValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x2000UL;
-                                break;
-                            case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x4000UL;
-                                break;
-                            case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x8000UL;
-                                break;
-                            case JsonMember.Verification:
-                                verificationValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x10000UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("object");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider");
-                }
-
-                if ((present0 & 0x8UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("identification_id");
-                }
-
-                if ((present0 & 0x10UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider_user_id");
-                }
-
-                if ((present0 & 0x20UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("approved_scopes");
-                }
-
-                if ((present0 & 0x40UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("email_address");
-                }
-
-                if ((present0 & 0x80UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("first_name");
-                }
-
-                if ((present0 & 0x100UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("last_name");
-                }
-
-                if ((present0 & 0x1000UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("public_metadata");
-                }
-
-                if ((present0 & 0x4000UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("created_at");
-                }
-
-                if ((present0 & 0x8000UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("updated_at");
-                }
-
-                if ((present0 & 0x10000UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("verification");
-                }
-
-                return new global::Clerk.Models.ExternalAccountWithVerification
-                {
-                    Object = objectValue!,
-                    Id = idValue!,
-                    Provider = providerValue!,
-                    IdentificationId = identificationIdValue!,
-                    ProviderUserId = providerUserIdValue!,
-                    ApprovedScopes = approvedScopesValue!,
-                    EmailAddress = emailAddressValue!,
-                    FirstName = firstNameValue!,
-                    LastName = lastNameValue!,
-                    _avatarUrl = avatarUrlValue,
-                    _imageUrl = imageUrlValue,
-                    _username = usernameValue,
-                    PublicMetadata = publicMetadataValue!,
-                    _label = labelValue,
-                    CreatedAt = createdAtValue,
-                    UpdatedAt = updatedAtValue,
-                    Verification = verificationValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1D1FFUL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -524,245 +224,42 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_objectName);
-                    global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter.WriteValue(writer, value._object, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_providerName, value._provider);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteString(s_identificationIdName, value._identificationId);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_providerUserIdName, value._providerUserId);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteString(s_approvedScopesName, value._approvedScopes);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WriteString(s_emailAddressName, value._emailAddress);
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WriteString(s_firstNameName, value._firstName);
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WriteString(s_lastNameName, value._lastName);
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    writer.WriteString(s_avatarUrlName, value._avatarUrl);
-                }
-
-                if ((present0 & 0x400UL) != 0)
-                {
-                    writer.WriteString(s_imageUrlName, value._imageUrl);
-                }
-
-                if ((present0 & 0x800UL) != 0)
-                {
-                    writer.WriteString(s_usernameName, value._username);
-                }
-
-                if ((present0 & 0x1000UL) != 0)
-                {
-                    writer.WritePropertyName(s_publicMetadataName);
-                    value._publicMetadata.WriteTo(writer);
-                }
-
-                if ((present0 & 0x2000UL) != 0)
-                {
-                    writer.WriteString(s_labelName, value._label);
-                }
-
-                if ((present0 & 0x4000UL) != 0)
-                {
-                    writer.WriteNumber(s_createdAtName, value._createdAt);
-                }
-
-                if ((present0 & 0x8000UL) != 0)
-                {
-                    writer.WriteNumber(s_updatedAtName, value._updatedAt);
-                }
-
-                if ((present0 & 0x10000UL) != 0)
-                {
-                    writer.WritePropertyName(s_verificationName);
-                    if (value._verification is not null)
-                    {
-                        global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.WriteValue(writer, value._verification, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter.WriteValue(writer, value._object, options); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteString(s_names[1], value._id); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._provider); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteString(s_names[3], value._identificationId); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._providerUserId); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteString(s_names[5], value._approvedScopes); }
+                if ((present0 & 0x40UL) != 0) { writer.WriteString(s_names[6], value._emailAddress); }
+                if ((present0 & 0x80UL) != 0) { writer.WriteString(s_names[7], value._firstName); }
+                if ((present0 & 0x100UL) != 0) { writer.WriteString(s_names[8], value._lastName); }
+                if ((present0 & 0x200UL) != 0) { writer.WriteString(s_names[9], value._avatarUrl); }
+                if ((present0 & 0x400UL) != 0) { writer.WriteString(s_names[10], value._imageUrl); }
+                if ((present0 & 0x800UL) != 0) { writer.WriteString(s_names[11], value._username); }
+                if ((present0 & 0x1000UL) != 0) { writer.WritePropertyName(s_names[12]); value._publicMetadata.WriteTo(writer); }
+                if ((present0 & 0x2000UL) != 0) { writer.WriteString(s_names[13], value._label); }
+                if ((present0 & 0x4000UL) != 0) { writer.WriteNumber(s_names[14], value._createdAt); }
+                if ((present0 & 0x8000UL) != 0) { writer.WriteNumber(s_names[15], value._updatedAt); }
+                if ((present0 & 0x10000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.ExternalAccountWithVerificationVerification, global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.Direct>(writer, s_names[16], value._verification, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerification>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "label"u8))
-                        {
-                            return JsonMember.Label;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                        {
-                            return JsonMember.Object;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "provider"u8))
-                        {
-                            return JsonMember.Provider;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "username"u8))
-                        {
-                            return JsonMember.Username;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "last_name"u8))
-                        {
-                            return JsonMember.LastName;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "image_url"u8))
-                        {
-                            return JsonMember.ImageUrl;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "first_name"u8))
-                        {
-                            return JsonMember.FirstName;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "avatar_url"u8))
-                        {
-                            return JsonMember.AvatarUrl;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
-                        {
-                            return JsonMember.CreatedAt;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8))
-                        {
-                            return JsonMember.UpdatedAt;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verification"u8))
-                        {
-                            return JsonMember.Verification;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "email_address"u8))
-                        {
-                            return JsonMember.EmailAddress;
-                        }
-
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "approved_scopes"u8))
-                        {
-                            return JsonMember.ApprovedScopes;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "public_metadata"u8))
-                        {
-                            return JsonMember.PublicMetadata;
-                        }
-
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "provider_user_id"u8))
-                        {
-                            return JsonMember.ProviderUserId;
-                        }
-
-                        break;
-                    case 17:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "identification_id"u8))
-                        {
-                            return JsonMember.IdentificationId;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Clerk.Models.ExternalAccountWithVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// String representing the object's type. Objects of the same type share the same value.
-    /// </summary>
+    /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter))]
-    public sealed partial class ExternalAccountWithVerificationObject : global::System.IEquatable<global::Clerk.Models.ExternalAccountWithVerificationObject>
+    public sealed partial class ExternalAccountWithVerificationObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.ExternalAccountWithVerificationObject, string>
     {
         /// <summary><c>external_account</c></summary>
         public static global::Clerk.Models.ExternalAccountWithVerificationObject ExternalAccount { get; } = new("external_account", isKnown: true);
@@ -773,88 +270,40 @@ namespace Clerk.Models
         /// <summary><c>google_account</c></summary>
         public static global::Clerk.Models.ExternalAccountWithVerificationObject GoogleAccount { get; } = new("google_account", isKnown: true);
 
-        private ExternalAccountWithVerificationObject(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.ExternalAccountWithVerificationObject> s_values = new(value => new(value, isKnown: false), ExternalAccount, FacebookAccount, GoogleAccount);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private ExternalAccountWithVerificationObject(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.ExternalAccountWithVerificationObject From(string value) => value switch
-        {
-            "external_account" => ExternalAccount,
-            "facebook_account" => FacebookAccount,
-            "google_account" => GoogleAccount,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.ExternalAccountWithVerificationObject(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.ExternalAccountWithVerificationObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.ExternalAccountWithVerificationObject);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.ExternalAccountWithVerificationObject? left, global::Clerk.Models.ExternalAccountWithVerificationObject? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.ExternalAccountWithVerificationObject? left, global::Clerk.Models.ExternalAccountWithVerificationObject? right) => !(left == right);
+        public static global::Clerk.Models.ExternalAccountWithVerificationObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="ExternalAccountWithVerificationObject"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.ExternalAccountWithVerificationObject>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.ExternalAccountWithVerificationObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.ExternalAccountWithVerificationObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.ExternalAccountWithVerificationObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("external_account"u8))
-                {
-                    return global::Clerk.Models.ExternalAccountWithVerificationObject.ExternalAccount;
-                }
-
-                if (reader.ValueTextEquals("facebook_account"u8))
-                {
-                    return global::Clerk.Models.ExternalAccountWithVerificationObject.FacebookAccount;
-                }
-
-                if (reader.ValueTextEquals("google_account"u8))
-                {
-                    return global::Clerk.Models.ExternalAccountWithVerificationObject.GoogleAccount;
-                }
-
-                return new global::Clerk.Models.ExternalAccountWithVerificationObject(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.ExternalAccountWithVerificationObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationObject>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.ExternalAccountWithVerificationObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The value of 'verification' of ExternalAccountWithVerification: one of several alternatives.
-    /// </summary>
+    /// <summary>The value of 'verification' of ExternalAccountWithVerification: one of several alternatives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter))]
     public abstract partial record ExternalAccountWithVerificationVerification
@@ -884,34 +333,22 @@ namespace Clerk.Models
             private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^oauth_(?:(?:token_)|(?:custom_))?[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.ExternalAccountWithVerificationVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.ExternalAccountWithVerificationVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Clerk.Models.ExternalAccountWithVerificationVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
-                    if (discriminator is not null && s_pattern1.IsMatch(discriminator))
-                    {
-                        return new Oauth(global::Clerk.Models.Oauth.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "google_one_tap")
-                    {
-                        return new GoogleOneTap(global::Clerk.Models.GoogleOneTap.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    var decider = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "strategy"u8);
+                    if (decider.Is("google_one_tap"u8)) { return new GoogleOneTap(global::Clerk.Models.GoogleOneTap.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.HasValue && s_pattern1.IsMatch(decider.Text()!)) { return new Oauth(global::Clerk.Models.Oauth.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -922,18 +359,20 @@ namespace Clerk.Models
             {
                 switch (value)
                 {
-                    case Oauth case1:
-                        global::Clerk.Models.Oauth.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case GoogleOneTap case2:
-                        global::Clerk.Models.GoogleOneTap.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of ExternalAccountWithVerificationVerification.", nameof(value));
+                    case Oauth case1: global::Clerk.Models.Oauth.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case GoogleOneTap case2: global::Clerk.Models.GoogleOneTap.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of ExternalAccountWithVerificationVerification.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.ExternalAccountWithVerificationVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

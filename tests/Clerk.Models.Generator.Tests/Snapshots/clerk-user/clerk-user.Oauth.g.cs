@@ -5,11 +5,11 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The Oauth object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Oauth.JsonConverter))]
     public sealed partial record Oauth
     {
-        private ulong _present_0;
         private global::Clerk.Models.OauthStatus _status = default!;
         private string _strategy = default!;
         private string? _externalVerificationRedirectUrl;
@@ -17,102 +17,66 @@ namespace Clerk.Models
         private long _expireAt;
         private long? _attempts;
         private string? _verifiedAtClient;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Oauth() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Oauth(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>status</c>, required.</remarks>
-        public required global::Clerk.Models.OauthStatus Status
-        {
-            get => _status;
-            init { _status = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Clerk.Models.OauthStatus Status { get => _status; init { _status = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>strategy</c>, required.</remarks>
-        public required string Strategy
-        {
-            get => _strategy;
-            init { _strategy = value; _present_0 |= 0x2UL; }
-        }
+        public required string Strategy { get => _strategy; init { _strategy = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>external_verification_redirect_url</c>, optional.</remarks>
-        public string? ExternalVerificationRedirectUrl
-        {
-            get => _externalVerificationRedirectUrl;
-            init { _externalVerificationRedirectUrl = value; _present_0 |= 0x4UL; }
-        }
+        public string? ExternalVerificationRedirectUrl { get => _externalVerificationRedirectUrl; init { _externalVerificationRedirectUrl = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>error</c>, optional, nullable.</remarks>
-        public global::Clerk.Models.ClerkError? Error
-        {
-            get => _error;
-            init { _error = value; _present_0 |= 0x8UL; }
-        }
+        public global::Clerk.Models.ClerkError? Error { get => _error; init { _error = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>expire_at</c>, required.</remarks>
-        public required long ExpireAt
-        {
-            get => _expireAt;
-            init { _expireAt = value; _present_0 |= 0x10UL; }
-        }
+        public required long ExpireAt { get => _expireAt; init { _expireAt = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>attempts</c>, required, nullable.</remarks>
-        public required long? Attempts
-        {
-            get => _attempts;
-            init { _attempts = value; _present_0 |= 0x20UL; }
-        }
+        public required long? Attempts { get => _attempts; init { _attempts = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>verified_at_client</c>, optional, nullable.</remarks>
-        public string? VerifiedAtClient
-        {
-            get => _verifiedAtClient;
-            init { _verifiedAtClient = value; _present_0 |= 0x40UL; }
-        }
+        public string? VerifiedAtClient { get => _verifiedAtClient; init { _verifiedAtClient = value; _present_0 |= 0x40UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Oauth Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.ExternalVerificationRedirectUrl:
-                    copy._externalVerificationRedirectUrl = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Error:
-                    copy._error = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.VerifiedAtClient:
-                    copy._verifiedAtClient = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.ExternalVerificationRedirectUrl: copy._externalVerificationRedirectUrl = default; break;
+                case JsonMember.Error: copy._error = default; break;
+                case JsonMember.VerifiedAtClient: copy._verifiedAtClient = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Oauth"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Oauth"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>status</c></summary>
@@ -134,144 +98,47 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="Oauth"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Oauth>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "status",
-                "strategy",
-                "external_verification_redirect_url",
-                "error",
-                "expire_at",
-                "attempts",
-                "verified_at_client",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_strategyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_externalVerificationRedirectUrlName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_errorName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_expireAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_attemptsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verifiedAtClientName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts",
+                "verified_at_client");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.Oauth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.Oauth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Oauth value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Oauth value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Oauth"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.Oauth ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.OauthStatus? statusValue = default;
-                string? strategyValue = default;
-                string? externalVerificationRedirectUrlValue = default;
-                global::Clerk.Models.ClerkError? errorValue = default;
-                long expireAtValue = default;
-                long? attemptsValue = default;
-                string? verifiedAtClientValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.Oauth(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._status = global::Clerk.Models.OauthStatus.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._strategy = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 2: value._externalVerificationRedirectUrl = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._error = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ClerkError.JsonConverter.ReadValue(ref reader, options); break;
+                            case 4: value._expireAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            case 5: value._attempts = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 6: value._verifiedAtClient = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Status:
-                                statusValue = global::Clerk.Models.OauthStatus.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Strategy:
-                                strategyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.ExternalVerificationRedirectUrl:
-                                externalVerificationRedirectUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Error:
-                                errorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ClerkError.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.ExpireAt:
-                                expireAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Attempts:
-                                attemptsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.VerifiedAtClient:
-                                verifiedAtClientValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("status");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("strategy");
-                }
-
-                if ((present0 & 0x10UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("expire_at");
-                }
-
-                if ((present0 & 0x20UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("attempts");
-                }
-
-                return new global::Clerk.Models.Oauth
-                {
-                    Status = statusValue!,
-                    Strategy = strategyValue!,
-                    _externalVerificationRedirectUrl = externalVerificationRedirectUrlValue,
-                    _error = errorValue,
-                    ExpireAt = expireAtValue,
-                    Attempts = attemptsValue,
-                    _verifiedAtClient = verifiedAtClientValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x33UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -279,141 +146,32 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_statusName);
-                    global::Clerk.Models.OauthStatus.JsonConverter.WriteValue(writer, value._status, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteString(s_strategyName, value._strategy);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_externalVerificationRedirectUrlName, value._externalVerificationRedirectUrl);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_errorName);
-                    if (value._error is not null)
-                    {
-                        global::Clerk.Models.ClerkError.JsonConverter.WriteValue(writer, value._error, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteNumber(s_expireAtName, value._expireAt);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    if (value._attempts.HasValue)
-                    {
-                        writer.WriteNumber(s_attemptsName, value._attempts.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_attemptsName);
-                    }
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WriteString(s_verifiedAtClientName, value._verifiedAtClient);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Clerk.Models.OauthStatus.JsonConverter.WriteValue(writer, value._status, options); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteString(s_names[1], value._strategy); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._externalVerificationRedirectUrl); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.ClerkError, global::Clerk.Models.ClerkError.JsonConverter.Direct>(writer, s_names[3], value._error, options); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteNumber(s_names[4], value._expireAt); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[5], value._attempts); }
+                if ((present0 & 0x40UL) != 0) { writer.WriteString(s_names[6], value._verifiedAtClient); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Oauth>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8))
-                        {
-                            return JsonMember.Error;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
-                        {
-                            return JsonMember.Status;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "strategy"u8))
-                        {
-                            return JsonMember.Strategy;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "attempts"u8))
-                        {
-                            return JsonMember.Attempts;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "expire_at"u8))
-                        {
-                            return JsonMember.ExpireAt;
-                        }
-
-                        break;
-                    case 18:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verified_at_client"u8))
-                        {
-                            return JsonMember.VerifiedAtClient;
-                        }
-
-                        break;
-                    case 34:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "external_verification_redirect_url"u8))
-                        {
-                            return JsonMember.ExternalVerificationRedirectUrl;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Clerk.Models.Oauth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Oauth value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'status' of Oauth; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'status' of Oauth; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OauthStatus.JsonConverter))]
-    public sealed partial class OauthStatus : global::System.IEquatable<global::Clerk.Models.OauthStatus>
+    public sealed partial class OauthStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.OauthStatus, string>
     {
         /// <summary><c>unverified</c></summary>
         public static global::Clerk.Models.OauthStatus Unverified { get; } = new("unverified", isKnown: true);
@@ -430,94 +188,36 @@ namespace Clerk.Models
         /// <summary><c>transferable</c></summary>
         public static global::Clerk.Models.OauthStatus Transferable { get; } = new("transferable", isKnown: true);
 
-        private OauthStatus(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.OauthStatus> s_values = new(value => new(value, isKnown: false), Unverified, Verified, Failed, Expired, Transferable);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OauthStatus(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.OauthStatus From(string value) => value switch
-        {
-            "unverified" => Unverified,
-            "verified" => Verified,
-            "failed" => Failed,
-            "expired" => Expired,
-            "transferable" => Transferable,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.OauthStatus(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.OauthStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.OauthStatus);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.OauthStatus? left, global::Clerk.Models.OauthStatus? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.OauthStatus? left, global::Clerk.Models.OauthStatus? right) => !(left == right);
+        public static global::Clerk.Models.OauthStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OauthStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.OauthStatus>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.OauthStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.OauthStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OauthStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OauthStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.OauthStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("unverified"u8))
-                {
-                    return global::Clerk.Models.OauthStatus.Unverified;
-                }
-
-                if (reader.ValueTextEquals("verified"u8))
-                {
-                    return global::Clerk.Models.OauthStatus.Verified;
-                }
-
-                if (reader.ValueTextEquals("failed"u8))
-                {
-                    return global::Clerk.Models.OauthStatus.Failed;
-                }
-
-                if (reader.ValueTextEquals("expired"u8))
-                {
-                    return global::Clerk.Models.OauthStatus.Expired;
-                }
-
-                if (reader.ValueTextEquals("transferable"u8))
-                {
-                    return global::Clerk.Models.OauthStatus.Transferable;
-                }
-
-                return new global::Clerk.Models.OauthStatus(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.OauthStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OauthStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OauthStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.OauthStatus>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.OauthStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.OauthStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -5,11 +5,11 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The SAMLAccount object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccount.JsonConverter))]
     public sealed partial record SAMLAccount
     {
-        private ulong _present_0;
         private string _id = default!;
         private global::Clerk.Models.SAMLAccountObject _object = default!;
         private string _provider = default!;
@@ -21,141 +21,81 @@ namespace Clerk.Models
         private global::Clerk.Models.Runtime.RawJson? _publicMetadata;
         private global::Clerk.Models.SAMLAccountVerification? _verification;
         private global::Clerk.Models.SAMLConnection? _samlConnection;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <remarks>JSON: <c>id</c>, required.</remarks>
-        public required string Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public SAMLAccount() { }
 
-        /// <summary>
-        /// String representing the object's type. Objects of the same type share the same value.
-        /// </summary>
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private SAMLAccount(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <remarks>JSON: <c>id</c>, required.</remarks>
+        public required string Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
+
+        /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
         /// <remarks>JSON: <c>object</c>, required.</remarks>
-        public required global::Clerk.Models.SAMLAccountObject Object
-        {
-            get => _object;
-            init { _object = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Clerk.Models.SAMLAccountObject Object { get => _object; init { _object = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>provider</c>, required.</remarks>
-        public required string Provider
-        {
-            get => _provider;
-            init { _provider = value; _present_0 |= 0x4UL; }
-        }
+        public required string Provider { get => _provider; init { _provider = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>active</c>, required.</remarks>
-        public required bool Active
-        {
-            get => _active;
-            init { _active = value; _present_0 |= 0x8UL; }
-        }
+        public required bool Active { get => _active; init { _active = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>email_address</c>, required.</remarks>
-        public required string EmailAddress
-        {
-            get => _emailAddress;
-            init { _emailAddress = value; _present_0 |= 0x10UL; }
-        }
+        public required string EmailAddress { get => _emailAddress; init { _emailAddress = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>first_name</c>, optional, nullable.</remarks>
-        public string? FirstName
-        {
-            get => _firstName;
-            init { _firstName = value; _present_0 |= 0x20UL; }
-        }
+        public string? FirstName { get => _firstName; init { _firstName = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>last_name</c>, optional, nullable.</remarks>
-        public string? LastName
-        {
-            get => _lastName;
-            init { _lastName = value; _present_0 |= 0x40UL; }
-        }
+        public string? LastName { get => _lastName; init { _lastName = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>provider_user_id</c>, optional, nullable.</remarks>
-        public string? ProviderUserId
-        {
-            get => _providerUserId;
-            init { _providerUserId = value; _present_0 |= 0x80UL; }
-        }
+        public string? ProviderUserId { get => _providerUserId; init { _providerUserId = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>public_metadata</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? PublicMetadata
-        {
-            get => _publicMetadata;
-            init { _publicMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x100UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? PublicMetadata { get => _publicMetadata; init { _publicMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x100UL; } }
 
         /// <remarks>JSON: <c>verification</c>, required, nullable.</remarks>
-        public required global::Clerk.Models.SAMLAccountVerification? Verification
-        {
-            get => _verification;
-            init { _verification = value; _present_0 |= 0x200UL; }
-        }
+        public required global::Clerk.Models.SAMLAccountVerification? Verification { get => _verification; init { _verification = value; _present_0 |= 0x200UL; } }
 
         /// <remarks>JSON: <c>saml_connection</c>, optional, nullable.</remarks>
-        public global::Clerk.Models.SAMLConnection? SamlConnection
-        {
-            get => _samlConnection;
-            init { _samlConnection = value; _present_0 |= 0x400UL; }
-        }
+        public global::Clerk.Models.SAMLConnection? SamlConnection { get => _samlConnection; init { _samlConnection = value; _present_0 |= 0x400UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public SAMLAccount Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.FirstName:
-                    copy._firstName = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.LastName:
-                    copy._lastName = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.ProviderUserId:
-                    copy._providerUserId = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                case JsonMember.PublicMetadata:
-                    copy._publicMetadata = default;
-                    copy._present_0 &= ~0x100UL;
-                    return copy;
-                case JsonMember.SamlConnection:
-                    copy._samlConnection = default;
-                    copy._present_0 &= ~0x400UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.FirstName: copy._firstName = default; break;
+                case JsonMember.LastName: copy._lastName = default; break;
+                case JsonMember.ProviderUserId: copy._providerUserId = default; break;
+                case JsonMember.PublicMetadata: copy._publicMetadata = default; break;
+                case JsonMember.SamlConnection: copy._samlConnection = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="SAMLAccount"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="SAMLAccount"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -185,186 +125,51 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="SAMLAccount"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLAccount>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "object",
-                "provider",
-                "active",
-                "email_address",
-                "first_name",
-                "last_name",
-                "provider_user_id",
-                "public_metadata",
-                "verification",
-                "saml_connection",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_objectName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_providerName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_activeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_emailAddressName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_firstNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_lastNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_providerUserIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_publicMetadataName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verificationName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_samlConnectionName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[10]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "id", "object", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id",
+                "public_metadata", "verification", "saml_connection");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.SAMLAccount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.SAMLAccount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccount value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccount value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="SAMLAccount"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.SAMLAccount ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? idValue = default;
-                global::Clerk.Models.SAMLAccountObject? objectValue = default;
-                string? providerValue = default;
-                bool activeValue = default;
-                string? emailAddressValue = default;
-                string? firstNameValue = default;
-                string? lastNameValue = default;
-                string? providerUserIdValue = default;
-                global::Clerk.Models.Runtime.RawJson? publicMetadataValue = default;
-                global::Clerk.Models.SAMLAccountVerification? verificationValue = default;
-                global::Clerk.Models.SAMLConnection? samlConnectionValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.SAMLAccount(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._object = global::Clerk.Models.SAMLAccountObject.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._provider = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 3: value._active = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader); break;
+                            case 4: value._emailAddress = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 5: value._firstName = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 6: value._lastName = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 7: value._providerUserId = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 8: value._publicMetadata = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 9: value._verification = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLAccountVerification.JsonConverter.ReadValue(ref reader, options); break;
+                            case 10: value._samlConnection = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLConnection.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Object:
-                                objectValue = global::Clerk.Models.SAMLAccountObject.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Provider:
-                                providerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Active:
-                                activeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.EmailAddress:
-                                emailAddressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.LastName:
-                                lastNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.ProviderUserId:
-                                providerUserIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.PublicMetadata:
-                                publicMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.Verification:
-                                verificationValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLAccountVerification.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x200UL;
-                                break;
-                            case JsonMember.SamlConnection:
-                                samlConnectionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.SAMLConnection.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x400UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("object");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider");
-                }
-
-                if ((present0 & 0x8UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("active");
-                }
-
-                if ((present0 & 0x10UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("email_address");
-                }
-
-                if ((present0 & 0x200UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("verification");
-                }
-
-                return new global::Clerk.Models.SAMLAccount
-                {
-                    Id = idValue!,
-                    Object = objectValue!,
-                    Provider = providerValue!,
-                    Active = activeValue,
-                    EmailAddress = emailAddressValue!,
-                    _firstName = firstNameValue,
-                    _lastName = lastNameValue,
-                    _providerUserId = providerUserIdValue,
-                    _publicMetadata = publicMetadataValue,
-                    Verification = verificationValue,
-                    _samlConnection = samlConnectionValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x21FUL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -372,270 +177,74 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_objectName);
-                    global::Clerk.Models.SAMLAccountObject.JsonConverter.WriteValue(writer, value._object, options);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_providerName, value._provider);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteBoolean(s_activeName, value._active);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_emailAddressName, value._emailAddress);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteString(s_firstNameName, value._firstName);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WriteString(s_lastNameName, value._lastName);
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WriteString(s_providerUserIdName, value._providerUserId);
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WritePropertyName(s_publicMetadataName);
-                    if (value._publicMetadata is not null)
-                    {
-                        value._publicMetadata.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    writer.WritePropertyName(s_verificationName);
-                    if (value._verification is not null)
-                    {
-                        global::Clerk.Models.SAMLAccountVerification.JsonConverter.WriteValue(writer, value._verification, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x400UL) != 0)
-                {
-                    writer.WritePropertyName(s_samlConnectionName);
-                    if (value._samlConnection is not null)
-                    {
-                        global::Clerk.Models.SAMLConnection.JsonConverter.WriteValue(writer, value._samlConnection, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { writer.WritePropertyName(s_names[1]); global::Clerk.Models.SAMLAccountObject.JsonConverter.WriteValue(writer, value._object, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._provider); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteBoolean(s_names[3], value._active); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._emailAddress); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteString(s_names[5], value._firstName); }
+                if ((present0 & 0x40UL) != 0) { writer.WriteString(s_names[6], value._lastName); }
+                if ((present0 & 0x80UL) != 0) { writer.WriteString(s_names[7], value._providerUserId); }
+                if ((present0 & 0x100UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[8], value._publicMetadata, options); }
+                if ((present0 & 0x200UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.SAMLAccountVerification, global::Clerk.Models.SAMLAccountVerification.JsonConverter.Direct>(writer, s_names[9], value._verification, options); }
+                if ((present0 & 0x400UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.SAMLConnection, global::Clerk.Models.SAMLConnection.JsonConverter.Direct>(writer, s_names[10], value._samlConnection, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLAccount>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                        {
-                            return JsonMember.Object;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8))
-                        {
-                            return JsonMember.Active;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "provider"u8))
-                        {
-                            return JsonMember.Provider;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "last_name"u8))
-                        {
-                            return JsonMember.LastName;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "first_name"u8))
-                        {
-                            return JsonMember.FirstName;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verification"u8))
-                        {
-                            return JsonMember.Verification;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "email_address"u8))
-                        {
-                            return JsonMember.EmailAddress;
-                        }
-
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "public_metadata"u8))
-                        {
-                            return JsonMember.PublicMetadata;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "saml_connection"u8))
-                        {
-                            return JsonMember.SamlConnection;
-                        }
-
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "provider_user_id"u8))
-                        {
-                            return JsonMember.ProviderUserId;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Clerk.Models.SAMLAccount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccount value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// String representing the object's type. Objects of the same type share the same value.
-    /// </summary>
+    /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccountObject.JsonConverter))]
-    public sealed partial class SAMLAccountObject : global::System.IEquatable<global::Clerk.Models.SAMLAccountObject>
+    public sealed partial class SAMLAccountObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.SAMLAccountObject, string>
     {
         /// <summary><c>saml_account</c></summary>
         public static global::Clerk.Models.SAMLAccountObject SamlAccount { get; } = new("saml_account", isKnown: true);
 
-        private SAMLAccountObject(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.SAMLAccountObject> s_values = new(value => new(value, isKnown: false), SamlAccount);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private SAMLAccountObject(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.SAMLAccountObject From(string value) => value switch
-        {
-            "saml_account" => SamlAccount,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.SAMLAccountObject(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.SAMLAccountObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.SAMLAccountObject);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.SAMLAccountObject? left, global::Clerk.Models.SAMLAccountObject? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.SAMLAccountObject? left, global::Clerk.Models.SAMLAccountObject? right) => !(left == right);
+        public static global::Clerk.Models.SAMLAccountObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="SAMLAccountObject"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLAccountObject>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.SAMLAccountObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.SAMLAccountObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.SAMLAccountObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("saml_account"u8))
-                {
-                    return global::Clerk.Models.SAMLAccountObject.SamlAccount;
-                }
-
-                return new global::Clerk.Models.SAMLAccountObject(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.SAMLAccountObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLAccountObject>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.SAMLAccountObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The value of 'verification' of SAMLAccount: one of several alternatives.
-    /// </summary>
+    /// <summary>The value of 'verification' of SAMLAccount: one of several alternatives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccountVerification.JsonConverter))]
     public abstract partial record SAMLAccountVerification
@@ -663,34 +272,22 @@ namespace Clerk.Models
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLAccountVerification>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.SAMLAccountVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.SAMLAccountVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountVerification value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Clerk.Models.SAMLAccountVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
-                    if (discriminator is "saml")
-                    {
-                        return new SAML(global::Clerk.Models.SAML.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "ticket")
-                    {
-                        return new Ticket(global::Clerk.Models.Ticket.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    var decider = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "strategy"u8);
+                    if (decider.Is("saml"u8)) { return new SAML(global::Clerk.Models.SAML.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.Is("ticket"u8)) { return new Ticket(global::Clerk.Models.Ticket.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -701,18 +298,20 @@ namespace Clerk.Models
             {
                 switch (value)
                 {
-                    case SAML case1:
-                        global::Clerk.Models.SAML.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Ticket case2:
-                        global::Clerk.Models.Ticket.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of SAMLAccountVerification.", nameof(value));
+                    case SAML case1: global::Clerk.Models.SAML.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Ticket case2: global::Clerk.Models.Ticket.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of SAMLAccountVerification.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLAccountVerification>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.SAMLAccountVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLAccountVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,11 +5,11 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The SAMLConnection object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLConnection.JsonConverter))]
     public sealed partial record SAMLConnection
     {
-        private ulong _present_0;
         private string _id = default!;
         private string _name = default!;
         private string _domain = default!;
@@ -21,136 +21,80 @@ namespace Clerk.Models
         private bool? _disableAdditionalIdentifications;
         private long _createdAt;
         private long _updatedAt;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public SAMLConnection() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private SAMLConnection(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>id</c>, required.</remarks>
-        public required string Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        public required string Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
-        public required string Name
-        {
-            get => _name;
-            init { _name = value; _present_0 |= 0x2UL; }
-        }
+        public required string Name { get => _name; init { _name = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>domain</c>, required.</remarks>
-        public required string Domain
-        {
-            get => _domain;
-            init { _domain = value; _present_0 |= 0x4UL; }
-        }
+        public required string Domain { get => _domain; init { _domain = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>active</c>, required.</remarks>
-        public required bool Active
-        {
-            get => _active;
-            init { _active = value; _present_0 |= 0x8UL; }
-        }
+        public required bool Active { get => _active; init { _active = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>provider</c>, required.</remarks>
-        public required string Provider
-        {
-            get => _provider;
-            init { _provider = value; _present_0 |= 0x10UL; }
-        }
+        public required string Provider { get => _provider; init { _provider = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>sync_user_attributes</c>, required.</remarks>
-        public required bool SyncUserAttributes
-        {
-            get => _syncUserAttributes;
-            init { _syncUserAttributes = value; _present_0 |= 0x20UL; }
-        }
+        public required bool SyncUserAttributes { get => _syncUserAttributes; init { _syncUserAttributes = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>allow_subdomains</c>, optional.</remarks>
-        public bool? AllowSubdomains
-        {
-            get => _allowSubdomains;
-            init { _allowSubdomains = value; _present_0 |= 0x40UL; }
-        }
+        public bool? AllowSubdomains { get => _allowSubdomains; init { _allowSubdomains = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>allow_idp_initiated</c>, optional.</remarks>
-        public bool? AllowIdpInitiated
-        {
-            get => _allowIdpInitiated;
-            init { _allowIdpInitiated = value; _present_0 |= 0x80UL; }
-        }
+        public bool? AllowIdpInitiated { get => _allowIdpInitiated; init { _allowIdpInitiated = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>disable_additional_identifications</c>, optional.</remarks>
-        public bool? DisableAdditionalIdentifications
-        {
-            get => _disableAdditionalIdentifications;
-            init { _disableAdditionalIdentifications = value; _present_0 |= 0x100UL; }
-        }
+        public bool? DisableAdditionalIdentifications { get => _disableAdditionalIdentifications; init { _disableAdditionalIdentifications = value; _present_0 |= 0x100UL; } }
 
-        /// <summary>
-        /// Unix timestamp of creation.
-        /// </summary>
+        /// <summary>Unix timestamp of creation.</summary>
         /// <remarks>JSON: <c>created_at</c>, required.</remarks>
-        public required long CreatedAt
-        {
-            get => _createdAt;
-            init { _createdAt = value; _present_0 |= 0x200UL; }
-        }
+        public required long CreatedAt { get => _createdAt; init { _createdAt = value; _present_0 |= 0x200UL; } }
 
-        /// <summary>
-        /// Unix timestamp of last update.
-        /// </summary>
+        /// <summary>Unix timestamp of last update.</summary>
         /// <remarks>JSON: <c>updated_at</c>, required.</remarks>
-        public required long UpdatedAt
-        {
-            get => _updatedAt;
-            init { _updatedAt = value; _present_0 |= 0x400UL; }
-        }
+        public required long UpdatedAt { get => _updatedAt; init { _updatedAt = value; _present_0 |= 0x400UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public SAMLConnection Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.AllowSubdomains:
-                    copy._allowSubdomains = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.AllowIdpInitiated:
-                    copy._allowIdpInitiated = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                case JsonMember.DisableAdditionalIdentifications:
-                    copy._disableAdditionalIdentifications = default;
-                    copy._present_0 &= ~0x100UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.AllowSubdomains: copy._allowSubdomains = default; break;
+                case JsonMember.AllowIdpInitiated: copy._allowIdpInitiated = default; break;
+                case JsonMember.DisableAdditionalIdentifications: copy._disableAdditionalIdentifications = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="SAMLConnection"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="SAMLConnection"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -180,196 +124,51 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="SAMLConnection"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLConnection>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "name",
-                "domain",
-                "active",
-                "provider",
-                "sync_user_attributes",
-                "allow_subdomains",
-                "allow_idp_initiated",
-                "disable_additional_identifications",
-                "created_at",
-                "updated_at",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_domainName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_activeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_providerName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_syncUserAttributesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_allowSubdomainsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_allowIdpInitiatedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_disableAdditionalIdentificationsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[10]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "id", "name", "domain", "active", "provider", "sync_user_attributes", "allow_subdomains",
+                "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.SAMLConnection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.SAMLConnection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLConnection value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLConnection value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="SAMLConnection"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.SAMLConnection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? idValue = default;
-                string? nameValue = default;
-                string? domainValue = default;
-                bool activeValue = default;
-                string? providerValue = default;
-                bool syncUserAttributesValue = default;
-                bool? allowSubdomainsValue = default;
-                bool? allowIdpInitiatedValue = default;
-                bool? disableAdditionalIdentificationsValue = default;
-                long createdAtValue = default;
-                long updatedAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.SAMLConnection(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._name = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 2: value._domain = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 3: value._active = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader); break;
+                            case 4: value._provider = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 5: value._syncUserAttributes = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader); break;
+                            case 6: value._allowSubdomains = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 7: value._allowIdpInitiated = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 8: value._disableAdditionalIdentifications = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 9: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            case 10: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Domain:
-                                domainValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Active:
-                                activeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Provider:
-                                providerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.SyncUserAttributes:
-                                syncUserAttributesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.AllowSubdomains:
-                                allowSubdomainsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.AllowIdpInitiated:
-                                allowIdpInitiatedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.DisableAdditionalIdentifications:
-                                disableAdditionalIdentificationsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x200UL;
-                                break;
-                            case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x400UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("domain");
-                }
-
-                if ((present0 & 0x8UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("active");
-                }
-
-                if ((present0 & 0x10UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("provider");
-                }
-
-                if ((present0 & 0x20UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("sync_user_attributes");
-                }
-
-                if ((present0 & 0x200UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("created_at");
-                }
-
-                if ((present0 & 0x400UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("updated_at");
-                }
-
-                return new global::Clerk.Models.SAMLConnection
-                {
-                    Id = idValue!,
-                    Name = nameValue!,
-                    Domain = domainValue!,
-                    Active = activeValue,
-                    Provider = providerValue!,
-                    SyncUserAttributes = syncUserAttributesValue,
-                    _allowSubdomains = allowSubdomainsValue,
-                    _allowIdpInitiated = allowIdpInitiatedValue,
-                    _disableAdditionalIdentifications = disableAdditionalIdentificationsValue,
-                    CreatedAt = createdAtValue,
-                    UpdatedAt = updatedAtValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x63FUL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -377,182 +176,28 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteString(s_nameName, value._name);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_domainName, value._domain);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteBoolean(s_activeName, value._active);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_providerName, value._provider);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteBoolean(s_syncUserAttributesName, value._syncUserAttributes);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    if (value._allowSubdomains.HasValue)
-                    {
-                        writer.WriteBoolean(s_allowSubdomainsName, value._allowSubdomains.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_allowSubdomainsName);
-                    }
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    if (value._allowIdpInitiated.HasValue)
-                    {
-                        writer.WriteBoolean(s_allowIdpInitiatedName, value._allowIdpInitiated.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_allowIdpInitiatedName);
-                    }
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    if (value._disableAdditionalIdentifications.HasValue)
-                    {
-                        writer.WriteBoolean(s_disableAdditionalIdentificationsName, value._disableAdditionalIdentifications.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_disableAdditionalIdentificationsName);
-                    }
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    writer.WriteNumber(s_createdAtName, value._createdAt);
-                }
-
-                if ((present0 & 0x400UL) != 0)
-                {
-                    writer.WriteNumber(s_updatedAtName, value._updatedAt);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteString(s_names[1], value._name); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._domain); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteBoolean(s_names[3], value._active); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._provider); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteBoolean(s_names[5], value._syncUserAttributes); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[6], value._allowSubdomains); }
+                if ((present0 & 0x80UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[7], value._allowIdpInitiated); }
+                if ((present0 & 0x100UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[8], value._disableAdditionalIdentifications); }
+                if ((present0 & 0x200UL) != 0) { writer.WriteNumber(s_names[9], value._createdAt); }
+                if ((present0 & 0x400UL) != 0) { writer.WriteNumber(s_names[10], value._updatedAt); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLConnection>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                        {
-                            return JsonMember.Name;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "domain"u8))
-                        {
-                            return JsonMember.Domain;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "active"u8))
-                        {
-                            return JsonMember.Active;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "provider"u8))
-                        {
-                            return JsonMember.Provider;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
-                        {
-                            return JsonMember.CreatedAt;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8))
-                        {
-                            return JsonMember.UpdatedAt;
-                        }
-
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "allow_subdomains"u8))
-                        {
-                            return JsonMember.AllowSubdomains;
-                        }
-
-                        break;
-                    case 19:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "allow_idp_initiated"u8))
-                        {
-                            return JsonMember.AllowIdpInitiated;
-                        }
-
-                        break;
-                    case 20:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "sync_user_attributes"u8))
-                        {
-                            return JsonMember.SyncUserAttributes;
-                        }
-
-                        break;
-                    case 34:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "disable_additional_identifications"u8))
-                        {
-                            return JsonMember.DisableAdditionalIdentifications;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Clerk.Models.SAMLConnection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLConnection value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,90 +5,68 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The Ticket object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Ticket.JsonConverter))]
     public sealed partial record Ticket
     {
-        private ulong _present_0;
         private global::Clerk.Models.TicketStatus _status = default!;
         private global::Clerk.Models.TicketStrategy _strategy = default!;
         private long? _attempts;
         private long? _expireAt;
         private string? _verifiedAtClient;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Ticket() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Ticket(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>status</c>, required.</remarks>
-        public required global::Clerk.Models.TicketStatus Status
-        {
-            get => _status;
-            init { _status = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Clerk.Models.TicketStatus Status { get => _status; init { _status = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>strategy</c>, required.</remarks>
-        public required global::Clerk.Models.TicketStrategy Strategy
-        {
-            get => _strategy;
-            init { _strategy = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Clerk.Models.TicketStrategy Strategy { get => _strategy; init { _strategy = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>attempts</c>, required, nullable.</remarks>
-        public required long? Attempts
-        {
-            get => _attempts;
-            init { _attempts = value; _present_0 |= 0x4UL; }
-        }
+        public required long? Attempts { get => _attempts; init { _attempts = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>expire_at</c>, required, nullable.</remarks>
-        public required long? ExpireAt
-        {
-            get => _expireAt;
-            init { _expireAt = value; _present_0 |= 0x8UL; }
-        }
+        public required long? ExpireAt { get => _expireAt; init { _expireAt = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>verified_at_client</c>, optional, nullable.</remarks>
-        public string? VerifiedAtClient
-        {
-            get => _verifiedAtClient;
-            init { _verifiedAtClient = value; _present_0 |= 0x10UL; }
-        }
+        public string? VerifiedAtClient { get => _verifiedAtClient; init { _verifiedAtClient = value; _present_0 |= 0x10UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Ticket Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.VerifiedAtClient:
-                    copy._verifiedAtClient = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.VerifiedAtClient: copy._verifiedAtClient = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Ticket"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Ticket"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>status</c></summary>
@@ -106,128 +84,43 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="Ticket"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Ticket>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "status",
-                "strategy",
-                "attempts",
-                "expire_at",
-                "verified_at_client",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_strategyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_attemptsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_expireAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verifiedAtClientName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("status", "strategy", "attempts", "expire_at", "verified_at_client");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Ticket value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Ticket"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.Ticket ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.TicketStatus? statusValue = default;
-                global::Clerk.Models.TicketStrategy? strategyValue = default;
-                long? attemptsValue = default;
-                long? expireAtValue = default;
-                string? verifiedAtClientValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.Ticket(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._status = global::Clerk.Models.TicketStatus.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._strategy = global::Clerk.Models.TicketStrategy.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._attempts = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 3: value._expireAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 4: value._verifiedAtClient = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Status:
-                                statusValue = global::Clerk.Models.TicketStatus.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Strategy:
-                                strategyValue = global::Clerk.Models.TicketStrategy.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Attempts:
-                                attemptsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.ExpireAt:
-                                expireAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.VerifiedAtClient:
-                                verifiedAtClientValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("status");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("strategy");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("attempts");
-                }
-
-                if ((present0 & 0x8UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("expire_at");
-                }
-
-                return new global::Clerk.Models.Ticket
-                {
-                    Status = statusValue!,
-                    Strategy = strategyValue!,
-                    Attempts = attemptsValue,
-                    ExpireAt = expireAtValue,
-                    _verifiedAtClient = verifiedAtClientValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0xFUL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -235,117 +128,30 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_statusName);
-                    global::Clerk.Models.TicketStatus.JsonConverter.WriteValue(writer, value._status, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_strategyName);
-                    global::Clerk.Models.TicketStrategy.JsonConverter.WriteValue(writer, value._strategy, options);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    if (value._attempts.HasValue)
-                    {
-                        writer.WriteNumber(s_attemptsName, value._attempts.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_attemptsName);
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._expireAt.HasValue)
-                    {
-                        writer.WriteNumber(s_expireAtName, value._expireAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_expireAtName);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_verifiedAtClientName, value._verifiedAtClient);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Clerk.Models.TicketStatus.JsonConverter.WriteValue(writer, value._status, options); }
+                if ((present0 & 0x2UL) != 0) { writer.WritePropertyName(s_names[1]); global::Clerk.Models.TicketStrategy.JsonConverter.WriteValue(writer, value._strategy, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[2], value._attempts); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[3], value._expireAt); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._verifiedAtClient); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Ticket>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
-                        {
-                            return JsonMember.Status;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "strategy"u8))
-                        {
-                            return JsonMember.Strategy;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "attempts"u8))
-                        {
-                            return JsonMember.Attempts;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "expire_at"u8))
-                        {
-                            return JsonMember.ExpireAt;
-                        }
-
-                        break;
-                    case 18:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verified_at_client"u8))
-                        {
-                            return JsonMember.VerifiedAtClient;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Clerk.Models.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'status' of Ticket; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'status' of Ticket; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.TicketStatus.JsonConverter))]
-    public sealed partial class TicketStatus : global::System.IEquatable<global::Clerk.Models.TicketStatus>
+    public sealed partial class TicketStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.TicketStatus, string>
     {
         /// <summary><c>unverified</c></summary>
         public static global::Clerk.Models.TicketStatus Unverified { get; } = new("unverified", isKnown: true);
@@ -356,159 +162,77 @@ namespace Clerk.Models
         /// <summary><c>expired</c></summary>
         public static global::Clerk.Models.TicketStatus Expired { get; } = new("expired", isKnown: true);
 
-        private TicketStatus(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.TicketStatus> s_values = new(value => new(value, isKnown: false), Unverified, Verified, Expired);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private TicketStatus(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.TicketStatus From(string value) => value switch
-        {
-            "unverified" => Unverified,
-            "verified" => Verified,
-            "expired" => Expired,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.TicketStatus(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.TicketStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.TicketStatus);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.TicketStatus? left, global::Clerk.Models.TicketStatus? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.TicketStatus? left, global::Clerk.Models.TicketStatus? right) => !(left == right);
+        public static global::Clerk.Models.TicketStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="TicketStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.TicketStatus>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.TicketStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.TicketStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.TicketStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("unverified"u8))
-                {
-                    return global::Clerk.Models.TicketStatus.Unverified;
-                }
-
-                if (reader.ValueTextEquals("verified"u8))
-                {
-                    return global::Clerk.Models.TicketStatus.Verified;
-                }
-
-                if (reader.ValueTextEquals("expired"u8))
-                {
-                    return global::Clerk.Models.TicketStatus.Expired;
-                }
-
-                return new global::Clerk.Models.TicketStatus(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.TicketStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.TicketStatus>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.TicketStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The values of 'strategy' of Ticket; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'strategy' of Ticket; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.TicketStrategy.JsonConverter))]
-    public sealed partial class TicketStrategy : global::System.IEquatable<global::Clerk.Models.TicketStrategy>
+    public sealed partial class TicketStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.TicketStrategy, string>
     {
         /// <summary><c>ticket</c></summary>
         public static global::Clerk.Models.TicketStrategy Ticket { get; } = new("ticket", isKnown: true);
 
-        private TicketStrategy(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.TicketStrategy> s_values = new(value => new(value, isKnown: false), Ticket);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private TicketStrategy(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.TicketStrategy From(string value) => value switch
-        {
-            "ticket" => Ticket,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.TicketStrategy(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.TicketStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.TicketStrategy);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.TicketStrategy? left, global::Clerk.Models.TicketStrategy? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.TicketStrategy? left, global::Clerk.Models.TicketStrategy? right) => !(left == right);
+        public static global::Clerk.Models.TicketStrategy From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="TicketStrategy"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.TicketStrategy>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.TicketStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.TicketStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.TicketStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("ticket"u8))
-                {
-                    return global::Clerk.Models.TicketStrategy.Ticket;
-                }
-
-                return new global::Clerk.Models.TicketStrategy(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.TicketStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.TicketStrategy>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.TicketStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -5,11 +5,11 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The User object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.User.JsonConverter))]
     public sealed partial record User
     {
-        private ulong _present_0;
         private string? _id;
         private global::Clerk.Models.UserObject? _object;
         private string? _externalId;
@@ -49,516 +49,222 @@ namespace Clerk.Models
         private long? _createOrganizationsLimit;
         private long? _lastActiveAt;
         private long? _legalAcceptedAt;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <remarks>JSON: <c>id</c>, optional.</remarks>
-        public string? Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public User() { }
 
-        /// <summary>
-        /// String representing the object's type. Objects of the same type share the same value.
-        /// </summary>
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private User(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <remarks>JSON: <c>id</c>, optional.</remarks>
+        public string? Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
+
+        /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
         /// <remarks>JSON: <c>object</c>, optional.</remarks>
-        public global::Clerk.Models.UserObject? Object
-        {
-            get => _object;
-            init { _object = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.UserObject? Object { get => _object; init { _object = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>external_id</c>, optional, nullable.</remarks>
-        public string? ExternalId
-        {
-            get => _externalId;
-            init { _externalId = value; _present_0 |= 0x4UL; }
-        }
+        public string? ExternalId { get => _externalId; init { _externalId = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>primary_email_address_id</c>, optional, nullable.</remarks>
-        public string? PrimaryEmailAddressId
-        {
-            get => _primaryEmailAddressId;
-            init { _primaryEmailAddressId = value; _present_0 |= 0x8UL; }
-        }
+        public string? PrimaryEmailAddressId { get => _primaryEmailAddressId; init { _primaryEmailAddressId = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>primary_phone_number_id</c>, optional, nullable.</remarks>
-        public string? PrimaryPhoneNumberId
-        {
-            get => _primaryPhoneNumberId;
-            init { _primaryPhoneNumberId = value; _present_0 |= 0x10UL; }
-        }
+        public string? PrimaryPhoneNumberId { get => _primaryPhoneNumberId; init { _primaryPhoneNumberId = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>primary_web3_wallet_id</c>, optional, nullable.</remarks>
-        public string? PrimaryWeb3WalletId
-        {
-            get => _primaryWeb3WalletId;
-            init { _primaryWeb3WalletId = value; _present_0 |= 0x20UL; }
-        }
+        public string? PrimaryWeb3WalletId { get => _primaryWeb3WalletId; init { _primaryWeb3WalletId = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>username</c>, optional, nullable.</remarks>
-        public string? Username
-        {
-            get => _username;
-            init { _username = value; _present_0 |= 0x40UL; }
-        }
+        public string? Username { get => _username; init { _username = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>first_name</c>, optional, nullable.</remarks>
-        public string? FirstName
-        {
-            get => _firstName;
-            init { _firstName = value; _present_0 |= 0x80UL; }
-        }
+        public string? FirstName { get => _firstName; init { _firstName = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>last_name</c>, optional, nullable.</remarks>
-        public string? LastName
-        {
-            get => _lastName;
-            init { _lastName = value; _present_0 |= 0x100UL; }
-        }
+        public string? LastName { get => _lastName; init { _lastName = value; _present_0 |= 0x100UL; } }
 
         /// <remarks>JSON: <c>profile_image_url</c>, optional.</remarks>
         [global::System.Obsolete("Deprecated in the API description.")]
-        public string? ProfileImageUrl
-        {
-            get => _profileImageUrl;
-            init { _profileImageUrl = value; _present_0 |= 0x200UL; }
-        }
+        public string? ProfileImageUrl { get => _profileImageUrl; init { _profileImageUrl = value; _present_0 |= 0x200UL; } }
 
         /// <remarks>JSON: <c>image_url</c>, optional.</remarks>
-        public string? ImageUrl
-        {
-            get => _imageUrl;
-            init { _imageUrl = value; _present_0 |= 0x400UL; }
-        }
+        public string? ImageUrl { get => _imageUrl; init { _imageUrl = value; _present_0 |= 0x400UL; } }
 
         /// <remarks>JSON: <c>has_image</c>, optional.</remarks>
-        public bool? HasImage
-        {
-            get => _hasImage;
-            init { _hasImage = value; _present_0 |= 0x800UL; }
-        }
+        public bool? HasImage { get => _hasImage; init { _hasImage = value; _present_0 |= 0x800UL; } }
 
         /// <remarks>JSON: <c>public_metadata</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? PublicMetadata
-        {
-            get => _publicMetadata;
-            init { _publicMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x1000UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? PublicMetadata { get => _publicMetadata; init { _publicMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x1000UL; } }
 
         /// <remarks>JSON: <c>private_metadata</c>, optional, nullable.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? PrivateMetadata
-        {
-            get => _privateMetadata;
-            init { _privateMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x2000UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? PrivateMetadata { get => _privateMetadata; init { _privateMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x2000UL; } }
 
         /// <remarks>JSON: <c>unsafe_metadata</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? UnsafeMetadata
-        {
-            get => _unsafeMetadata;
-            init { _unsafeMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x4000UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? UnsafeMetadata { get => _unsafeMetadata; init { _unsafeMetadata = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x4000UL; } }
 
         /// <remarks>JSON: <c>email_addresses</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>? EmailAddresses
-        {
-            get => _emailAddresses;
-            init { _emailAddresses = value; _present_0 |= 0x8000UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>? EmailAddresses { get => _emailAddresses; init { _emailAddresses = value; _present_0 |= 0x8000UL; } }
 
         /// <remarks>JSON: <c>phone_numbers</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>? PhoneNumbers
-        {
-            get => _phoneNumbers;
-            init { _phoneNumbers = value; _present_0 |= 0x10000UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>? PhoneNumbers { get => _phoneNumbers; init { _phoneNumbers = value; _present_0 |= 0x10000UL; } }
 
         /// <remarks>JSON: <c>web3_wallets</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>? Web3Wallets
-        {
-            get => _web3Wallets;
-            init { _web3Wallets = value; _present_0 |= 0x20000UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>? Web3Wallets { get => _web3Wallets; init { _web3Wallets = value; _present_0 |= 0x20000UL; } }
 
         /// <remarks>JSON: <c>passkeys</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>? Passkeys
-        {
-            get => _passkeys;
-            init { _passkeys = value; _present_0 |= 0x40000UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>? Passkeys { get => _passkeys; init { _passkeys = value; _present_0 |= 0x40000UL; } }
 
         /// <remarks>JSON: <c>password_enabled</c>, optional.</remarks>
-        public bool? PasswordEnabled
-        {
-            get => _passwordEnabled;
-            init { _passwordEnabled = value; _present_0 |= 0x80000UL; }
-        }
+        public bool? PasswordEnabled { get => _passwordEnabled; init { _passwordEnabled = value; _present_0 |= 0x80000UL; } }
 
         /// <remarks>JSON: <c>two_factor_enabled</c>, optional.</remarks>
-        public bool? TwoFactorEnabled
-        {
-            get => _twoFactorEnabled;
-            init { _twoFactorEnabled = value; _present_0 |= 0x100000UL; }
-        }
+        public bool? TwoFactorEnabled { get => _twoFactorEnabled; init { _twoFactorEnabled = value; _present_0 |= 0x100000UL; } }
 
         /// <remarks>JSON: <c>totp_enabled</c>, optional.</remarks>
-        public bool? TotpEnabled
-        {
-            get => _totpEnabled;
-            init { _totpEnabled = value; _present_0 |= 0x200000UL; }
-        }
+        public bool? TotpEnabled { get => _totpEnabled; init { _totpEnabled = value; _present_0 |= 0x200000UL; } }
 
         /// <remarks>JSON: <c>backup_code_enabled</c>, optional.</remarks>
-        public bool? BackupCodeEnabled
-        {
-            get => _backupCodeEnabled;
-            init { _backupCodeEnabled = value; _present_0 |= 0x400000UL; }
-        }
+        public bool? BackupCodeEnabled { get => _backupCodeEnabled; init { _backupCodeEnabled = value; _present_0 |= 0x400000UL; } }
 
         /// <summary>
         /// Unix timestamp of when MFA was last enabled for this user. It should be noted that this field is not nullified if MFA is disabled.
         /// </summary>
         /// <remarks>JSON: <c>mfa_enabled_at</c>, optional, nullable.</remarks>
-        public long? MfaEnabledAt
-        {
-            get => _mfaEnabledAt;
-            init { _mfaEnabledAt = value; _present_0 |= 0x800000UL; }
-        }
+        public long? MfaEnabledAt { get => _mfaEnabledAt; init { _mfaEnabledAt = value; _present_0 |= 0x800000UL; } }
 
         /// <summary>
         /// Unix timestamp of when MFA was last disabled for this user. It should be noted that this field is not nullified if MFA is enabled again.
         /// </summary>
         /// <remarks>JSON: <c>mfa_disabled_at</c>, optional, nullable.</remarks>
-        public long? MfaDisabledAt
-        {
-            get => _mfaDisabledAt;
-            init { _mfaDisabledAt = value; _present_0 |= 0x1000000UL; }
-        }
+        public long? MfaDisabledAt { get => _mfaDisabledAt; init { _mfaDisabledAt = value; _present_0 |= 0x1000000UL; } }
 
         /// <remarks>JSON: <c>external_accounts</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>? ExternalAccounts
-        {
-            get => _externalAccounts;
-            init { _externalAccounts = value; _present_0 |= 0x2000000UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>? ExternalAccounts { get => _externalAccounts; init { _externalAccounts = value; _present_0 |= 0x2000000UL; } }
 
         /// <remarks>JSON: <c>saml_accounts</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>? SamlAccounts
-        {
-            get => _samlAccounts;
-            init { _samlAccounts = value; _present_0 |= 0x4000000UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>? SamlAccounts { get => _samlAccounts; init { _samlAccounts = value; _present_0 |= 0x4000000UL; } }
 
-        /// <summary>
-        /// Unix timestamp of last sign-in.
-        /// </summary>
+        /// <summary>Unix timestamp of last sign-in.</summary>
         /// <remarks>JSON: <c>last_sign_in_at</c>, optional, nullable.</remarks>
-        public long? LastSignInAt
-        {
-            get => _lastSignInAt;
-            init { _lastSignInAt = value; _present_0 |= 0x8000000UL; }
-        }
+        public long? LastSignInAt { get => _lastSignInAt; init { _lastSignInAt = value; _present_0 |= 0x8000000UL; } }
 
-        /// <summary>
-        /// Flag to denote whether user is banned or not.
-        /// </summary>
+        /// <summary>Flag to denote whether user is banned or not.</summary>
         /// <remarks>JSON: <c>banned</c>, optional.</remarks>
-        public bool? Banned
-        {
-            get => _banned;
-            init { _banned = value; _present_0 |= 0x10000000UL; }
-        }
+        public bool? Banned { get => _banned; init { _banned = value; _present_0 |= 0x10000000UL; } }
 
-        /// <summary>
-        /// Flag to denote whether user is currently locked, i.e. restricted from signing in or not.
-        /// </summary>
+        /// <summary>Flag to denote whether user is currently locked, i.e. restricted from signing in or not.</summary>
         /// <remarks>JSON: <c>locked</c>, optional.</remarks>
-        public bool? Locked
-        {
-            get => _locked;
-            init { _locked = value; _present_0 |= 0x20000000UL; }
-        }
+        public bool? Locked { get => _locked; init { _locked = value; _present_0 |= 0x20000000UL; } }
 
         /// <summary>
         /// The number of seconds remaining until the lockout period expires for a locked user. A null value for a locked user indicates that lockout never expires.
         /// </summary>
         /// <remarks>JSON: <c>lockout_expires_in_seconds</c>, optional, nullable.</remarks>
-        public long? LockoutExpiresInSeconds
-        {
-            get => _lockoutExpiresInSeconds;
-            init { _lockoutExpiresInSeconds = value; _present_0 |= 0x40000000UL; }
-        }
+        public long? LockoutExpiresInSeconds { get => _lockoutExpiresInSeconds; init { _lockoutExpiresInSeconds = value; _present_0 |= 0x40000000UL; } }
 
         /// <summary>
         /// The number of verification attempts remaining until the user is locked. Null if account lockout is not enabled. Note: if a user is locked explicitly via the Backend API, they may still have verification attempts remaining.
         /// </summary>
         /// <remarks>JSON: <c>verification_attempts_remaining</c>, optional, nullable.</remarks>
-        public long? VerificationAttemptsRemaining
-        {
-            get => _verificationAttemptsRemaining;
-            init { _verificationAttemptsRemaining = value; _present_0 |= 0x80000000UL; }
-        }
+        public long? VerificationAttemptsRemaining { get => _verificationAttemptsRemaining; init { _verificationAttemptsRemaining = value; _present_0 |= 0x80000000UL; } }
 
-        /// <summary>
-        /// Unix timestamp of last update.
-        /// </summary>
+        /// <summary>Unix timestamp of last update.</summary>
         /// <remarks>JSON: <c>updated_at</c>, optional.</remarks>
-        public long? UpdatedAt
-        {
-            get => _updatedAt;
-            init { _updatedAt = value; _present_0 |= 0x100000000UL; }
-        }
+        public long? UpdatedAt { get => _updatedAt; init { _updatedAt = value; _present_0 |= 0x100000000UL; } }
 
-        /// <summary>
-        /// Unix timestamp of creation.
-        /// </summary>
+        /// <summary>Unix timestamp of creation.</summary>
         /// <remarks>JSON: <c>created_at</c>, optional.</remarks>
-        public long? CreatedAt
-        {
-            get => _createdAt;
-            init { _createdAt = value; _present_0 |= 0x200000000UL; }
-        }
+        public long? CreatedAt { get => _createdAt; init { _createdAt = value; _present_0 |= 0x200000000UL; } }
 
-        /// <summary>
-        /// If enabled, user can delete themselves via FAPI.
-        /// </summary>
+        /// <summary>If enabled, user can delete themselves via FAPI.</summary>
         /// <remarks>JSON: <c>delete_self_enabled</c>, optional.</remarks>
-        public bool? DeleteSelfEnabled
-        {
-            get => _deleteSelfEnabled;
-            init { _deleteSelfEnabled = value; _present_0 |= 0x400000000UL; }
-        }
+        public bool? DeleteSelfEnabled { get => _deleteSelfEnabled; init { _deleteSelfEnabled = value; _present_0 |= 0x400000000UL; } }
 
-        /// <summary>
-        /// If enabled, user can create organizations via FAPI.
-        /// </summary>
+        /// <summary>If enabled, user can create organizations via FAPI.</summary>
         /// <remarks>JSON: <c>create_organization_enabled</c>, optional.</remarks>
-        public bool? CreateOrganizationEnabled
-        {
-            get => _createOrganizationEnabled;
-            init { _createOrganizationEnabled = value; _present_0 |= 0x800000000UL; }
-        }
+        public bool? CreateOrganizationEnabled { get => _createOrganizationEnabled; init { _createOrganizationEnabled = value; _present_0 |= 0x800000000UL; } }
 
-        /// <summary>
-        /// The maximum number of organizations the user can create. 0 means unlimited.
-        /// </summary>
+        /// <summary>The maximum number of organizations the user can create. 0 means unlimited.</summary>
         /// <remarks>JSON: <c>create_organizations_limit</c>, optional, nullable.</remarks>
-        public long? CreateOrganizationsLimit
-        {
-            get => _createOrganizationsLimit;
-            init { _createOrganizationsLimit = value; _present_0 |= 0x1000000000UL; }
-        }
+        public long? CreateOrganizationsLimit { get => _createOrganizationsLimit; init { _createOrganizationsLimit = value; _present_0 |= 0x1000000000UL; } }
 
-        /// <summary>
-        /// Unix timestamp of the latest session activity, with day precision.
-        /// </summary>
+        /// <summary>Unix timestamp of the latest session activity, with day precision.</summary>
         /// <remarks>JSON: <c>last_active_at</c>, optional, nullable.</remarks>
-        public long? LastActiveAt
-        {
-            get => _lastActiveAt;
-            init { _lastActiveAt = value; _present_0 |= 0x2000000000UL; }
-        }
+        public long? LastActiveAt { get => _lastActiveAt; init { _lastActiveAt = value; _present_0 |= 0x2000000000UL; } }
 
-        /// <summary>
-        /// Unix timestamp of when the user accepted the legal requirements.
-        /// </summary>
+        /// <summary>Unix timestamp of when the user accepted the legal requirements.</summary>
         /// <remarks>JSON: <c>legal_accepted_at</c>, optional, nullable.</remarks>
-        public long? LegalAcceptedAt
-        {
-            get => _legalAcceptedAt;
-            init { _legalAcceptedAt = value; _present_0 |= 0x4000000000UL; }
-        }
+        public long? LegalAcceptedAt { get => _legalAcceptedAt; init { _legalAcceptedAt = value; _present_0 |= 0x4000000000UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 39 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 39 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public User Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Id:
-                    copy._id = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Object:
-                    copy._object = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.ExternalId:
-                    copy._externalId = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.PrimaryEmailAddressId:
-                    copy._primaryEmailAddressId = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.PrimaryPhoneNumberId:
-                    copy._primaryPhoneNumberId = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.PrimaryWeb3WalletId:
-                    copy._primaryWeb3WalletId = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Username:
-                    copy._username = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.FirstName:
-                    copy._firstName = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                case JsonMember.LastName:
-                    copy._lastName = default;
-                    copy._present_0 &= ~0x100UL;
-                    return copy;
-                case JsonMember.ProfileImageUrl:
-                    copy._profileImageUrl = default;
-                    copy._present_0 &= ~0x200UL;
-                    return copy;
-                case JsonMember.ImageUrl:
-                    copy._imageUrl = default;
-                    copy._present_0 &= ~0x400UL;
-                    return copy;
-                case JsonMember.HasImage:
-                    copy._hasImage = default;
-                    copy._present_0 &= ~0x800UL;
-                    return copy;
-                case JsonMember.PublicMetadata:
-                    copy._publicMetadata = default;
-                    copy._present_0 &= ~0x1000UL;
-                    return copy;
-                case JsonMember.PrivateMetadata:
-                    copy._privateMetadata = default;
-                    copy._present_0 &= ~0x2000UL;
-                    return copy;
-                case JsonMember.UnsafeMetadata:
-                    copy._unsafeMetadata = default;
-                    copy._present_0 &= ~0x4000UL;
-                    return copy;
-                case JsonMember.EmailAddresses:
-                    copy._emailAddresses = default;
-                    copy._present_0 &= ~0x8000UL;
-                    return copy;
-                case JsonMember.PhoneNumbers:
-                    copy._phoneNumbers = default;
-                    copy._present_0 &= ~0x10000UL;
-                    return copy;
-                case JsonMember.Web3Wallets:
-                    copy._web3Wallets = default;
-                    copy._present_0 &= ~0x20000UL;
-                    return copy;
-                case JsonMember.Passkeys:
-                    copy._passkeys = default;
-                    copy._present_0 &= ~0x40000UL;
-                    return copy;
-                case JsonMember.PasswordEnabled:
-                    copy._passwordEnabled = default;
-                    copy._present_0 &= ~0x80000UL;
-                    return copy;
-                case JsonMember.TwoFactorEnabled:
-                    copy._twoFactorEnabled = default;
-                    copy._present_0 &= ~0x100000UL;
-                    return copy;
-                case JsonMember.TotpEnabled:
-                    copy._totpEnabled = default;
-                    copy._present_0 &= ~0x200000UL;
-                    return copy;
-                case JsonMember.BackupCodeEnabled:
-                    copy._backupCodeEnabled = default;
-                    copy._present_0 &= ~0x400000UL;
-                    return copy;
-                case JsonMember.MfaEnabledAt:
-                    copy._mfaEnabledAt = default;
-                    copy._present_0 &= ~0x800000UL;
-                    return copy;
-                case JsonMember.MfaDisabledAt:
-                    copy._mfaDisabledAt = default;
-                    copy._present_0 &= ~0x1000000UL;
-                    return copy;
-                case JsonMember.ExternalAccounts:
-                    copy._externalAccounts = default;
-                    copy._present_0 &= ~0x2000000UL;
-                    return copy;
-                case JsonMember.SamlAccounts:
-                    copy._samlAccounts = default;
-                    copy._present_0 &= ~0x4000000UL;
-                    return copy;
-                case JsonMember.LastSignInAt:
-                    copy._lastSignInAt = default;
-                    copy._present_0 &= ~0x8000000UL;
-                    return copy;
-                case JsonMember.Banned:
-                    copy._banned = default;
-                    copy._present_0 &= ~0x10000000UL;
-                    return copy;
-                case JsonMember.Locked:
-                    copy._locked = default;
-                    copy._present_0 &= ~0x20000000UL;
-                    return copy;
-                case JsonMember.LockoutExpiresInSeconds:
-                    copy._lockoutExpiresInSeconds = default;
-                    copy._present_0 &= ~0x40000000UL;
-                    return copy;
-                case JsonMember.VerificationAttemptsRemaining:
-                    copy._verificationAttemptsRemaining = default;
-                    copy._present_0 &= ~0x80000000UL;
-                    return copy;
-                case JsonMember.UpdatedAt:
-                    copy._updatedAt = default;
-                    copy._present_0 &= ~0x100000000UL;
-                    return copy;
-                case JsonMember.CreatedAt:
-                    copy._createdAt = default;
-                    copy._present_0 &= ~0x200000000UL;
-                    return copy;
-                case JsonMember.DeleteSelfEnabled:
-                    copy._deleteSelfEnabled = default;
-                    copy._present_0 &= ~0x400000000UL;
-                    return copy;
-                case JsonMember.CreateOrganizationEnabled:
-                    copy._createOrganizationEnabled = default;
-                    copy._present_0 &= ~0x800000000UL;
-                    return copy;
-                case JsonMember.CreateOrganizationsLimit:
-                    copy._createOrganizationsLimit = default;
-                    copy._present_0 &= ~0x1000000000UL;
-                    return copy;
-                case JsonMember.LastActiveAt:
-                    copy._lastActiveAt = default;
-                    copy._present_0 &= ~0x2000000000UL;
-                    return copy;
-                case JsonMember.LegalAcceptedAt:
-                    copy._legalAcceptedAt = default;
-                    copy._present_0 &= ~0x4000000000UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Id: copy._id = default; break;
+                case JsonMember.Object: copy._object = default; break;
+                case JsonMember.ExternalId: copy._externalId = default; break;
+                case JsonMember.PrimaryEmailAddressId: copy._primaryEmailAddressId = default; break;
+                case JsonMember.PrimaryPhoneNumberId: copy._primaryPhoneNumberId = default; break;
+                case JsonMember.PrimaryWeb3WalletId: copy._primaryWeb3WalletId = default; break;
+                case JsonMember.Username: copy._username = default; break;
+                case JsonMember.FirstName: copy._firstName = default; break;
+                case JsonMember.LastName: copy._lastName = default; break;
+                case JsonMember.ProfileImageUrl: copy._profileImageUrl = default; break;
+                case JsonMember.ImageUrl: copy._imageUrl = default; break;
+                case JsonMember.HasImage: copy._hasImage = default; break;
+                case JsonMember.PublicMetadata: copy._publicMetadata = default; break;
+                case JsonMember.PrivateMetadata: copy._privateMetadata = default; break;
+                case JsonMember.UnsafeMetadata: copy._unsafeMetadata = default; break;
+                case JsonMember.EmailAddresses: copy._emailAddresses = default; break;
+                case JsonMember.PhoneNumbers: copy._phoneNumbers = default; break;
+                case JsonMember.Web3Wallets: copy._web3Wallets = default; break;
+                case JsonMember.Passkeys: copy._passkeys = default; break;
+                case JsonMember.PasswordEnabled: copy._passwordEnabled = default; break;
+                case JsonMember.TwoFactorEnabled: copy._twoFactorEnabled = default; break;
+                case JsonMember.TotpEnabled: copy._totpEnabled = default; break;
+                case JsonMember.BackupCodeEnabled: copy._backupCodeEnabled = default; break;
+                case JsonMember.MfaEnabledAt: copy._mfaEnabledAt = default; break;
+                case JsonMember.MfaDisabledAt: copy._mfaDisabledAt = default; break;
+                case JsonMember.ExternalAccounts: copy._externalAccounts = default; break;
+                case JsonMember.SamlAccounts: copy._samlAccounts = default; break;
+                case JsonMember.LastSignInAt: copy._lastSignInAt = default; break;
+                case JsonMember.Banned: copy._banned = default; break;
+                case JsonMember.Locked: copy._locked = default; break;
+                case JsonMember.LockoutExpiresInSeconds: copy._lockoutExpiresInSeconds = default; break;
+                case JsonMember.VerificationAttemptsRemaining: copy._verificationAttemptsRemaining = default; break;
+                case JsonMember.UpdatedAt: copy._updatedAt = default; break;
+                case JsonMember.CreatedAt: copy._createdAt = default; break;
+                case JsonMember.DeleteSelfEnabled: copy._deleteSelfEnabled = default; break;
+                case JsonMember.CreateOrganizationEnabled: copy._createOrganizationEnabled = default; break;
+                case JsonMember.CreateOrganizationsLimit: copy._createOrganizationsLimit = default; break;
+                case JsonMember.LastActiveAt: copy._lastActiveAt = default; break;
+                case JsonMember.LegalAcceptedAt: copy._legalAcceptedAt = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="User"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="User"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -644,380 +350,84 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="User"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.User>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "object",
-                "external_id",
-                "primary_email_address_id",
-                "primary_phone_number_id",
-                "primary_web3_wallet_id",
-                "username",
-                "first_name",
-                "last_name",
-                "profile_image_url",
-                "image_url",
-                "has_image",
-                "public_metadata",
-                "private_metadata",
-                "unsafe_metadata",
-                "email_addresses",
-                "phone_numbers",
-                "web3_wallets",
-                "passkeys",
-                "password_enabled",
-                "two_factor_enabled",
-                "totp_enabled",
-                "backup_code_enabled",
-                "mfa_enabled_at",
-                "mfa_disabled_at",
-                "external_accounts",
-                "saml_accounts",
-                "last_sign_in_at",
-                "banned",
-                "locked",
-                "lockout_expires_in_seconds",
-                "verification_attempts_remaining",
-                "updated_at",
-                "created_at",
-                "delete_self_enabled",
-                "create_organization_enabled",
-                "create_organizations_limit",
-                "last_active_at",
-                "legal_accepted_at",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_objectName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_externalIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_primaryEmailAddressIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_primaryPhoneNumberIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_primaryWeb3WalletIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_usernameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_firstNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_lastNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_profileImageUrlName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_imageUrlName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[10]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_hasImageName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[11]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_publicMetadataName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[12]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_privateMetadataName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[13]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_unsafeMetadataName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[14]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_emailAddressesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[15]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumbersName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[16]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_web3WalletsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[17]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_passkeysName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[18]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_passwordEnabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[19]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_twoFactorEnabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[20]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_totpEnabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[21]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_backupCodeEnabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[22]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_mfaEnabledAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[23]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_mfaDisabledAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[24]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_externalAccountsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[25]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_samlAccountsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[26]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_lastSignInAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[27]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_bannedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[28]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_lockedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[29]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_lockoutExpiresInSecondsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[30]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verificationAttemptsRemainingName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[31]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[32]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[33]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_deleteSelfEnabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[34]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createOrganizationEnabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[35]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createOrganizationsLimitName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[36]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_lastActiveAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[37]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_legalAcceptedAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[38]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "id", "object", "external_id", "primary_email_address_id", "primary_phone_number_id",
+                "primary_web3_wallet_id", "username", "first_name", "last_name", "profile_image_url", "image_url",
+                "has_image", "public_metadata", "private_metadata", "unsafe_metadata", "email_addresses",
+                "phone_numbers", "web3_wallets", "passkeys", "password_enabled", "two_factor_enabled",
+                "totp_enabled", "backup_code_enabled", "mfa_enabled_at", "mfa_disabled_at", "external_accounts",
+                "saml_accounts", "last_sign_in_at", "banned", "locked", "lockout_expires_in_seconds",
+                "verification_attempts_remaining", "updated_at", "created_at", "delete_self_enabled",
+                "create_organization_enabled", "create_organizations_limit", "last_active_at", "legal_accepted_at");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.User Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.User Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.User value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.User value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="User"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.User ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? idValue = default;
-                global::Clerk.Models.UserObject? objectValue = default;
-                string? externalIdValue = default;
-                string? primaryEmailAddressIdValue = default;
-                string? primaryPhoneNumberIdValue = default;
-                string? primaryWeb3WalletIdValue = default;
-                string? usernameValue = default;
-                string? firstNameValue = default;
-                string? lastNameValue = default;
-                string? profileImageUrlValue = default;
-                string? imageUrlValue = default;
-                bool? hasImageValue = default;
-                global::Clerk.Models.Runtime.RawJson? publicMetadataValue = default;
-                global::Clerk.Models.Runtime.RawJson? privateMetadataValue = default;
-                global::Clerk.Models.Runtime.RawJson? unsafeMetadataValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>? emailAddressesValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>? phoneNumbersValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>? web3WalletsValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>? passkeysValue = default;
-                bool? passwordEnabledValue = default;
-                bool? twoFactorEnabledValue = default;
-                bool? totpEnabledValue = default;
-                bool? backupCodeEnabledValue = default;
-                long? mfaEnabledAtValue = default;
-                long? mfaDisabledAtValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>? externalAccountsValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>? samlAccountsValue = default;
-                long? lastSignInAtValue = default;
-                bool? bannedValue = default;
-                bool? lockedValue = default;
-                long? lockoutExpiresInSecondsValue = default;
-                long? verificationAttemptsRemainingValue = default;
-                long? updatedAtValue = default;
-                long? createdAtValue = default;
-                bool? deleteSelfEnabledValue = default;
-                bool? createOrganizationEnabledValue = default;
-                long? createOrganizationsLimitValue = default;
-                long? lastActiveAtValue = default;
-                long? legalAcceptedAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.User(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 1: value._object = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.UserObject.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._externalId = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._primaryEmailAddressId = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 4: value._primaryPhoneNumberId = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 5: value._primaryWeb3WalletId = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 6: value._username = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 7: value._firstName = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 8: value._lastName = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 9: value._profileImageUrl = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 10: value._imageUrl = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 11: value._hasImage = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 12: value._publicMetadata = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 13: value._privateMetadata = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 14: value._unsafeMetadata = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 15: value._emailAddresses = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.EmailAddress, global::Clerk.Models.EmailAddress.JsonConverter.Direct>(ref reader, options); break;
+                            case 16: value._phoneNumbers = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.PhoneNumber, global::Clerk.Models.PhoneNumber.JsonConverter.Direct>(ref reader, options); break;
+                            case 17: value._web3Wallets = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.Web3Wallet, global::Clerk.Models.Web3Wallet.JsonConverter.Direct>(ref reader, options); break;
+                            case 18: value._passkeys = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.SchemasPasskey, global::Clerk.Models.SchemasPasskey.JsonConverter.Direct>(ref reader, options); break;
+                            case 19: value._passwordEnabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 20: value._twoFactorEnabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 21: value._totpEnabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 22: value._backupCodeEnabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 23: value._mfaEnabledAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 24: value._mfaDisabledAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 25: value._externalAccounts = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.ExternalAccountWithVerification, global::Clerk.Models.ExternalAccountWithVerification.JsonConverter.Direct>(ref reader, options); break;
+                            case 26: value._samlAccounts = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.SAMLAccount, global::Clerk.Models.SAMLAccount.JsonConverter.Direct>(ref reader, options); break;
+                            case 27: value._lastSignInAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 28: value._banned = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 29: value._locked = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 30: value._lockoutExpiresInSeconds = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 31: value._verificationAttemptsRemaining = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 32: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 33: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 34: value._deleteSelfEnabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 35: value._createOrganizationEnabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 36: value._createOrganizationsLimit = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 37: value._lastActiveAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 38: value._legalAcceptedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Object:
-                                objectValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.UserObject.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.ExternalId:
-                                externalIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.PrimaryEmailAddressId:
-                                primaryEmailAddressIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.PrimaryPhoneNumberId:
-                                primaryPhoneNumberIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.PrimaryWeb3WalletId:
-                                primaryWeb3WalletIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Username:
-                                usernameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.LastName:
-                                lastNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.ProfileImageUrl:
-                                profileImageUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x200UL;
-                                break;
-                            case JsonMember.ImageUrl:
-                                imageUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x400UL;
-                                break;
-                            case JsonMember.HasImage:
-                                hasImageValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x800UL;
-                                break;
-                            case JsonMember.PublicMetadata:
-                                publicMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x1000UL;
-                                break;
-                            case JsonMember.PrivateMetadata:
-                                privateMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x2000UL;
-                                break;
-                            case JsonMember.UnsafeMetadata:
-                                unsafeMetadataValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x4000UL;
-                                break;
-                            case JsonMember.EmailAddresses:
-                                emailAddressesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfEmailAddress(ref reader, options);
-                                present0 |= 0x8000UL;
-                                break;
-                            case JsonMember.PhoneNumbers:
-                                phoneNumbersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfPhoneNumber(ref reader, options);
-                                present0 |= 0x10000UL;
-                                break;
-                            case JsonMember.Web3Wallets:
-                                web3WalletsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfWeb3Wallet(ref reader, options);
-                                present0 |= 0x20000UL;
-                                break;
-                            case JsonMember.Passkeys:
-                                passkeysValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfSchemasPasskey(ref reader, options);
-                                present0 |= 0x40000UL;
-                                break;
-                            case JsonMember.PasswordEnabled:
-                                passwordEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x80000UL;
-                                break;
-                            case JsonMember.TwoFactorEnabled:
-                                twoFactorEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x100000UL;
-                                break;
-                            case JsonMember.TotpEnabled:
-                                totpEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x200000UL;
-                                break;
-                            case JsonMember.BackupCodeEnabled:
-                                backupCodeEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x400000UL;
-                                break;
-                            case JsonMember.MfaEnabledAt:
-                                mfaEnabledAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x800000UL;
-                                break;
-                            case JsonMember.MfaDisabledAt:
-                                mfaDisabledAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x1000000UL;
-                                break;
-                            case JsonMember.ExternalAccounts:
-                                externalAccountsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfExternalAccountWithVerification(ref reader, options);
-                                present0 |= 0x2000000UL;
-                                break;
-                            case JsonMember.SamlAccounts:
-                                samlAccountsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfSAMLAccount(ref reader, options);
-                                present0 |= 0x4000000UL;
-                                break;
-                            case JsonMember.LastSignInAt:
-                                lastSignInAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x8000000UL;
-                                break;
-                            case JsonMember.Banned:
-                                bannedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x10000000UL;
-                                break;
-                            case JsonMember.Locked:
-                                lockedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x20000000UL;
-                                break;
-                            case JsonMember.LockoutExpiresInSeconds:
-                                lockoutExpiresInSecondsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x40000000UL;
-                                break;
-                            case JsonMember.VerificationAttemptsRemaining:
-                                verificationAttemptsRemainingValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x80000000UL;
-                                break;
-                            case JsonMember.UpdatedAt:
-                                updatedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x100000000UL;
-                                break;
-                            case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x200000000UL;
-                                break;
-                            case JsonMember.DeleteSelfEnabled:
-                                deleteSelfEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x400000000UL;
-                                break;
-                            case JsonMember.CreateOrganizationEnabled:
-                                createOrganizationEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x800000000UL;
-                                break;
-                            case JsonMember.CreateOrganizationsLimit:
-                                createOrganizationsLimitValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x1000000000UL;
-                                break;
-                            case JsonMember.LastActiveAt:
-                                lastActiveAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x2000000000UL;
-                                break;
-                            case JsonMember.LegalAcceptedAt:
-                                legalAcceptedAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x4000000000UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Clerk.Models.User
-                {
-                    _id = idValue,
-                    _object = objectValue,
-                    _externalId = externalIdValue,
-                    _primaryEmailAddressId = primaryEmailAddressIdValue,
-                    _primaryPhoneNumberId = primaryPhoneNumberIdValue,
-                    _primaryWeb3WalletId = primaryWeb3WalletIdValue,
-                    _username = usernameValue,
-                    _firstName = firstNameValue,
-                    _lastName = lastNameValue,
-                    _profileImageUrl = profileImageUrlValue,
-                    _imageUrl = imageUrlValue,
-                    _hasImage = hasImageValue,
-                    _publicMetadata = publicMetadataValue,
-                    _privateMetadata = privateMetadataValue,
-                    _unsafeMetadata = unsafeMetadataValue,
-                    _emailAddresses = emailAddressesValue,
-                    _phoneNumbers = phoneNumbersValue,
-                    _web3Wallets = web3WalletsValue,
-                    _passkeys = passkeysValue,
-                    _passwordEnabled = passwordEnabledValue,
-                    _twoFactorEnabled = twoFactorEnabledValue,
-                    _totpEnabled = totpEnabledValue,
-                    _backupCodeEnabled = backupCodeEnabledValue,
-                    _mfaEnabledAt = mfaEnabledAtValue,
-                    _mfaDisabledAt = mfaDisabledAtValue,
-                    _externalAccounts = externalAccountsValue,
-                    _samlAccounts = samlAccountsValue,
-                    _lastSignInAt = lastSignInAtValue,
-                    _banned = bannedValue,
-                    _locked = lockedValue,
-                    _lockoutExpiresInSeconds = lockoutExpiresInSecondsValue,
-                    _verificationAttemptsRemaining = verificationAttemptsRemainingValue,
-                    _updatedAt = updatedAtValue,
-                    _createdAt = createdAtValue,
-                    _deleteSelfEnabled = deleteSelfEnabledValue,
-                    _createOrganizationEnabled = createOrganizationEnabledValue,
-                    _createOrganizationsLimit = createOrganizationsLimitValue,
-                    _lastActiveAt = lastActiveAtValue,
-                    _legalAcceptedAt = legalAcceptedAtValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -1025,982 +435,98 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_objectName);
-                    if (value._object is not null)
-                    {
-                        global::Clerk.Models.UserObject.JsonConverter.WriteValue(writer, value._object, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_externalIdName, value._externalId);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteString(s_primaryEmailAddressIdName, value._primaryEmailAddressId);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_primaryPhoneNumberIdName, value._primaryPhoneNumberId);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteString(s_primaryWeb3WalletIdName, value._primaryWeb3WalletId);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WriteString(s_usernameName, value._username);
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WriteString(s_firstNameName, value._firstName);
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WriteString(s_lastNameName, value._lastName);
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    writer.WriteString(s_profileImageUrlName, value._profileImageUrl);
-                }
-
-                if ((present0 & 0x400UL) != 0)
-                {
-                    writer.WriteString(s_imageUrlName, value._imageUrl);
-                }
-
-                if ((present0 & 0x800UL) != 0)
-                {
-                    if (value._hasImage.HasValue)
-                    {
-                        writer.WriteBoolean(s_hasImageName, value._hasImage.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_hasImageName);
-                    }
-                }
-
-                if ((present0 & 0x1000UL) != 0)
-                {
-                    writer.WritePropertyName(s_publicMetadataName);
-                    if (value._publicMetadata is not null)
-                    {
-                        value._publicMetadata.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2000UL) != 0)
-                {
-                    writer.WritePropertyName(s_privateMetadataName);
-                    if (value._privateMetadata is not null)
-                    {
-                        value._privateMetadata.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4000UL) != 0)
-                {
-                    writer.WritePropertyName(s_unsafeMetadataName);
-                    if (value._unsafeMetadata is not null)
-                    {
-                        value._unsafeMetadata.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8000UL) != 0)
-                {
-                    writer.WritePropertyName(s_emailAddressesName);
-                    if (value._emailAddresses is not null)
-                    {
-                        WriteListOfEmailAddress(writer, value._emailAddresses, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10000UL) != 0)
-                {
-                    writer.WritePropertyName(s_phoneNumbersName);
-                    if (value._phoneNumbers is not null)
-                    {
-                        WriteListOfPhoneNumber(writer, value._phoneNumbers, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20000UL) != 0)
-                {
-                    writer.WritePropertyName(s_web3WalletsName);
-                    if (value._web3Wallets is not null)
-                    {
-                        WriteListOfWeb3Wallet(writer, value._web3Wallets, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x40000UL) != 0)
-                {
-                    writer.WritePropertyName(s_passkeysName);
-                    if (value._passkeys is not null)
-                    {
-                        WriteListOfSchemasPasskey(writer, value._passkeys, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x80000UL) != 0)
-                {
-                    if (value._passwordEnabled.HasValue)
-                    {
-                        writer.WriteBoolean(s_passwordEnabledName, value._passwordEnabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_passwordEnabledName);
-                    }
-                }
-
-                if ((present0 & 0x100000UL) != 0)
-                {
-                    if (value._twoFactorEnabled.HasValue)
-                    {
-                        writer.WriteBoolean(s_twoFactorEnabledName, value._twoFactorEnabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_twoFactorEnabledName);
-                    }
-                }
-
-                if ((present0 & 0x200000UL) != 0)
-                {
-                    if (value._totpEnabled.HasValue)
-                    {
-                        writer.WriteBoolean(s_totpEnabledName, value._totpEnabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_totpEnabledName);
-                    }
-                }
-
-                if ((present0 & 0x400000UL) != 0)
-                {
-                    if (value._backupCodeEnabled.HasValue)
-                    {
-                        writer.WriteBoolean(s_backupCodeEnabledName, value._backupCodeEnabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_backupCodeEnabledName);
-                    }
-                }
-
-                if ((present0 & 0x800000UL) != 0)
-                {
-                    if (value._mfaEnabledAt.HasValue)
-                    {
-                        writer.WriteNumber(s_mfaEnabledAtName, value._mfaEnabledAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_mfaEnabledAtName);
-                    }
-                }
-
-                if ((present0 & 0x1000000UL) != 0)
-                {
-                    if (value._mfaDisabledAt.HasValue)
-                    {
-                        writer.WriteNumber(s_mfaDisabledAtName, value._mfaDisabledAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_mfaDisabledAtName);
-                    }
-                }
-
-                if ((present0 & 0x2000000UL) != 0)
-                {
-                    writer.WritePropertyName(s_externalAccountsName);
-                    if (value._externalAccounts is not null)
-                    {
-                        WriteListOfExternalAccountWithVerification(writer, value._externalAccounts, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4000000UL) != 0)
-                {
-                    writer.WritePropertyName(s_samlAccountsName);
-                    if (value._samlAccounts is not null)
-                    {
-                        WriteListOfSAMLAccount(writer, value._samlAccounts, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8000000UL) != 0)
-                {
-                    if (value._lastSignInAt.HasValue)
-                    {
-                        writer.WriteNumber(s_lastSignInAtName, value._lastSignInAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_lastSignInAtName);
-                    }
-                }
-
-                if ((present0 & 0x10000000UL) != 0)
-                {
-                    if (value._banned.HasValue)
-                    {
-                        writer.WriteBoolean(s_bannedName, value._banned.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_bannedName);
-                    }
-                }
-
-                if ((present0 & 0x20000000UL) != 0)
-                {
-                    if (value._locked.HasValue)
-                    {
-                        writer.WriteBoolean(s_lockedName, value._locked.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_lockedName);
-                    }
-                }
-
-                if ((present0 & 0x40000000UL) != 0)
-                {
-                    if (value._lockoutExpiresInSeconds.HasValue)
-                    {
-                        writer.WriteNumber(s_lockoutExpiresInSecondsName, value._lockoutExpiresInSeconds.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_lockoutExpiresInSecondsName);
-                    }
-                }
-
-                if ((present0 & 0x80000000UL) != 0)
-                {
-                    if (value._verificationAttemptsRemaining.HasValue)
-                    {
-                        writer.WriteNumber(s_verificationAttemptsRemainingName, value._verificationAttemptsRemaining.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_verificationAttemptsRemainingName);
-                    }
-                }
-
-                if ((present0 & 0x100000000UL) != 0)
-                {
-                    if (value._updatedAt.HasValue)
-                    {
-                        writer.WriteNumber(s_updatedAtName, value._updatedAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_updatedAtName);
-                    }
-                }
-
-                if ((present0 & 0x200000000UL) != 0)
-                {
-                    if (value._createdAt.HasValue)
-                    {
-                        writer.WriteNumber(s_createdAtName, value._createdAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_createdAtName);
-                    }
-                }
-
-                if ((present0 & 0x400000000UL) != 0)
-                {
-                    if (value._deleteSelfEnabled.HasValue)
-                    {
-                        writer.WriteBoolean(s_deleteSelfEnabledName, value._deleteSelfEnabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_deleteSelfEnabledName);
-                    }
-                }
-
-                if ((present0 & 0x800000000UL) != 0)
-                {
-                    if (value._createOrganizationEnabled.HasValue)
-                    {
-                        writer.WriteBoolean(s_createOrganizationEnabledName, value._createOrganizationEnabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_createOrganizationEnabledName);
-                    }
-                }
-
-                if ((present0 & 0x1000000000UL) != 0)
-                {
-                    if (value._createOrganizationsLimit.HasValue)
-                    {
-                        writer.WriteNumber(s_createOrganizationsLimitName, value._createOrganizationsLimit.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_createOrganizationsLimitName);
-                    }
-                }
-
-                if ((present0 & 0x2000000000UL) != 0)
-                {
-                    if (value._lastActiveAt.HasValue)
-                    {
-                        writer.WriteNumber(s_lastActiveAtName, value._lastActiveAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_lastActiveAtName);
-                    }
-                }
-
-                if ((present0 & 0x4000000000UL) != 0)
-                {
-                    if (value._legalAcceptedAt.HasValue)
-                    {
-                        writer.WriteNumber(s_legalAcceptedAtName, value._legalAcceptedAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_legalAcceptedAtName);
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.UserObject, global::Clerk.Models.UserObject.JsonConverter.Direct>(writer, s_names[1], value._object, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._externalId); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteString(s_names[3], value._primaryEmailAddressId); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._primaryPhoneNumberId); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteString(s_names[5], value._primaryWeb3WalletId); }
+                if ((present0 & 0x40UL) != 0) { writer.WriteString(s_names[6], value._username); }
+                if ((present0 & 0x80UL) != 0) { writer.WriteString(s_names[7], value._firstName); }
+                if ((present0 & 0x100UL) != 0) { writer.WriteString(s_names[8], value._lastName); }
+                if ((present0 & 0x200UL) != 0) { writer.WriteString(s_names[9], value._profileImageUrl); }
+                if ((present0 & 0x400UL) != 0) { writer.WriteString(s_names[10], value._imageUrl); }
+                if ((present0 & 0x800UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[11], value._hasImage); }
+                if ((present0 & 0x1000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[12], value._publicMetadata, options); }
+                if ((present0 & 0x2000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[13], value._privateMetadata, options); }
+                if ((present0 & 0x4000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[14], value._unsafeMetadata, options); }
+                if ((present0 & 0x8000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.EmailAddress, global::Clerk.Models.EmailAddress.JsonConverter.Direct>>(writer, s_names[15], value._emailAddresses, options); }
+                if ((present0 & 0x10000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.PhoneNumber, global::Clerk.Models.PhoneNumber.JsonConverter.Direct>>(writer, s_names[16], value._phoneNumbers, options); }
+                if ((present0 & 0x20000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.Web3Wallet, global::Clerk.Models.Web3Wallet.JsonConverter.Direct>>(writer, s_names[17], value._web3Wallets, options); }
+                if ((present0 & 0x40000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.SchemasPasskey, global::Clerk.Models.SchemasPasskey.JsonConverter.Direct>>(writer, s_names[18], value._passkeys, options); }
+                if ((present0 & 0x80000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[19], value._passwordEnabled); }
+                if ((present0 & 0x100000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[20], value._twoFactorEnabled); }
+                if ((present0 & 0x200000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[21], value._totpEnabled); }
+                if ((present0 & 0x400000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[22], value._backupCodeEnabled); }
+                if ((present0 & 0x800000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[23], value._mfaEnabledAt); }
+                if ((present0 & 0x1000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[24], value._mfaDisabledAt); }
+                if ((present0 & 0x2000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.ExternalAccountWithVerification, global::Clerk.Models.ExternalAccountWithVerification.JsonConverter.Direct>>(writer, s_names[25], value._externalAccounts, options); }
+                if ((present0 & 0x4000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.SAMLAccount, global::Clerk.Models.SAMLAccount.JsonConverter.Direct>>(writer, s_names[26], value._samlAccounts, options); }
+                if ((present0 & 0x8000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[27], value._lastSignInAt); }
+                if ((present0 & 0x10000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[28], value._banned); }
+                if ((present0 & 0x20000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[29], value._locked); }
+                if ((present0 & 0x40000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[30], value._lockoutExpiresInSeconds); }
+                if ((present0 & 0x80000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[31], value._verificationAttemptsRemaining); }
+                if ((present0 & 0x100000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[32], value._updatedAt); }
+                if ((present0 & 0x200000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[33], value._createdAt); }
+                if ((present0 & 0x400000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[34], value._deleteSelfEnabled); }
+                if ((present0 & 0x800000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[35], value._createOrganizationEnabled); }
+                if ((present0 & 0x1000000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[36], value._createOrganizationsLimit); }
+                if ((present0 & 0x2000000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[37], value._lastActiveAt); }
+                if ((present0 & 0x4000000000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[38], value._legalAcceptedAt); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.User>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                        {
-                            return JsonMember.Object;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "banned"u8))
-                        {
-                            return JsonMember.Banned;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "locked"u8))
-                        {
-                            return JsonMember.Locked;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "username"u8))
-                        {
-                            return JsonMember.Username;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "passkeys"u8))
-                        {
-                            return JsonMember.Passkeys;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "last_name"u8))
-                        {
-                            return JsonMember.LastName;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "image_url"u8))
-                        {
-                            return JsonMember.ImageUrl;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "has_image"u8))
-                        {
-                            return JsonMember.HasImage;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "first_name"u8))
-                        {
-                            return JsonMember.FirstName;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "updated_at"u8))
-                        {
-                            return JsonMember.UpdatedAt;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
-                        {
-                            return JsonMember.CreatedAt;
-                        }
-
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "external_id"u8))
-                        {
-                            return JsonMember.ExternalId;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "web3_wallets"u8))
-                        {
-                            return JsonMember.Web3Wallets;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "totp_enabled"u8))
-                        {
-                            return JsonMember.TotpEnabled;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "phone_numbers"u8))
-                        {
-                            return JsonMember.PhoneNumbers;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "saml_accounts"u8))
-                        {
-                            return JsonMember.SamlAccounts;
-                        }
-
-                        break;
-                    case 14:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "mfa_enabled_at"u8))
-                        {
-                            return JsonMember.MfaEnabledAt;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "last_active_at"u8))
-                        {
-                            return JsonMember.LastActiveAt;
-                        }
-
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "public_metadata"u8))
-                        {
-                            return JsonMember.PublicMetadata;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "unsafe_metadata"u8))
-                        {
-                            return JsonMember.UnsafeMetadata;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "email_addresses"u8))
-                        {
-                            return JsonMember.EmailAddresses;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "mfa_disabled_at"u8))
-                        {
-                            return JsonMember.MfaDisabledAt;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "last_sign_in_at"u8))
-                        {
-                            return JsonMember.LastSignInAt;
-                        }
-
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "private_metadata"u8))
-                        {
-                            return JsonMember.PrivateMetadata;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "password_enabled"u8))
-                        {
-                            return JsonMember.PasswordEnabled;
-                        }
-
-                        break;
-                    case 17:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "profile_image_url"u8))
-                        {
-                            return JsonMember.ProfileImageUrl;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "external_accounts"u8))
-                        {
-                            return JsonMember.ExternalAccounts;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "legal_accepted_at"u8))
-                        {
-                            return JsonMember.LegalAcceptedAt;
-                        }
-
-                        break;
-                    case 18:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "two_factor_enabled"u8))
-                        {
-                            return JsonMember.TwoFactorEnabled;
-                        }
-
-                        break;
-                    case 19:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "backup_code_enabled"u8))
-                        {
-                            return JsonMember.BackupCodeEnabled;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "delete_self_enabled"u8))
-                        {
-                            return JsonMember.DeleteSelfEnabled;
-                        }
-
-                        break;
-                    case 22:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "primary_web3_wallet_id"u8))
-                        {
-                            return JsonMember.PrimaryWeb3WalletId;
-                        }
-
-                        break;
-                    case 23:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "primary_phone_number_id"u8))
-                        {
-                            return JsonMember.PrimaryPhoneNumberId;
-                        }
-
-                        break;
-                    case 24:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "primary_email_address_id"u8))
-                        {
-                            return JsonMember.PrimaryEmailAddressId;
-                        }
-
-                        break;
-                    case 26:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "lockout_expires_in_seconds"u8))
-                        {
-                            return JsonMember.LockoutExpiresInSeconds;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "create_organizations_limit"u8))
-                        {
-                            return JsonMember.CreateOrganizationsLimit;
-                        }
-
-                        break;
-                    case 27:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "create_organization_enabled"u8))
-                        {
-                            return JsonMember.CreateOrganizationEnabled;
-                        }
-
-                        break;
-                    case 31:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verification_attempts_remaining"u8))
-                        {
-                            return JsonMember.VerificationAttemptsRemaining;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress> ReadListOfEmailAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.EmailAddress>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.EmailAddress.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfEmailAddress(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.EmailAddress> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.EmailAddress.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber> ReadListOfPhoneNumber(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.PhoneNumber>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.PhoneNumber.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfPhoneNumber(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.PhoneNumber> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.PhoneNumber.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet> ReadListOfWeb3Wallet(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.Web3Wallet>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Web3Wallet.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfWeb3Wallet(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Web3Wallet> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.Web3Wallet.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey> ReadListOfSchemasPasskey(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.SchemasPasskey>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.SchemasPasskey.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfSchemasPasskey(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SchemasPasskey> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.SchemasPasskey.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification> ReadListOfExternalAccountWithVerification(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.ExternalAccountWithVerification>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.ExternalAccountWithVerification.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfExternalAccountWithVerification(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.ExternalAccountWithVerification> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.ExternalAccountWithVerification.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount> ReadListOfSAMLAccount(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.SAMLAccount>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.SAMLAccount.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfSAMLAccount(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.SAMLAccount> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.SAMLAccount.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Clerk.Models.User Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.User value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// String representing the object's type. Objects of the same type share the same value.
-    /// </summary>
+    /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.UserObject.JsonConverter))]
-    public sealed partial class UserObject : global::System.IEquatable<global::Clerk.Models.UserObject>
+    public sealed partial class UserObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.UserObject, string>
     {
         /// <summary><c>user</c></summary>
         public static global::Clerk.Models.UserObject User { get; } = new("user", isKnown: true);
 
-        private UserObject(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.UserObject> s_values = new(value => new(value, isKnown: false), User);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private UserObject(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.UserObject From(string value) => value switch
-        {
-            "user" => User,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.UserObject(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.UserObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.UserObject);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.UserObject? left, global::Clerk.Models.UserObject? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.UserObject? left, global::Clerk.Models.UserObject? right) => !(left == right);
+        public static global::Clerk.Models.UserObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="UserObject"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.UserObject>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.UserObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.UserObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.UserObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.UserObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.UserObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("user"u8))
-                {
-                    return global::Clerk.Models.UserObject.User;
-                }
-
-                return new global::Clerk.Models.UserObject(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.UserObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.UserObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.UserObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.UserObject>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.UserObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.UserObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

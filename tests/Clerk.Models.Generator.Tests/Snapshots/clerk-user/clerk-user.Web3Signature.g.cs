@@ -5,11 +5,11 @@
 
 namespace Clerk.Models
 {
+    /// <summary>The Web3Signature object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3Signature.JsonConverter))]
     public sealed partial record Web3Signature
     {
-        private ulong _present_0;
         private global::Clerk.Models.Web3SignatureStatus _status = default!;
         private global::Clerk.Models.Web3SignatureStrategy _strategy = default!;
         private string? _nonce;
@@ -17,102 +17,66 @@ namespace Clerk.Models
         private long? _attempts;
         private long? _expireAt;
         private string? _verifiedAtClient;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Web3Signature() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Web3Signature(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>status</c>, required.</remarks>
-        public required global::Clerk.Models.Web3SignatureStatus Status
-        {
-            get => _status;
-            init { _status = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Clerk.Models.Web3SignatureStatus Status { get => _status; init { _status = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>strategy</c>, required.</remarks>
-        public required global::Clerk.Models.Web3SignatureStrategy Strategy
-        {
-            get => _strategy;
-            init { _strategy = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Clerk.Models.Web3SignatureStrategy Strategy { get => _strategy; init { _strategy = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>nonce</c>, optional, nullable.</remarks>
-        public string? Nonce
-        {
-            get => _nonce;
-            init { _nonce = value; _present_0 |= 0x4UL; }
-        }
+        public string? Nonce { get => _nonce; init { _nonce = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>message</c>, optional, nullable.</remarks>
-        public string? Message
-        {
-            get => _message;
-            init { _message = value; _present_0 |= 0x8UL; }
-        }
+        public string? Message { get => _message; init { _message = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>attempts</c>, required, nullable.</remarks>
-        public required long? Attempts
-        {
-            get => _attempts;
-            init { _attempts = value; _present_0 |= 0x10UL; }
-        }
+        public required long? Attempts { get => _attempts; init { _attempts = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>expire_at</c>, required, nullable.</remarks>
-        public required long? ExpireAt
-        {
-            get => _expireAt;
-            init { _expireAt = value; _present_0 |= 0x20UL; }
-        }
+        public required long? ExpireAt { get => _expireAt; init { _expireAt = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>verified_at_client</c>, optional, nullable.</remarks>
-        public string? VerifiedAtClient
-        {
-            get => _verifiedAtClient;
-            init { _verifiedAtClient = value; _present_0 |= 0x40UL; }
-        }
+        public string? VerifiedAtClient { get => _verifiedAtClient; init { _verifiedAtClient = value; _present_0 |= 0x40UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Web3Signature Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Nonce:
-                    copy._nonce = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Message:
-                    copy._message = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.VerifiedAtClient:
-                    copy._verifiedAtClient = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Nonce: copy._nonce = default; break;
+                case JsonMember.Message: copy._message = default; break;
+                case JsonMember.VerifiedAtClient: copy._verifiedAtClient = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Web3Signature"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Web3Signature"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>status</c></summary>
@@ -134,144 +98,45 @@ namespace Clerk.Models
         /// <summary>Reads and writes <see cref="Web3Signature"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3Signature>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "status",
-                "strategy",
-                "nonce",
-                "message",
-                "attempts",
-                "expire_at",
-                "verified_at_client",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_strategyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_nonceName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_messageName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_attemptsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_expireAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verifiedAtClientName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client");
 
             /// <inheritdoc/>
-            public override global::Clerk.Models.Web3Signature Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.Web3Signature Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3Signature value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3Signature value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Web3Signature"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.Web3Signature ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.Web3SignatureStatus? statusValue = default;
-                global::Clerk.Models.Web3SignatureStrategy? strategyValue = default;
-                string? nonceValue = default;
-                string? messageValue = default;
-                long? attemptsValue = default;
-                long? expireAtValue = default;
-                string? verifiedAtClientValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Clerk.Models.Web3Signature(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._status = global::Clerk.Models.Web3SignatureStatus.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._strategy = global::Clerk.Models.Web3SignatureStrategy.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._nonce = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._message = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 4: value._attempts = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 5: value._expireAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 6: value._verifiedAtClient = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Status:
-                                statusValue = global::Clerk.Models.Web3SignatureStatus.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Strategy:
-                                strategyValue = global::Clerk.Models.Web3SignatureStrategy.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Nonce:
-                                nonceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Message:
-                                messageValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Attempts:
-                                attemptsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.ExpireAt:
-                                expireAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.VerifiedAtClient:
-                                verifiedAtClientValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("status");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("strategy");
-                }
-
-                if ((present0 & 0x10UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("attempts");
-                }
-
-                if ((present0 & 0x20UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("expire_at");
-                }
-
-                return new global::Clerk.Models.Web3Signature
-                {
-                    Status = statusValue!,
-                    Strategy = strategyValue!,
-                    _nonce = nonceValue,
-                    _message = messageValue,
-                    Attempts = attemptsValue,
-                    ExpireAt = expireAtValue,
-                    _verifiedAtClient = verifiedAtClientValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x33UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -279,141 +144,32 @@ namespace Clerk.Models
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_statusName);
-                    global::Clerk.Models.Web3SignatureStatus.JsonConverter.WriteValue(writer, value._status, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_strategyName);
-                    global::Clerk.Models.Web3SignatureStrategy.JsonConverter.WriteValue(writer, value._strategy, options);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_nonceName, value._nonce);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteString(s_messageName, value._message);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    if (value._attempts.HasValue)
-                    {
-                        writer.WriteNumber(s_attemptsName, value._attempts.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_attemptsName);
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    if (value._expireAt.HasValue)
-                    {
-                        writer.WriteNumber(s_expireAtName, value._expireAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_expireAtName);
-                    }
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WriteString(s_verifiedAtClientName, value._verifiedAtClient);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Clerk.Models.Web3SignatureStatus.JsonConverter.WriteValue(writer, value._status, options); }
+                if ((present0 & 0x2UL) != 0) { writer.WritePropertyName(s_names[1]); global::Clerk.Models.Web3SignatureStrategy.JsonConverter.WriteValue(writer, value._strategy, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._nonce); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteString(s_names[3], value._message); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[4], value._attempts); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[5], value._expireAt); }
+                if ((present0 & 0x40UL) != 0) { writer.WriteString(s_names[6], value._verifiedAtClient); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3Signature>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "nonce"u8))
-                        {
-                            return JsonMember.Nonce;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
-                        {
-                            return JsonMember.Status;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8))
-                        {
-                            return JsonMember.Message;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "strategy"u8))
-                        {
-                            return JsonMember.Strategy;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "attempts"u8))
-                        {
-                            return JsonMember.Attempts;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "expire_at"u8))
-                        {
-                            return JsonMember.ExpireAt;
-                        }
-
-                        break;
-                    case 18:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verified_at_client"u8))
-                        {
-                            return JsonMember.VerifiedAtClient;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Clerk.Models.Web3Signature Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3Signature value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'status' of Web3Signature; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'status' of Web3Signature; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3SignatureStatus.JsonConverter))]
-    public sealed partial class Web3SignatureStatus : global::System.IEquatable<global::Clerk.Models.Web3SignatureStatus>
+    public sealed partial class Web3SignatureStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.Web3SignatureStatus, string>
     {
         /// <summary><c>unverified</c></summary>
         public static global::Clerk.Models.Web3SignatureStatus Unverified { get; } = new("unverified", isKnown: true);
@@ -427,97 +183,43 @@ namespace Clerk.Models
         /// <summary><c>expired</c></summary>
         public static global::Clerk.Models.Web3SignatureStatus Expired { get; } = new("expired", isKnown: true);
 
-        private Web3SignatureStatus(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.Web3SignatureStatus> s_values = new(value => new(value, isKnown: false), Unverified, Verified, Failed, Expired);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Web3SignatureStatus(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.Web3SignatureStatus From(string value) => value switch
-        {
-            "unverified" => Unverified,
-            "verified" => Verified,
-            "failed" => Failed,
-            "expired" => Expired,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.Web3SignatureStatus(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.Web3SignatureStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.Web3SignatureStatus);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.Web3SignatureStatus? left, global::Clerk.Models.Web3SignatureStatus? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.Web3SignatureStatus? left, global::Clerk.Models.Web3SignatureStatus? right) => !(left == right);
+        public static global::Clerk.Models.Web3SignatureStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Web3SignatureStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3SignatureStatus>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.Web3SignatureStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.Web3SignatureStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.Web3SignatureStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("unverified"u8))
-                {
-                    return global::Clerk.Models.Web3SignatureStatus.Unverified;
-                }
-
-                if (reader.ValueTextEquals("verified"u8))
-                {
-                    return global::Clerk.Models.Web3SignatureStatus.Verified;
-                }
-
-                if (reader.ValueTextEquals("failed"u8))
-                {
-                    return global::Clerk.Models.Web3SignatureStatus.Failed;
-                }
-
-                if (reader.ValueTextEquals("expired"u8))
-                {
-                    return global::Clerk.Models.Web3SignatureStatus.Expired;
-                }
-
-                return new global::Clerk.Models.Web3SignatureStatus(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.Web3SignatureStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStatus>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.Web3SignatureStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The values of 'strategy' of Web3Signature; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'strategy' of Web3Signature; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3SignatureStrategy.JsonConverter))]
-    public sealed partial class Web3SignatureStrategy : global::System.IEquatable<global::Clerk.Models.Web3SignatureStrategy>
+    public sealed partial class Web3SignatureStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.Web3SignatureStrategy, string>
     {
         /// <summary><c>web3_metamask_signature</c></summary>
         public static global::Clerk.Models.Web3SignatureStrategy Web3MetamaskSignature { get; } = new("web3_metamask_signature", isKnown: true);
@@ -528,82 +230,36 @@ namespace Clerk.Models
         /// <summary><c>web3_okx_wallet_signature</c></summary>
         public static global::Clerk.Models.Web3SignatureStrategy Web3OkxWalletSignature { get; } = new("web3_okx_wallet_signature", isKnown: true);
 
-        private Web3SignatureStrategy(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Clerk.Models.Web3SignatureStrategy> s_values = new(value => new(value, isKnown: false), Web3MetamaskSignature, Web3CoinbaseWalletSignature, Web3OkxWalletSignature);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Web3SignatureStrategy(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Clerk.Models.Web3SignatureStrategy From(string value) => value switch
-        {
-            "web3_metamask_signature" => Web3MetamaskSignature,
-            "web3_coinbase_wallet_signature" => Web3CoinbaseWalletSignature,
-            "web3_okx_wallet_signature" => Web3OkxWalletSignature,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Clerk.Models.Web3SignatureStrategy(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Clerk.Models.Web3SignatureStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Clerk.Models.Web3SignatureStrategy);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Clerk.Models.Web3SignatureStrategy? left, global::Clerk.Models.Web3SignatureStrategy? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Clerk.Models.Web3SignatureStrategy? left, global::Clerk.Models.Web3SignatureStrategy? right) => !(left == right);
+        public static global::Clerk.Models.Web3SignatureStrategy From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Web3SignatureStrategy"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3SignatureStrategy>
         {
             /// <inheritdoc/>
-            public override global::Clerk.Models.Web3SignatureStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Clerk.Models.Web3SignatureStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Clerk.Models.Web3SignatureStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("web3_metamask_signature"u8))
-                {
-                    return global::Clerk.Models.Web3SignatureStrategy.Web3MetamaskSignature;
-                }
-
-                if (reader.ValueTextEquals("web3_coinbase_wallet_signature"u8))
-                {
-                    return global::Clerk.Models.Web3SignatureStrategy.Web3CoinbaseWalletSignature;
-                }
-
-                if (reader.ValueTextEquals("web3_okx_wallet_signature"u8))
-                {
-                    return global::Clerk.Models.Web3SignatureStrategy.Web3OkxWalletSignature;
-                }
-
-                return new global::Clerk.Models.Web3SignatureStrategy(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Clerk.Models.Web3SignatureStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStrategy>
+            {
+                /// <inheritdoc/>
+                public global::Clerk.Models.Web3SignatureStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -46,40 +46,13 @@ namespace Cases.Openapi2Yaml
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Openapi2Yaml.Pet))
-            {
-                return Create(options, new global::Cases.Openapi2Yaml.Pet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Yaml.Pet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Yaml.Pet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Yaml.Category))
-            {
-                return Create(options, new global::Cases.Openapi2Yaml.Category.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Yaml.Category>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Yaml.Category[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Yaml.PetStatus))
-            {
-                return Create(options, new global::Cases.Openapi2Yaml.PetStatus.JsonConverter());
-            }
+            if (type == typeof(global::Cases.Openapi2Yaml.Pet)) { return Create(options, new global::Cases.Openapi2Yaml.Pet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Yaml.Pet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Yaml.Pet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Yaml.Pet>(new global::Cases.Openapi2Yaml.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Yaml.Category)) { return Create(options, new global::Cases.Openapi2Yaml.Category.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Yaml.Category>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Yaml.Category[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Yaml.Category>(new global::Cases.Openapi2Yaml.Category.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Yaml.PetStatus)) { return Create(options, new global::Cases.Openapi2Yaml.PetStatus.JsonConverter()); }
 
             return null;
         }

@@ -5,114 +5,76 @@
 
 namespace Cases.Openapi2Json
 {
+    /// <summary>The Order object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi2Json.Order.JsonConverter))]
     public sealed partial record Order
     {
-        private ulong _present_0;
         private long _id;
         private int? _quantity;
         private global::System.DateTimeOffset? _shipDate;
         private global::Cases.Openapi2Json.OrderStatus? _status;
         private bool? _complete;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>? _lines;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Order() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Order(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>id</c>, required.</remarks>
-        public required long Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        public required long Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>quantity</c>, optional.</remarks>
-        public int? Quantity
-        {
-            get => _quantity;
-            init { _quantity = value; _present_0 |= 0x2UL; }
-        }
+        public int? Quantity { get => _quantity; init { _quantity = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>ship_date</c>, optional.</remarks>
-        public global::System.DateTimeOffset? ShipDate
-        {
-            get => _shipDate;
-            init { _shipDate = value; _present_0 |= 0x4UL; }
-        }
+        public global::System.DateTimeOffset? ShipDate { get => _shipDate; init { _shipDate = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>status</c>, optional.</remarks>
-        public global::Cases.Openapi2Json.OrderStatus? Status
-        {
-            get => _status;
-            init { _status = value; _present_0 |= 0x8UL; }
-        }
+        public global::Cases.Openapi2Json.OrderStatus? Status { get => _status; init { _status = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>complete</c>, optional.</remarks>
-        public bool? Complete
-        {
-            get => _complete;
-            init { _complete = value; _present_0 |= 0x10UL; }
-        }
+        public bool? Complete { get => _complete; init { _complete = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>lines</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>? Lines
-        {
-            get => _lines;
-            init { _lines = value; _present_0 |= 0x20UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>? Lines { get => _lines; init { _lines = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Order Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Quantity:
-                    copy._quantity = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.ShipDate:
-                    copy._shipDate = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Status:
-                    copy._status = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Complete:
-                    copy._complete = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Lines:
-                    copy._lines = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Quantity: copy._quantity = default; break;
+                case JsonMember.ShipDate: copy._shipDate = default; break;
+                case JsonMember.Status: copy._status = default; break;
+                case JsonMember.Complete: copy._complete = default; break;
+                case JsonMember.Lines: copy._lines = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Order"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Order"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -132,121 +94,44 @@ namespace Cases.Openapi2Json
         /// <summary>Reads and writes <see cref="Order"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi2Json.Order>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "quantity",
-                "ship_date",
-                "status",
-                "complete",
-                "lines",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_quantityName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_shipDateName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_completeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "quantity", "ship_date", "status", "complete", "lines");
 
             /// <inheritdoc/>
-            public override global::Cases.Openapi2Json.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Openapi2Json.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.Order value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Order"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi2Json.Order ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                long idValue = default;
-                int? quantityValue = default;
-                global::System.DateTimeOffset? shipDateValue = default;
-                global::Cases.Openapi2Json.OrderStatus? statusValue = default;
-                bool? completeValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>? linesValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Openapi2Json.Order(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            case 1: value._quantity = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader); break;
+                            case 2: value._shipDate = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateTimeOffset(ref reader); break;
+                            case 3: value._status = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Json.OrderStatus.JsonConverter.ReadValue(ref reader, options); break;
+                            case 4: value._complete = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 5: value._lines = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.Openapi2Json.OrderLine, global::Cases.Openapi2Json.OrderLine.JsonConverter.Direct>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Quantity:
-                                quantityValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.ShipDate:
-                                shipDateValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateTimeOffset(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Status:
-                                statusValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Json.OrderStatus.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Complete:
-                                completeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Lines:
-                                linesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfOrderLine(ref reader, options);
-                                present0 |= 0x20UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
-                }
-
-                return new global::Cases.Openapi2Json.Order
-                {
-                    Id = idValue,
-                    _quantity = quantityValue,
-                    _shipDate = shipDateValue,
-                    _status = statusValue,
-                    _complete = completeValue,
-                    _lines = linesValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -254,179 +139,23 @@ namespace Cases.Openapi2Json
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteNumber(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    if (value._quantity.HasValue)
-                    {
-                        writer.WriteNumber(s_quantityName, value._quantity.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_quantityName);
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_shipDateName);
-                    if (value._shipDate.HasValue)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._shipDate.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_statusName);
-                    if (value._status is not null)
-                    {
-                        global::Cases.Openapi2Json.OrderStatus.JsonConverter.WriteValue(writer, value._status, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    if (value._complete.HasValue)
-                    {
-                        writer.WriteBoolean(s_completeName, value._complete.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_completeName);
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_linesName);
-                    if (value._lines is not null)
-                    {
-                        WriteListOfOrderLine(writer, value._lines, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteNumber(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[1], value._quantity); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.StructMember<global::System.DateTimeOffset, global::Clerk.Models.Runtime.Serialization.JsonValues.DateTimeOffset>(writer, s_names[2], value._shipDate, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.Openapi2Json.OrderStatus, global::Cases.Openapi2Json.OrderStatus.JsonConverter.Direct>(writer, s_names[3], value._status, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[4], value._complete); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.Openapi2Json.OrderLine, global::Cases.Openapi2Json.OrderLine.JsonConverter.Direct>>(writer, s_names[5], value._lines, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Json.Order>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "lines"u8))
-                        {
-                            return JsonMember.Lines;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
-                        {
-                            return JsonMember.Status;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "quantity"u8))
-                        {
-                            return JsonMember.Quantity;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "complete"u8))
-                        {
-                            return JsonMember.Complete;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ship_date"u8))
-                        {
-                            return JsonMember.ShipDate;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine> ReadListOfOrderLine(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.Openapi2Json.OrderLine>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.Openapi2Json.OrderLine.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfOrderLine(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.Openapi2Json.OrderLine.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.Openapi2Json.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,12 +5,10 @@
 
 namespace Cases.Openapi2Json
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi2Json.OrderStatus.JsonConverter))]
-    public sealed partial class OrderStatus : global::System.IEquatable<global::Cases.Openapi2Json.OrderStatus>
+    public sealed partial class OrderStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Openapi2Json.OrderStatus, string>
     {
         /// <summary><c>placed</c></summary>
         public static global::Cases.Openapi2Json.OrderStatus Placed { get; } = new("placed", isKnown: true);
@@ -21,82 +19,36 @@ namespace Cases.Openapi2Json
         /// <summary><c>delivered</c></summary>
         public static global::Cases.Openapi2Json.OrderStatus Delivered { get; } = new("delivered", isKnown: true);
 
-        private OrderStatus(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.Openapi2Json.OrderStatus> s_values = new(value => new(value, isKnown: false), Placed, Approved, Delivered);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OrderStatus(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.Openapi2Json.OrderStatus From(string value) => value switch
-        {
-            "placed" => Placed,
-            "approved" => Approved,
-            "delivered" => Delivered,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.Openapi2Json.OrderStatus(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.Openapi2Json.OrderStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.Openapi2Json.OrderStatus);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.Openapi2Json.OrderStatus? left, global::Cases.Openapi2Json.OrderStatus? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.Openapi2Json.OrderStatus? left, global::Cases.Openapi2Json.OrderStatus? right) => !(left == right);
+        public static global::Cases.Openapi2Json.OrderStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi2Json.OrderStatus>
         {
             /// <inheritdoc/>
-            public override global::Cases.Openapi2Json.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Openapi2Json.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.Openapi2Json.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("placed"u8))
-                {
-                    return global::Cases.Openapi2Json.OrderStatus.Placed;
-                }
-
-                if (reader.ValueTextEquals("approved"u8))
-                {
-                    return global::Cases.Openapi2Json.OrderStatus.Approved;
-                }
-
-                if (reader.ValueTextEquals("delivered"u8))
-                {
-                    return global::Cases.Openapi2Json.OrderStatus.Delivered;
-                }
-
-                return new global::Cases.Openapi2Json.OrderStatus(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.Openapi2Json.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Json.OrderStatus>
+            {
+                /// <inheritdoc/>
+                public global::Cases.Openapi2Json.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -46,40 +46,13 @@ namespace Cases.Openapi2Json
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Openapi2Json.Order))
-            {
-                return Create(options, new global::Cases.Openapi2Json.Order.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.Order>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Json.Order[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Json.OrderLine))
-            {
-                return Create(options, new global::Cases.Openapi2Json.OrderLine.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Json.OrderLine[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi2Json.OrderStatus))
-            {
-                return Create(options, new global::Cases.Openapi2Json.OrderStatus.JsonConverter());
-            }
+            if (type == typeof(global::Cases.Openapi2Json.Order)) { return Create(options, new global::Cases.Openapi2Json.Order.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.Order>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Json.Order[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Json.Order>(new global::Cases.Openapi2Json.Order.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Json.OrderLine)) { return Create(options, new global::Cases.Openapi2Json.OrderLine.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi2Json.OrderLine>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Json.OrderLine[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi2Json.OrderLine>(new global::Cases.Openapi2Json.OrderLine.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi2Json.OrderStatus)) { return Create(options, new global::Cases.Openapi2Json.OrderStatus.JsonConverter()); }
 
             return null;
         }

@@ -5,14 +5,11 @@
 
 namespace Cases.Openapi30Yaml
 {
-    /// <summary>
-    /// A book in the catalogue.
-    /// </summary>
+    /// <summary>A book in the catalogue.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi30Yaml.Book.JsonConverter))]
     public sealed partial record Book
     {
-        private ulong _present_0;
         private string _isbn = default!;
         private string _title = default!;
         private string? _subtitle;
@@ -20,106 +17,67 @@ namespace Cases.Openapi30Yaml
         private double? _rating;
         private bool? _inPrint;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>? _authors;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Book() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Book(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>isbn</c>, required.</remarks>
-        public required string Isbn
-        {
-            get => _isbn;
-            init { _isbn = value; _present_0 |= 0x1UL; }
-        }
+        public required string Isbn { get => _isbn; init { _isbn = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>title</c>, required.</remarks>
-        public required string Title
-        {
-            get => _title;
-            init { _title = value; _present_0 |= 0x2UL; }
-        }
+        public required string Title { get => _title; init { _title = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>subtitle</c>, required, nullable.</remarks>
-        public required string? Subtitle
-        {
-            get => _subtitle;
-            init { _subtitle = value; _present_0 |= 0x4UL; }
-        }
+        public required string? Subtitle { get => _subtitle; init { _subtitle = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>pages</c>, optional.</remarks>
-        public long? Pages
-        {
-            get => _pages;
-            init { _pages = value; _present_0 |= 0x8UL; }
-        }
+        public long? Pages { get => _pages; init { _pages = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>rating</c>, optional, nullable.</remarks>
-        public double? Rating
-        {
-            get => _rating;
-            init { _rating = value; _present_0 |= 0x10UL; }
-        }
+        public double? Rating { get => _rating; init { _rating = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>in_print</c>, optional.</remarks>
-        public bool? InPrint
-        {
-            get => _inPrint;
-            init { _inPrint = value; _present_0 |= 0x20UL; }
-        }
+        public bool? InPrint { get => _inPrint; init { _inPrint = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>authors</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>? Authors
-        {
-            get => _authors;
-            init { _authors = value; _present_0 |= 0x40UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>? Authors { get => _authors; init { _authors = value; _present_0 |= 0x40UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Book Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Pages:
-                    copy._pages = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Rating:
-                    copy._rating = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.InPrint:
-                    copy._inPrint = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Authors:
-                    copy._authors = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Pages: copy._pages = default; break;
+                case JsonMember.Rating: copy._rating = default; break;
+                case JsonMember.InPrint: copy._inPrint = default; break;
+                case JsonMember.Authors: copy._authors = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Book"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Book"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>isbn</c></summary>
@@ -141,139 +99,45 @@ namespace Cases.Openapi30Yaml
         /// <summary>Reads and writes <see cref="Book"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi30Yaml.Book>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "isbn",
-                "title",
-                "subtitle",
-                "pages",
-                "rating",
-                "in_print",
-                "authors",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_isbnName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_titleName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_subtitleName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_pagesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_ratingName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_inPrintName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_authorsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("isbn", "title", "subtitle", "pages", "rating", "in_print", "authors");
 
             /// <inheritdoc/>
-            public override global::Cases.Openapi30Yaml.Book Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Openapi30Yaml.Book Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi30Yaml.Book value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi30Yaml.Book value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Book"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi30Yaml.Book ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? isbnValue = default;
-                string? titleValue = default;
-                string? subtitleValue = default;
-                long? pagesValue = default;
-                double? ratingValue = default;
-                bool? inPrintValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>? authorsValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Openapi30Yaml.Book(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._isbn = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._title = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 2: value._subtitle = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._pages = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 4: value._rating = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
+                            case 5: value._inPrint = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 6: value._authors = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.Openapi30Yaml.Author, global::Cases.Openapi30Yaml.Author.JsonConverter.Direct>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Isbn:
-                                isbnValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Title:
-                                titleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Subtitle:
-                                subtitleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Pages:
-                                pagesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Rating:
-                                ratingValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.InPrint:
-                                inPrintValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Authors:
-                                authorsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfAuthor(ref reader, options);
-                                present0 |= 0x40UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("isbn");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("title");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("subtitle");
-                }
-
-                return new global::Cases.Openapi30Yaml.Book
-                {
-                    Isbn = isbnValue!,
-                    Title = titleValue!,
-                    Subtitle = subtitleValue,
-                    _pages = pagesValue,
-                    _rating = ratingValue,
-                    _inPrint = inPrintValue,
-                    _authors = authorsValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x7UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -281,180 +145,24 @@ namespace Cases.Openapi30Yaml
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_isbnName, value._isbn);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteString(s_titleName, value._title);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_subtitleName, value._subtitle);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._pages.HasValue)
-                    {
-                        writer.WriteNumber(s_pagesName, value._pages.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_pagesName);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    if (value._rating.HasValue)
-                    {
-                        writer.WriteNumber(s_ratingName, value._rating.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_ratingName);
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    if (value._inPrint.HasValue)
-                    {
-                        writer.WriteBoolean(s_inPrintName, value._inPrint.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_inPrintName);
-                    }
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WritePropertyName(s_authorsName);
-                    if (value._authors is not null)
-                    {
-                        WriteListOfAuthor(writer, value._authors, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._isbn); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteString(s_names[1], value._title); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._subtitle); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[3], value._pages); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[4], value._rating); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[5], value._inPrint); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.Openapi30Yaml.Author, global::Cases.Openapi30Yaml.Author.JsonConverter.Direct>>(writer, s_names[6], value._authors, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi30Yaml.Book>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "isbn"u8))
-                        {
-                            return JsonMember.Isbn;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "title"u8))
-                        {
-                            return JsonMember.Title;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "pages"u8))
-                        {
-                            return JsonMember.Pages;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "rating"u8))
-                        {
-                            return JsonMember.Rating;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "authors"u8))
-                        {
-                            return JsonMember.Authors;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "subtitle"u8))
-                        {
-                            return JsonMember.Subtitle;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "in_print"u8))
-                        {
-                            return JsonMember.InPrint;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author> ReadListOfAuthor(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.Openapi30Yaml.Author>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.Openapi30Yaml.Author.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfAuthor(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.Openapi30Yaml.Author.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.Openapi30Yaml.Book Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi30Yaml.Book value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

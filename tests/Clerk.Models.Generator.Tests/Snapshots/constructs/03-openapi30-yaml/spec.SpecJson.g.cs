@@ -43,35 +43,12 @@ namespace Cases.Openapi30Yaml
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Openapi30Yaml.Book))
-            {
-                return Create(options, new global::Cases.Openapi30Yaml.Book.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Book>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi30Yaml.Book[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi30Yaml.Author))
-            {
-                return Create(options, new global::Cases.Openapi30Yaml.Author.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi30Yaml.Author[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.Openapi30Yaml.Book)) { return Create(options, new global::Cases.Openapi30Yaml.Book.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Book>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi30Yaml.Book[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Yaml.Book>(new global::Cases.Openapi30Yaml.Book.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi30Yaml.Author)) { return Create(options, new global::Cases.Openapi30Yaml.Author.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi30Yaml.Author[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Yaml.Author>(new global::Cases.Openapi30Yaml.Author.JsonConverter())); }
 
             return null;
         }

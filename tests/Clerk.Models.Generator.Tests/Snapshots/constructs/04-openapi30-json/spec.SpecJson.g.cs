@@ -43,35 +43,12 @@ namespace Cases.Openapi30Json
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Openapi30Json.Invoice))
-            {
-                return Create(options, new global::Cases.Openapi30Json.Invoice.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Json.Invoice>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi30Json.Invoice[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi30Json.InvoiceLine))
-            {
-                return Create(options, new global::Cases.Openapi30Json.InvoiceLine.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Json.InvoiceLine>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi30Json.InvoiceLine[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.Openapi30Json.Invoice)) { return Create(options, new global::Cases.Openapi30Json.Invoice.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Json.Invoice>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi30Json.Invoice[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Json.Invoice>(new global::Cases.Openapi30Json.Invoice.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi30Json.InvoiceLine)) { return Create(options, new global::Cases.Openapi30Json.InvoiceLine.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Json.InvoiceLine>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi30Json.InvoiceLine[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi30Json.InvoiceLine>(new global::Cases.Openapi30Json.InvoiceLine.JsonConverter())); }
 
             return null;
         }

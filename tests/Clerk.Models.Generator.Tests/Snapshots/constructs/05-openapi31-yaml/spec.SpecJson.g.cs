@@ -46,40 +46,13 @@ namespace Cases.Openapi31Yaml
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Openapi31Yaml.Event))
-            {
-                return Create(options, new global::Cases.Openapi31Yaml.Event.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Yaml.Event>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31Yaml.Event[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31Yaml.Actor))
-            {
-                return Create(options, new global::Cases.Openapi31Yaml.Actor.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Yaml.Actor>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31Yaml.Actor[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31Yaml.EventKind))
-            {
-                return Create(options, new global::Cases.Openapi31Yaml.EventKind.JsonConverter());
-            }
+            if (type == typeof(global::Cases.Openapi31Yaml.Event)) { return Create(options, new global::Cases.Openapi31Yaml.Event.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Yaml.Event>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31Yaml.Event[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Yaml.Event>(new global::Cases.Openapi31Yaml.Event.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31Yaml.Actor)) { return Create(options, new global::Cases.Openapi31Yaml.Actor.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Yaml.Actor>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31Yaml.Actor[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Yaml.Actor>(new global::Cases.Openapi31Yaml.Actor.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31Yaml.EventKind)) { return Create(options, new global::Cases.Openapi31Yaml.EventKind.JsonConverter()); }
 
             return null;
         }

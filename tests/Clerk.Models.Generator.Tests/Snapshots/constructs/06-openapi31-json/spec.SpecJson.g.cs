@@ -43,35 +43,12 @@ namespace Cases.Openapi31Json
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Openapi31Json.Subscription))
-            {
-                return Create(options, new global::Cases.Openapi31Json.Subscription.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Json.Subscription>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31Json.Subscription[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31Json.Plan))
-            {
-                return Create(options, new global::Cases.Openapi31Json.Plan.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Json.Plan>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31Json.Plan[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.Openapi31Json.Subscription)) { return Create(options, new global::Cases.Openapi31Json.Subscription.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Json.Subscription>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31Json.Subscription[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Json.Subscription>(new global::Cases.Openapi31Json.Subscription.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31Json.Plan)) { return Create(options, new global::Cases.Openapi31Json.Plan.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31Json.Plan>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31Json.Plan[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31Json.Plan>(new global::Cases.Openapi31Json.Plan.JsonConverter())); }
 
             return null;
         }

@@ -46,40 +46,13 @@ namespace Cases.TypeArrayNull
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.TypeArrayNull.ProfileAddress))
-            {
-                return Create(options, new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.TypeArrayNull.ProfileAddress>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.TypeArrayNull.ProfileAddress[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.TypeArrayNull.Profile))
-            {
-                return Create(options, new global::Cases.TypeArrayNull.Profile.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.TypeArrayNull.Profile>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.TypeArrayNull.Profile[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.TypeArrayNull.ProfileMood))
-            {
-                return Create(options, new global::Cases.TypeArrayNull.ProfileMood.JsonConverter());
-            }
+            if (type == typeof(global::Cases.TypeArrayNull.ProfileAddress)) { return Create(options, new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.TypeArrayNull.ProfileAddress>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter())); }
+            if (type == typeof(global::Cases.TypeArrayNull.ProfileAddress[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.TypeArrayNull.ProfileAddress>(new global::Cases.TypeArrayNull.ProfileAddress.JsonConverter())); }
+            if (type == typeof(global::Cases.TypeArrayNull.Profile)) { return Create(options, new global::Cases.TypeArrayNull.Profile.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.TypeArrayNull.Profile>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter())); }
+            if (type == typeof(global::Cases.TypeArrayNull.Profile[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.TypeArrayNull.Profile>(new global::Cases.TypeArrayNull.Profile.JsonConverter())); }
+            if (type == typeof(global::Cases.TypeArrayNull.ProfileMood)) { return Create(options, new global::Cases.TypeArrayNull.ProfileMood.JsonConverter()); }
 
             return null;
         }

@@ -46,50 +46,15 @@ namespace Cases.NullAlternative
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.NullAlternative.Person))
-            {
-                return Create(options, new global::Cases.NullAlternative.Person.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullAlternative.Person[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullAlternative.Ticket))
-            {
-                return Create(options, new global::Cases.NullAlternative.Ticket.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Ticket>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullAlternative.Ticket[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullAlternative.TicketReference))
-            {
-                return Create(options, new global::Cases.NullAlternative.TicketReference.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.TicketReference>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullAlternative.TicketReference[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.NullAlternative.Person)) { return Create(options, new global::Cases.NullAlternative.Person.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.NullAlternative.Person[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.Person>(new global::Cases.NullAlternative.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.NullAlternative.Ticket)) { return Create(options, new global::Cases.NullAlternative.Ticket.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Ticket>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter())); }
+            if (type == typeof(global::Cases.NullAlternative.Ticket[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.Ticket>(new global::Cases.NullAlternative.Ticket.JsonConverter())); }
+            if (type == typeof(global::Cases.NullAlternative.TicketReference)) { return Create(options, new global::Cases.NullAlternative.TicketReference.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.TicketReference>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter())); }
+            if (type == typeof(global::Cases.NullAlternative.TicketReference[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullAlternative.TicketReference>(new global::Cases.NullAlternative.TicketReference.JsonConverter())); }
 
             return null;
         }

@@ -5,74 +5,60 @@
 
 namespace Cases.NullAlternative
 {
+    /// <summary>The Ticket object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullAlternative.Ticket.JsonConverter))]
     public sealed partial record Ticket
     {
-        private ulong _present_0;
         private global::Cases.NullAlternative.Person? _assignee;
         private global::Cases.NullAlternative.TicketReference? _reference;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>? _watchers;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Ticket() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Ticket(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>assignee</c>, required, nullable.</remarks>
-        public required global::Cases.NullAlternative.Person? Assignee
-        {
-            get => _assignee;
-            init { _assignee = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Cases.NullAlternative.Person? Assignee { get => _assignee; init { _assignee = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>reference</c>, required, nullable.</remarks>
-        public required global::Cases.NullAlternative.TicketReference? Reference
-        {
-            get => _reference;
-            init { _reference = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Cases.NullAlternative.TicketReference? Reference { get => _reference; init { _reference = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>watchers</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>? Watchers
-        {
-            get => _watchers;
-            init { _watchers = value; _present_0 |= 0x4UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>? Watchers { get => _watchers; init { _watchers = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Ticket Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Watchers:
-                    copy._watchers = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Watchers: copy._watchers = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Ticket"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Ticket"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>assignee</c></summary>
@@ -86,102 +72,41 @@ namespace Cases.NullAlternative
         /// <summary>Reads and writes <see cref="Ticket"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NullAlternative.Ticket>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "assignee",
-                "reference",
-                "watchers",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_assigneeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_referenceName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_watchersName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("assignee", "reference", "watchers");
 
             /// <inheritdoc/>
-            public override global::Cases.NullAlternative.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.NullAlternative.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.Ticket value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Ticket"/> starting at the reader's current token.</summary>
             public static global::Cases.NullAlternative.Ticket ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.NullAlternative.Person? assigneeValue = default;
-                global::Cases.NullAlternative.TicketReference? referenceValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>? watchersValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.NullAlternative.Ticket(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._assignee = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._reference = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.TicketReference.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._watchers = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.NullAlternative.Person?, global::Clerk.Models.Runtime.Serialization.JsonValues.OrNull<global::Cases.NullAlternative.Person, global::Cases.NullAlternative.Person.JsonConverter.Direct>>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Assignee:
-                                assigneeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Reference:
-                                referenceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.TicketReference.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Watchers:
-                                watchersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfNullablePerson(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("assignee");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("reference");
-                }
-
-                return new global::Cases.NullAlternative.Ticket
-                {
-                    Assignee = assigneeValue,
-                    Reference = referenceValue,
-                    _watchers = watchersValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x3UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -189,143 +114,25 @@ namespace Cases.NullAlternative
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_assigneeName);
-                    if (value._assignee is not null)
-                    {
-                        global::Cases.NullAlternative.Person.JsonConverter.WriteValue(writer, value._assignee, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_referenceName);
-                    if (value._reference is not null)
-                    {
-                        global::Cases.NullAlternative.TicketReference.JsonConverter.WriteValue(writer, value._reference, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_watchersName);
-                    if (value._watchers is not null)
-                    {
-                        WriteListOfNullablePerson(writer, value._watchers, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.NullAlternative.Person, global::Cases.NullAlternative.Person.JsonConverter.Direct>(writer, s_names[0], value._assignee, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.NullAlternative.TicketReference, global::Cases.NullAlternative.TicketReference.JsonConverter.Direct>(writer, s_names[1], value._reference, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.NullAlternative.Person?, global::Clerk.Models.Runtime.Serialization.JsonValues.OrNull<global::Cases.NullAlternative.Person, global::Cases.NullAlternative.Person.JsonConverter.Direct>>>(writer, s_names[2], value._watchers, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.Ticket>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "assignee"u8))
-                        {
-                            return JsonMember.Assignee;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "watchers"u8))
-                        {
-                            return JsonMember.Watchers;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "reference"u8))
-                        {
-                            return JsonMember.Reference;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?> ReadListOfNullablePerson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.NullAlternative.Person?>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfNullablePerson(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    if (item is not null)
-                    {
-                        global::Cases.NullAlternative.Person.JsonConverter.WriteValue(writer, item, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.NullAlternative.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The value of 'reference' of Ticket: one of several alternatives.
-    /// </summary>
+    /// <summary>The value of 'reference' of Ticket: one of several alternatives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullAlternative.TicketReference.JsonConverter))]
     public abstract partial record TicketReference
@@ -353,30 +160,18 @@ namespace Cases.NullAlternative
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NullAlternative.TicketReference>
         {
             /// <inheritdoc/>
-            public override global::Cases.NullAlternative.TicketReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.NullAlternative.TicketReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.NullAlternative.TicketReference ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-                {
-                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _))
-                {
-                    return new Int64(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader)); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _)) { return new Int64(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader)); }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
             }
@@ -386,18 +181,20 @@ namespace Cases.NullAlternative
             {
                 switch (value)
                 {
-                    case String case1:
-                        writer.WriteStringValue(case1.Value);
-                        break;
-                    case Int64 case2:
-                        writer.WriteNumberValue(case2.Value);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of TicketReference.", nameof(value));
+                    case String case1: writer.WriteStringValue(case1.Value); break;
+                    case Int64 case2: writer.WriteNumberValue(case2.Value); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of TicketReference.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.TicketReference>
+            {
+                /// <inheritdoc/>
+                public global::Cases.NullAlternative.TicketReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -49,65 +49,18 @@ namespace Cases.Const
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Const.Circle))
-            {
-                return Create(options, new global::Cases.Const.Circle.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Circle>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Const.Circle[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Const.Square))
-            {
-                return Create(options, new global::Cases.Const.Square.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Square>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Const.Square[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Const.Version))
-            {
-                return Create(options, new global::Cases.Const.Version.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Version>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Const.Version[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Const.Shape))
-            {
-                return Create(options, new global::Cases.Const.Shape.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Shape>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Const.Shape[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.Const.Circle)) { return Create(options, new global::Cases.Const.Circle.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Circle>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter())); }
+            if (type == typeof(global::Cases.Const.Circle[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Circle>(new global::Cases.Const.Circle.JsonConverter())); }
+            if (type == typeof(global::Cases.Const.Square)) { return Create(options, new global::Cases.Const.Square.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Square>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter())); }
+            if (type == typeof(global::Cases.Const.Square[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Square>(new global::Cases.Const.Square.JsonConverter())); }
+            if (type == typeof(global::Cases.Const.Version)) { return Create(options, new global::Cases.Const.Version.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Version>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter())); }
+            if (type == typeof(global::Cases.Const.Version[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Version>(new global::Cases.Const.Version.JsonConverter())); }
+            if (type == typeof(global::Cases.Const.Shape)) { return Create(options, new global::Cases.Const.Shape.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Const.Shape>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter())); }
+            if (type == typeof(global::Cases.Const.Shape[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Const.Shape>(new global::Cases.Const.Shape.JsonConverter())); }
 
             return null;
         }

@@ -43,35 +43,12 @@ namespace Cases.RefSiblings
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.RefSiblings.Person))
-            {
-                return Create(options, new global::Cases.RefSiblings.Person.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RefSiblings.Person>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RefSiblings.Person[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RefSiblings.Meeting))
-            {
-                return Create(options, new global::Cases.RefSiblings.Meeting.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RefSiblings.Meeting>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RefSiblings.Meeting[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.RefSiblings.Person)) { return Create(options, new global::Cases.RefSiblings.Person.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RefSiblings.Person>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.RefSiblings.Person[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RefSiblings.Person>(new global::Cases.RefSiblings.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.RefSiblings.Meeting)) { return Create(options, new global::Cases.RefSiblings.Meeting.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RefSiblings.Meeting>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter())); }
+            if (type == typeof(global::Cases.RefSiblings.Meeting[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RefSiblings.Meeting>(new global::Cases.RefSiblings.Meeting.JsonConverter())); }
 
             return null;
         }

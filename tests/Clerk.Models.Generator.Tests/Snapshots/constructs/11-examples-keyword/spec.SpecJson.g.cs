@@ -40,20 +40,9 @@ namespace Cases.ExamplesKeyword
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ExamplesKeyword.Coupon))
-            {
-                return Create(options, new global::Cases.ExamplesKeyword.Coupon.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExamplesKeyword.Coupon>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExamplesKeyword.Coupon[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.ExamplesKeyword.Coupon)) { return Create(options, new global::Cases.ExamplesKeyword.Coupon.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExamplesKeyword.Coupon>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter())); }
+            if (type == typeof(global::Cases.ExamplesKeyword.Coupon[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExamplesKeyword.Coupon>(new global::Cases.ExamplesKeyword.Coupon.JsonConverter())); }
 
             return null;
         }

@@ -46,40 +46,13 @@ namespace Cases.ExampleIgnored
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ExampleIgnored.WidgetDimensions))
-            {
-                return Create(options, new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExampleIgnored.WidgetDimensions>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExampleIgnored.WidgetDimensions[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExampleIgnored.Widget))
-            {
-                return Create(options, new global::Cases.ExampleIgnored.Widget.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExampleIgnored.Widget>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExampleIgnored.Widget[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExampleIgnored.WidgetColor))
-            {
-                return Create(options, new global::Cases.ExampleIgnored.WidgetColor.JsonConverter());
-            }
+            if (type == typeof(global::Cases.ExampleIgnored.WidgetDimensions)) { return Create(options, new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExampleIgnored.WidgetDimensions>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter())); }
+            if (type == typeof(global::Cases.ExampleIgnored.WidgetDimensions[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>(new global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter())); }
+            if (type == typeof(global::Cases.ExampleIgnored.Widget)) { return Create(options, new global::Cases.ExampleIgnored.Widget.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExampleIgnored.Widget>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter())); }
+            if (type == typeof(global::Cases.ExampleIgnored.Widget[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExampleIgnored.Widget>(new global::Cases.ExampleIgnored.Widget.JsonConverter())); }
+            if (type == typeof(global::Cases.ExampleIgnored.WidgetColor)) { return Create(options, new global::Cases.ExampleIgnored.WidgetColor.JsonConverter()); }
 
             return null;
         }

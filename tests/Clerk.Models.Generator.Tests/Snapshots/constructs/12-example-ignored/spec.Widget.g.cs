@@ -5,90 +5,66 @@
 
 namespace Cases.ExampleIgnored
 {
+    /// <summary>The Widget object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExampleIgnored.Widget.JsonConverter))]
     public sealed partial record Widget
     {
-        private ulong _present_0;
         private string _id = default!;
         private long? _size;
         private global::Cases.ExampleIgnored.WidgetColor? _color;
         private global::Cases.ExampleIgnored.WidgetDimensions? _dimensions;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Widget() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Widget(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>id</c>, required.</remarks>
-        public required string Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        public required string Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>size</c>, optional.</remarks>
-        public long? Size
-        {
-            get => _size;
-            init { _size = value; _present_0 |= 0x2UL; }
-        }
+        public long? Size { get => _size; init { _size = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>color</c>, optional.</remarks>
-        public global::Cases.ExampleIgnored.WidgetColor? Color
-        {
-            get => _color;
-            init { _color = value; _present_0 |= 0x4UL; }
-        }
+        public global::Cases.ExampleIgnored.WidgetColor? Color { get => _color; init { _color = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>dimensions</c>, optional.</remarks>
-        public global::Cases.ExampleIgnored.WidgetDimensions? Dimensions
-        {
-            get => _dimensions;
-            init { _dimensions = value; _present_0 |= 0x8UL; }
-        }
+        public global::Cases.ExampleIgnored.WidgetDimensions? Dimensions { get => _dimensions; init { _dimensions = value; _present_0 |= 0x8UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Widget Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Size:
-                    copy._size = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Color:
-                    copy._color = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Dimensions:
-                    copy._dimensions = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Size: copy._size = default; break;
+                case JsonMember.Color: copy._color = default; break;
+                case JsonMember.Dimensions: copy._dimensions = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Widget"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Widget"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -104,105 +80,42 @@ namespace Cases.ExampleIgnored
         /// <summary>Reads and writes <see cref="Widget"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ExampleIgnored.Widget>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "size",
-                "color",
-                "dimensions",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_sizeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_colorName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_dimensionsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "size", "color", "dimensions");
 
             /// <inheritdoc/>
-            public override global::Cases.ExampleIgnored.Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ExampleIgnored.Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.Widget value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.Widget value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Widget"/> starting at the reader's current token.</summary>
             public static global::Cases.ExampleIgnored.Widget ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? idValue = default;
-                long? sizeValue = default;
-                global::Cases.ExampleIgnored.WidgetColor? colorValue = default;
-                global::Cases.ExampleIgnored.WidgetDimensions? dimensionsValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.ExampleIgnored.Widget(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._size = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 2: value._color = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetColor.JsonConverter.ReadValue(ref reader, options); break;
+                            case 3: value._dimensions = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Size:
-                                sizeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Color:
-                                colorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetColor.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Dimensions:
-                                dimensionsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
-                }
-
-                return new global::Cases.ExampleIgnored.Widget
-                {
-                    Id = idValue!,
-                    _size = sizeValue,
-                    _color = colorValue,
-                    _dimensions = dimensionsValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -210,114 +123,29 @@ namespace Cases.ExampleIgnored
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    if (value._size.HasValue)
-                    {
-                        writer.WriteNumber(s_sizeName, value._size.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_sizeName);
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_colorName);
-                    if (value._color is not null)
-                    {
-                        global::Cases.ExampleIgnored.WidgetColor.JsonConverter.WriteValue(writer, value._color, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_dimensionsName);
-                    if (value._dimensions is not null)
-                    {
-                        global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.WriteValue(writer, value._dimensions, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[1], value._size); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ExampleIgnored.WidgetColor, global::Cases.ExampleIgnored.WidgetColor.JsonConverter.Direct>(writer, s_names[2], value._color, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ExampleIgnored.WidgetDimensions, global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.Direct>(writer, s_names[3], value._dimensions, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.Widget>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "size"u8))
-                        {
-                            return JsonMember.Size;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "color"u8))
-                        {
-                            return JsonMember.Color;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "dimensions"u8))
-                        {
-                            return JsonMember.Dimensions;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.ExampleIgnored.Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.Widget value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'color' of Widget; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'color' of Widget; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExampleIgnored.WidgetColor.JsonConverter))]
-    public sealed partial class WidgetColor : global::System.IEquatable<global::Cases.ExampleIgnored.WidgetColor>
+    public sealed partial class WidgetColor : global::Clerk.Models.Runtime.OpenEnum<global::Cases.ExampleIgnored.WidgetColor, string>
     {
         /// <summary><c>red</c></summary>
         public static global::Cases.ExampleIgnored.WidgetColor Red { get; } = new("red", isKnown: true);
@@ -325,134 +153,85 @@ namespace Cases.ExampleIgnored
         /// <summary><c>green</c></summary>
         public static global::Cases.ExampleIgnored.WidgetColor Green { get; } = new("green", isKnown: true);
 
-        private WidgetColor(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.ExampleIgnored.WidgetColor> s_values = new(value => new(value, isKnown: false), Red, Green);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private WidgetColor(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.ExampleIgnored.WidgetColor From(string value) => value switch
-        {
-            "red" => Red,
-            "green" => Green,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.ExampleIgnored.WidgetColor(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.ExampleIgnored.WidgetColor? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.ExampleIgnored.WidgetColor);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.ExampleIgnored.WidgetColor? left, global::Cases.ExampleIgnored.WidgetColor? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.ExampleIgnored.WidgetColor? left, global::Cases.ExampleIgnored.WidgetColor? right) => !(left == right);
+        public static global::Cases.ExampleIgnored.WidgetColor From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="WidgetColor"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ExampleIgnored.WidgetColor>
         {
             /// <inheritdoc/>
-            public override global::Cases.ExampleIgnored.WidgetColor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ExampleIgnored.WidgetColor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.ExampleIgnored.WidgetColor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("red"u8))
-                {
-                    return global::Cases.ExampleIgnored.WidgetColor.Red;
-                }
-
-                if (reader.ValueTextEquals("green"u8))
-                {
-                    return global::Cases.ExampleIgnored.WidgetColor.Green;
-                }
-
-                return new global::Cases.ExampleIgnored.WidgetColor(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.ExampleIgnored.WidgetColor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetColor>
+            {
+                /// <inheritdoc/>
+                public global::Cases.ExampleIgnored.WidgetColor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The value of 'dimensions' of Widget.
-    /// </summary>
+    /// <summary>The value of 'dimensions' of Widget.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter))]
     public sealed partial record WidgetDimensions
     {
-        private ulong _present_0;
         private double? _width;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <remarks>JSON: <c>width</c>, optional.</remarks>
-        public double? Width
-        {
-            get => _width;
-            init { _width = value; _present_0 |= 0x1UL; }
-        }
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public WidgetDimensions() { }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WidgetDimensions(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <remarks>JSON: <c>width</c>, optional.</remarks>
+        public double? Width { get => _width; init { _width = value; _present_0 |= 0x1UL; } }
+
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public WidgetDimensions Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Width:
-                    copy._width = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Width: copy._width = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="WidgetDimensions"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="WidgetDimensions"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>width</c></summary>
@@ -462,76 +241,38 @@ namespace Cases.ExampleIgnored
         /// <summary>Reads and writes <see cref="WidgetDimensions"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "width",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_widthName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("width");
 
             /// <inheritdoc/>
-            public override global::Cases.ExampleIgnored.WidgetDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ExampleIgnored.WidgetDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetDimensions value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="WidgetDimensions"/> starting at the reader's current token.</summary>
             public static global::Cases.ExampleIgnored.WidgetDimensions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                double? widthValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.ExampleIgnored.WidgetDimensions(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._width = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Width:
-                                widthValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.ExampleIgnored.WidgetDimensions
-                {
-                    _width = widthValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -539,52 +280,18 @@ namespace Cases.ExampleIgnored
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    if (value._width.HasValue)
-                    {
-                        writer.WriteNumber(s_widthName, value._width.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_widthName);
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[0], value._width); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetDimensions>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "width"u8))
-                        {
-                            return JsonMember.Width;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.ExampleIgnored.WidgetDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

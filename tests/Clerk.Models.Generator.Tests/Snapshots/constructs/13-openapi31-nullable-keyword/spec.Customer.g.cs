@@ -5,94 +5,69 @@
 
 namespace Cases.Openapi31NullableKeyword
 {
+    /// <summary>The Customer object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31NullableKeyword.Customer.JsonConverter))]
     public sealed partial record Customer
     {
-        private ulong _present_0;
         private string _name = default!;
         private string? _company;
         private bool? _vip;
         private global::Cases.Openapi31NullableKeyword.Customer? _referrer;
         private global::Cases.Openapi31NullableKeyword.CustomerSegment? _segment;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Customer() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Customer(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>name</c>, required.</remarks>
-        public required string Name
-        {
-            get => _name;
-            init { _name = value; _present_0 |= 0x1UL; }
-        }
+        public required string Name { get => _name; init { _name = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>company</c>, required, nullable.</remarks>
-        public required string? Company
-        {
-            get => _company;
-            init { _company = value; _present_0 |= 0x2UL; }
-        }
+        public required string? Company { get => _company; init { _company = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>vip</c>, required, nullable.</remarks>
-        public required bool? Vip
-        {
-            get => _vip;
-            init { _vip = value; _present_0 |= 0x4UL; }
-        }
+        public required bool? Vip { get => _vip; init { _vip = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>referrer</c>, optional, nullable.</remarks>
-        public global::Cases.Openapi31NullableKeyword.Customer? Referrer
-        {
-            get => _referrer;
-            init { _referrer = value; _present_0 |= 0x8UL; }
-        }
+        public global::Cases.Openapi31NullableKeyword.Customer? Referrer { get => _referrer; init { _referrer = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>segment</c>, optional, nullable.</remarks>
-        public global::Cases.Openapi31NullableKeyword.CustomerSegment? Segment
-        {
-            get => _segment;
-            init { _segment = value; _present_0 |= 0x10UL; }
-        }
+        public global::Cases.Openapi31NullableKeyword.CustomerSegment? Segment { get => _segment; init { _segment = value; _present_0 |= 0x10UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Customer Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Referrer:
-                    copy._referrer = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Segment:
-                    copy._segment = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Referrer: copy._referrer = default; break;
+                case JsonMember.Segment: copy._segment = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Customer"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Customer"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>name</c></summary>
@@ -110,123 +85,43 @@ namespace Cases.Openapi31NullableKeyword
         /// <summary>Reads and writes <see cref="Customer"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31NullableKeyword.Customer>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "name",
-                "company",
-                "vip",
-                "referrer",
-                "segment",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_companyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_vipName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_referrerName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_segmentName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("name", "company", "vip", "referrer", "segment");
 
             /// <inheritdoc/>
-            public override global::Cases.Openapi31NullableKeyword.Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Openapi31NullableKeyword.Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.Customer value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.Customer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Customer"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi31NullableKeyword.Customer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? nameValue = default;
-                string? companyValue = default;
-                bool? vipValue = default;
-                global::Cases.Openapi31NullableKeyword.Customer? referrerValue = default;
-                global::Cases.Openapi31NullableKeyword.CustomerSegment? segmentValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Openapi31NullableKeyword.Customer(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._name = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._company = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 2: value._vip = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 3: value._referrer = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.ReadValue(ref reader, options); break;
+                            case 4: value._segment = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Company:
-                                companyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Vip:
-                                vipValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Referrer:
-                                referrerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Segment:
-                                segmentValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("company");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("vip");
-                }
-
-                return new global::Cases.Openapi31NullableKeyword.Customer
-                {
-                    Name = nameValue!,
-                    Company = companyValue,
-                    Vip = vipValue,
-                    _referrer = referrerValue,
-                    _segment = segmentValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x7UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -234,124 +129,30 @@ namespace Cases.Openapi31NullableKeyword
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_nameName, value._name);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteString(s_companyName, value._company);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    if (value._vip.HasValue)
-                    {
-                        writer.WriteBoolean(s_vipName, value._vip.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_vipName);
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_referrerName);
-                    if (value._referrer is not null)
-                    {
-                        global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.WriteValue(writer, value._referrer, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_segmentName);
-                    if (value._segment is not null)
-                    {
-                        global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.WriteValue(writer, value._segment, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._name); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteString(s_names[1], value._company); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[2], value._vip); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.Openapi31NullableKeyword.Customer, global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.Direct>(writer, s_names[3], value._referrer, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.Openapi31NullableKeyword.CustomerSegment, global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.Direct>(writer, s_names[4], value._segment, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.Customer>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "vip"u8))
-                        {
-                            return JsonMember.Vip;
-                        }
-
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                        {
-                            return JsonMember.Name;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "company"u8))
-                        {
-                            return JsonMember.Company;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "segment"u8))
-                        {
-                            return JsonMember.Segment;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "referrer"u8))
-                        {
-                            return JsonMember.Referrer;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.Openapi31NullableKeyword.Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.Customer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'segment' of Customer; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'segment' of Customer; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter))]
-    public sealed partial class CustomerSegment : global::System.IEquatable<global::Cases.Openapi31NullableKeyword.CustomerSegment>
+    public sealed partial class CustomerSegment : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Openapi31NullableKeyword.CustomerSegment, string>
     {
         /// <summary><c>retail</c></summary>
         public static global::Cases.Openapi31NullableKeyword.CustomerSegment Retail { get; } = new("retail", isKnown: true);
@@ -359,76 +160,36 @@ namespace Cases.Openapi31NullableKeyword
         /// <summary><c>wholesale</c></summary>
         public static global::Cases.Openapi31NullableKeyword.CustomerSegment Wholesale { get; } = new("wholesale", isKnown: true);
 
-        private CustomerSegment(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.Openapi31NullableKeyword.CustomerSegment> s_values = new(value => new(value, isKnown: false), Retail, Wholesale);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private CustomerSegment(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.Openapi31NullableKeyword.CustomerSegment From(string value) => value switch
-        {
-            "retail" => Retail,
-            "wholesale" => Wholesale,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.Openapi31NullableKeyword.CustomerSegment(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.Openapi31NullableKeyword.CustomerSegment? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.Openapi31NullableKeyword.CustomerSegment);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.Openapi31NullableKeyword.CustomerSegment? left, global::Cases.Openapi31NullableKeyword.CustomerSegment? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.Openapi31NullableKeyword.CustomerSegment? left, global::Cases.Openapi31NullableKeyword.CustomerSegment? right) => !(left == right);
+        public static global::Cases.Openapi31NullableKeyword.CustomerSegment From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="CustomerSegment"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment>
         {
             /// <inheritdoc/>
-            public override global::Cases.Openapi31NullableKeyword.CustomerSegment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Openapi31NullableKeyword.CustomerSegment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.Openapi31NullableKeyword.CustomerSegment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("retail"u8))
-                {
-                    return global::Cases.Openapi31NullableKeyword.CustomerSegment.Retail;
-                }
-
-                if (reader.ValueTextEquals("wholesale"u8))
-                {
-                    return global::Cases.Openapi31NullableKeyword.CustomerSegment.Wholesale;
-                }
-
-                return new global::Cases.Openapi31NullableKeyword.CustomerSegment(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.Openapi31NullableKeyword.CustomerSegment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment>
+            {
+                /// <inheritdoc/>
+                public global::Cases.Openapi31NullableKeyword.CustomerSegment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -43,25 +43,10 @@ namespace Cases.Openapi31NullableKeyword
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Openapi31NullableKeyword.Customer))
-            {
-                return Create(options, new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31NullableKeyword.Customer>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31NullableKeyword.Customer[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Openapi31NullableKeyword.CustomerSegment))
-            {
-                return Create(options, new global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter());
-            }
+            if (type == typeof(global::Cases.Openapi31NullableKeyword.Customer)) { return Create(options, new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi31NullableKeyword.Customer>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31NullableKeyword.Customer[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Openapi31NullableKeyword.Customer>(new global::Cases.Openapi31NullableKeyword.Customer.JsonConverter())); }
+            if (type == typeof(global::Cases.Openapi31NullableKeyword.CustomerSegment)) { return Create(options, new global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter()); }
 
             return null;
         }

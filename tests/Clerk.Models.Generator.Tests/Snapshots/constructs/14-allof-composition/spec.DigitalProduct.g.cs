@@ -5,102 +5,73 @@
 
 namespace Cases.AllofComposition
 {
+    /// <summary>The DigitalProduct object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AllofComposition.DigitalProduct.JsonConverter))]
     public sealed partial record DigitalProduct
     {
-        private ulong _present_0;
         private string _id = default!;
         private long _createdAt;
         private string _name = default!;
         private string? _description;
         private decimal _price;
         private string? _downloadUrl;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public DigitalProduct() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private DigitalProduct(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>id</c>, required.</remarks>
-        public required string Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        public required string Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>created_at</c>, required.</remarks>
-        public required long CreatedAt
-        {
-            get => _createdAt;
-            init { _createdAt = value; _present_0 |= 0x2UL; }
-        }
+        public required long CreatedAt { get => _createdAt; init { _createdAt = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>name</c>, required.</remarks>
-        public required string Name
-        {
-            get => _name;
-            init { _name = value; _present_0 |= 0x4UL; }
-        }
+        public required string Name { get => _name; init { _name = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>description</c>, optional, nullable.</remarks>
-        public string? Description
-        {
-            get => _description;
-            init { _description = value; _present_0 |= 0x8UL; }
-        }
+        public string? Description { get => _description; init { _description = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>price</c>, required.</remarks>
-        public required decimal Price
-        {
-            get => _price;
-            init { _price = value; _present_0 |= 0x10UL; }
-        }
+        public required decimal Price { get => _price; init { _price = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>download_url</c>, optional.</remarks>
-        public string? DownloadUrl
-        {
-            get => _downloadUrl;
-            init { _downloadUrl = value; _present_0 |= 0x20UL; }
-        }
+        public string? DownloadUrl { get => _downloadUrl; init { _downloadUrl = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public DigitalProduct Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Description:
-                    copy._description = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.DownloadUrl:
-                    copy._downloadUrl = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Description: copy._description = default; break;
+                case JsonMember.DownloadUrl: copy._downloadUrl = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="DigitalProduct"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="DigitalProduct"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -120,136 +91,44 @@ namespace Cases.AllofComposition
         /// <summary>Reads and writes <see cref="DigitalProduct"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AllofComposition.DigitalProduct>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "created_at",
-                "name",
-                "description",
-                "price",
-                "download_url",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_descriptionName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_priceName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_downloadUrlName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "created_at", "name", "description", "price", "download_url");
 
             /// <inheritdoc/>
-            public override global::Cases.AllofComposition.DigitalProduct Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.AllofComposition.DigitalProduct Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AllofComposition.DigitalProduct value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AllofComposition.DigitalProduct value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="DigitalProduct"/> starting at the reader's current token.</summary>
             public static global::Cases.AllofComposition.DigitalProduct ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? idValue = default;
-                long createdAtValue = default;
-                string? nameValue = default;
-                string? descriptionValue = default;
-                decimal priceValue = default;
-                string? downloadUrlValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.AllofComposition.DigitalProduct(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
+                            case 2: value._name = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 3: value._description = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 4: value._price = global::Clerk.Models.Runtime.Serialization.JsonRead.Decimal(ref reader); break;
+                            case 5: value._downloadUrl = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Description:
-                                descriptionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Price:
-                                priceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Decimal(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.DownloadUrl:
-                                downloadUrlValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("created_at");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
-                }
-
-                if ((present0 & 0x10UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("price");
-                }
-
-                return new global::Cases.AllofComposition.DigitalProduct
-                {
-                    Id = idValue!,
-                    CreatedAt = createdAtValue,
-                    Name = nameValue!,
-                    _description = descriptionValue,
-                    Price = priceValue,
-                    _downloadUrl = downloadUrlValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x17UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -257,105 +136,23 @@ namespace Cases.AllofComposition
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteNumber(s_createdAtName, value._createdAt);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_nameName, value._name);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteString(s_descriptionName, value._description);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteNumber(s_priceName, value._price);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteString(s_downloadUrlName, value._downloadUrl);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteNumber(s_names[1], value._createdAt); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._name); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteString(s_names[3], value._description); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteNumber(s_names[4], value._price); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteString(s_names[5], value._downloadUrl); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AllofComposition.DigitalProduct>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                        {
-                            return JsonMember.Name;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "price"u8))
-                        {
-                            return JsonMember.Price;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
-                        {
-                            return JsonMember.CreatedAt;
-                        }
-
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "description"u8))
-                        {
-                            return JsonMember.Description;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "download_url"u8))
-                        {
-                            return JsonMember.DownloadUrl;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.AllofComposition.DigitalProduct Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AllofComposition.DigitalProduct value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

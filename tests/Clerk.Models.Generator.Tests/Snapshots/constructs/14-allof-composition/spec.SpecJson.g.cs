@@ -49,65 +49,18 @@ namespace Cases.AllofComposition
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.AllofComposition.Resource))
-            {
-                return Create(options, new global::Cases.AllofComposition.Resource.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Resource>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AllofComposition.Resource[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AllofComposition.Named))
-            {
-                return Create(options, new global::Cases.AllofComposition.Named.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Named>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AllofComposition.Named[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AllofComposition.Product))
-            {
-                return Create(options, new global::Cases.AllofComposition.Product.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Product>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AllofComposition.Product[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AllofComposition.DigitalProduct))
-            {
-                return Create(options, new global::Cases.AllofComposition.DigitalProduct.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.DigitalProduct>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AllofComposition.DigitalProduct[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.AllofComposition.Resource)) { return Create(options, new global::Cases.AllofComposition.Resource.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Resource>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter())); }
+            if (type == typeof(global::Cases.AllofComposition.Resource[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Resource>(new global::Cases.AllofComposition.Resource.JsonConverter())); }
+            if (type == typeof(global::Cases.AllofComposition.Named)) { return Create(options, new global::Cases.AllofComposition.Named.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Named>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter())); }
+            if (type == typeof(global::Cases.AllofComposition.Named[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Named>(new global::Cases.AllofComposition.Named.JsonConverter())); }
+            if (type == typeof(global::Cases.AllofComposition.Product)) { return Create(options, new global::Cases.AllofComposition.Product.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.Product>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter())); }
+            if (type == typeof(global::Cases.AllofComposition.Product[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.Product>(new global::Cases.AllofComposition.Product.JsonConverter())); }
+            if (type == typeof(global::Cases.AllofComposition.DigitalProduct)) { return Create(options, new global::Cases.AllofComposition.DigitalProduct.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AllofComposition.DigitalProduct>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter())); }
+            if (type == typeof(global::Cases.AllofComposition.DigitalProduct[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AllofComposition.DigitalProduct>(new global::Cases.AllofComposition.DigitalProduct.JsonConverter())); }
 
             return null;
         }

@@ -43,35 +43,12 @@ namespace Cases.NullableAllofRef
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.NullableAllofRef.Address))
-            {
-                return Create(options, new global::Cases.NullableAllofRef.Address.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableAllofRef.Address>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullableAllofRef.Address[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullableAllofRef.Shipment))
-            {
-                return Create(options, new global::Cases.NullableAllofRef.Shipment.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableAllofRef.Shipment>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullableAllofRef.Shipment[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.NullableAllofRef.Address)) { return Create(options, new global::Cases.NullableAllofRef.Address.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableAllofRef.Address>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter())); }
+            if (type == typeof(global::Cases.NullableAllofRef.Address[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableAllofRef.Address>(new global::Cases.NullableAllofRef.Address.JsonConverter())); }
+            if (type == typeof(global::Cases.NullableAllofRef.Shipment)) { return Create(options, new global::Cases.NullableAllofRef.Shipment.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableAllofRef.Shipment>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter())); }
+            if (type == typeof(global::Cases.NullableAllofRef.Shipment[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableAllofRef.Shipment>(new global::Cases.NullableAllofRef.Shipment.JsonConverter())); }
 
             return null;
         }

@@ -5,86 +5,65 @@
 
 namespace Cases.NullableOneofRef
 {
+    /// <summary>The Result object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullableOneofRef.Result.JsonConverter))]
     public sealed partial record Result
     {
-        private ulong _present_0;
         private bool _ok;
         private global::Cases.NullableOneofRef.ApiError? _error;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>? _warnings;
         private global::Cases.NullableOneofRef.ApiError? _cause;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Result() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Result(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>ok</c>, required.</remarks>
-        public required bool Ok
-        {
-            get => _ok;
-            init { _ok = value; _present_0 |= 0x1UL; }
-        }
+        public required bool Ok { get => _ok; init { _ok = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>error</c>, required, nullable.</remarks>
-        public required global::Cases.NullableOneofRef.ApiError? Error
-        {
-            get => _error;
-            init { _error = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Cases.NullableOneofRef.ApiError? Error { get => _error; init { _error = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>warnings</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>? Warnings
-        {
-            get => _warnings;
-            init { _warnings = value; _present_0 |= 0x4UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>? Warnings { get => _warnings; init { _warnings = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>cause</c>, optional, nullable.</remarks>
-        public global::Cases.NullableOneofRef.ApiError? Cause
-        {
-            get => _cause;
-            init { _cause = value; _present_0 |= 0x8UL; }
-        }
+        public global::Cases.NullableOneofRef.ApiError? Cause { get => _cause; init { _cause = value; _present_0 |= 0x8UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Result Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Warnings:
-                    copy._warnings = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Cause:
-                    copy._cause = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Warnings: copy._warnings = default; break;
+                case JsonMember.Cause: copy._cause = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Result"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Result"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>ok</c></summary>
@@ -100,110 +79,42 @@ namespace Cases.NullableOneofRef
         /// <summary>Reads and writes <see cref="Result"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NullableOneofRef.Result>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "ok",
-                "error",
-                "warnings",
-                "cause",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_okName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_errorName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_warningsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_causeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("ok", "error", "warnings", "cause");
 
             /// <inheritdoc/>
-            public override global::Cases.NullableOneofRef.Result Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.NullableOneofRef.Result Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullableOneofRef.Result value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullableOneofRef.Result value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Result"/> starting at the reader's current token.</summary>
             public static global::Cases.NullableOneofRef.Result ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                bool okValue = default;
-                global::Cases.NullableOneofRef.ApiError? errorValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>? warningsValue = default;
-                global::Cases.NullableOneofRef.ApiError? causeValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.NullableOneofRef.Result(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._ok = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader); break;
+                            case 1: value._error = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._warnings = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.NullableOneofRef.ApiError, global::Cases.NullableOneofRef.ApiError.JsonConverter.Direct>(ref reader, options); break;
+                            case 3: value._cause = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Ok:
-                                okValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Error:
-                                errorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Warnings:
-                                warningsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfApiError(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Cause:
-                                causeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("ok");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("error");
-                }
-
-                return new global::Cases.NullableOneofRef.Result
-                {
-                    Ok = okValue,
-                    Error = errorValue,
-                    _warnings = warningsValue,
-                    _cause = causeValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x3UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -211,141 +122,21 @@ namespace Cases.NullableOneofRef
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteBoolean(s_okName, value._ok);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_errorName);
-                    if (value._error is not null)
-                    {
-                        global::Cases.NullableOneofRef.ApiError.JsonConverter.WriteValue(writer, value._error, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_warningsName);
-                    if (value._warnings is not null)
-                    {
-                        WriteListOfApiError(writer, value._warnings, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_causeName);
-                    if (value._cause is not null)
-                    {
-                        global::Cases.NullableOneofRef.ApiError.JsonConverter.WriteValue(writer, value._cause, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteBoolean(s_names[0], value._ok); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.NullableOneofRef.ApiError, global::Cases.NullableOneofRef.ApiError.JsonConverter.Direct>(writer, s_names[1], value._error, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.NullableOneofRef.ApiError, global::Cases.NullableOneofRef.ApiError.JsonConverter.Direct>>(writer, s_names[2], value._warnings, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.NullableOneofRef.ApiError, global::Cases.NullableOneofRef.ApiError.JsonConverter.Direct>(writer, s_names[3], value._cause, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullableOneofRef.Result>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ok"u8))
-                        {
-                            return JsonMember.Ok;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8))
-                        {
-                            return JsonMember.Error;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "cause"u8))
-                        {
-                            return JsonMember.Cause;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "warnings"u8))
-                        {
-                            return JsonMember.Warnings;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError> ReadListOfApiError(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.NullableOneofRef.ApiError>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.NullableOneofRef.ApiError.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfApiError(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.NullableOneofRef.ApiError.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.NullableOneofRef.Result Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullableOneofRef.Result value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

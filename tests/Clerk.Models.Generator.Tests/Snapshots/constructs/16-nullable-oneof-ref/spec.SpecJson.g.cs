@@ -43,35 +43,12 @@ namespace Cases.NullableOneofRef
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.NullableOneofRef.ApiError))
-            {
-                return Create(options, new global::Cases.NullableOneofRef.ApiError.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullableOneofRef.ApiError[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullableOneofRef.Result))
-            {
-                return Create(options, new global::Cases.NullableOneofRef.Result.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.Result>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NullableOneofRef.Result[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.NullableOneofRef.ApiError)) { return Create(options, new global::Cases.NullableOneofRef.ApiError.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.ApiError>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter())); }
+            if (type == typeof(global::Cases.NullableOneofRef.ApiError[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableOneofRef.ApiError>(new global::Cases.NullableOneofRef.ApiError.JsonConverter())); }
+            if (type == typeof(global::Cases.NullableOneofRef.Result)) { return Create(options, new global::Cases.NullableOneofRef.Result.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NullableOneofRef.Result>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter())); }
+            if (type == typeof(global::Cases.NullableOneofRef.Result[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NullableOneofRef.Result>(new global::Cases.NullableOneofRef.Result.JsonConverter())); }
 
             return null;
         }

@@ -5,9 +5,7 @@
 
 namespace Cases.DiscriminatorImplicit
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorImplicit.Pet.JsonConverter))]
     public abstract partial record Pet
@@ -35,47 +33,28 @@ namespace Cases.DiscriminatorImplicit
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.DiscriminatorImplicit.Pet>
         {
             /// <inheritdoc/>
-            public override global::Cases.DiscriminatorImplicit.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.DiscriminatorImplicit.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorImplicit.Pet value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorImplicit.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.DiscriminatorImplicit.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "pet_type"u8);
+                    if (discriminator.Is("Cat"u8)) { return new Cat(global::Cases.DiscriminatorImplicit.Cat.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.Is("Dog"u8)) { return new Dog(global::Cases.DiscriminatorImplicit.Dog.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.HasValue) { return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader)); }
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "pet_type"u8))
-                    {
-                        case "Cat":
-                            return new Cat(global::Cases.DiscriminatorImplicit.Cat.JsonConverter.ReadValue(ref reader, options));
-                        case "Dog":
-                            return new Dog(global::Cases.DiscriminatorImplicit.Dog.JsonConverter.ReadValue(ref reader, options));
-                        case null:
-                            break;
-                        default:
-                            return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                    }
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                {
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8))
-                    {
-                        return new Cat(global::Cases.DiscriminatorImplicit.Cat.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8))
-                    {
-                        return new Dog(global::Cases.DiscriminatorImplicit.Dog.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8)) { return new Cat(global::Cases.DiscriminatorImplicit.Cat.JsonConverter.ReadValue(ref reader, options)); }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "pet_type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "name"u8)) { return new Dog(global::Cases.DiscriminatorImplicit.Dog.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -86,18 +65,20 @@ namespace Cases.DiscriminatorImplicit
             {
                 switch (value)
                 {
-                    case Cat case1:
-                        global::Cases.DiscriminatorImplicit.Cat.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Dog case2:
-                        global::Cases.DiscriminatorImplicit.Dog.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Pet.", nameof(value));
+                    case Cat case1: global::Cases.DiscriminatorImplicit.Cat.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Dog case2: global::Cases.DiscriminatorImplicit.Dog.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Pet.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.DiscriminatorImplicit.Pet>
+            {
+                /// <inheritdoc/>
+                public global::Cases.DiscriminatorImplicit.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorImplicit.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -46,50 +46,15 @@ namespace Cases.DiscriminatorImplicit
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.DiscriminatorImplicit.Cat))
-            {
-                return Create(options, new global::Cases.DiscriminatorImplicit.Cat.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Cat>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorImplicit.Cat[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorImplicit.Dog))
-            {
-                return Create(options, new global::Cases.DiscriminatorImplicit.Dog.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Dog>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorImplicit.Dog[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorImplicit.Pet))
-            {
-                return Create(options, new global::Cases.DiscriminatorImplicit.Pet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Pet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorImplicit.Pet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.DiscriminatorImplicit.Cat)) { return Create(options, new global::Cases.DiscriminatorImplicit.Cat.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Cat>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorImplicit.Cat[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Cat>(new global::Cases.DiscriminatorImplicit.Cat.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorImplicit.Dog)) { return Create(options, new global::Cases.DiscriminatorImplicit.Dog.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Dog>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorImplicit.Dog[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Dog>(new global::Cases.DiscriminatorImplicit.Dog.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorImplicit.Pet)) { return Create(options, new global::Cases.DiscriminatorImplicit.Pet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorImplicit.Pet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorImplicit.Pet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorImplicit.Pet>(new global::Cases.DiscriminatorImplicit.Pet.JsonConverter())); }
 
             return null;
         }

@@ -5,9 +5,7 @@
 
 namespace Cases.DiscriminatorMapping
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter))]
     public abstract partial record PaymentMethod
@@ -35,50 +33,28 @@ namespace Cases.DiscriminatorMapping
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>
         {
             /// <inheritdoc/>
-            public override global::Cases.DiscriminatorMapping.PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.DiscriminatorMapping.PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorMapping.PaymentMethod value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorMapping.PaymentMethod value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.DiscriminatorMapping.PaymentMethod ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "method"u8);
+                    if (discriminator.Is("card"u8) || discriminator.Is("debit_card"u8) || discriminator.Is("Card"u8)) { return new Card(global::Cases.DiscriminatorMapping.Card.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.Is("sepa"u8) || discriminator.Is("BankTransfer"u8)) { return new BankTransfer(global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.HasValue) { return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader)); }
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "method"u8))
-                    {
-                        case "card":
-                        case "debit_card":
-                        case "Card":
-                            return new Card(global::Cases.DiscriminatorMapping.Card.JsonConverter.ReadValue(ref reader, options));
-                        case "sepa":
-                        case "BankTransfer":
-                            return new BankTransfer(global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter.ReadValue(ref reader, options));
-                        case null:
-                            break;
-                        default:
-                            return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                    }
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                {
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "last4"u8))
-                    {
-                        return new Card(global::Cases.DiscriminatorMapping.Card.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "iban"u8))
-                    {
-                        return new BankTransfer(global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "last4"u8)) { return new Card(global::Cases.DiscriminatorMapping.Card.JsonConverter.ReadValue(ref reader, options)); }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "method"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "iban"u8)) { return new BankTransfer(global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -89,18 +65,20 @@ namespace Cases.DiscriminatorMapping
             {
                 switch (value)
                 {
-                    case Card case1:
-                        global::Cases.DiscriminatorMapping.Card.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case BankTransfer case2:
-                        global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of PaymentMethod.", nameof(value));
+                    case Card case1: global::Cases.DiscriminatorMapping.Card.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case BankTransfer case2: global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of PaymentMethod.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.DiscriminatorMapping.PaymentMethod>
+            {
+                /// <inheritdoc/>
+                public global::Cases.DiscriminatorMapping.PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorMapping.PaymentMethod value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

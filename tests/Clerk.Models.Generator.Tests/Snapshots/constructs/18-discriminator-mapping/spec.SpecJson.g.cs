@@ -49,65 +49,18 @@ namespace Cases.DiscriminatorMapping
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.DiscriminatorMapping.Card))
-            {
-                return Create(options, new global::Cases.DiscriminatorMapping.Card.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.Card>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorMapping.Card[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorMapping.BankTransfer))
-            {
-                return Create(options, new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.BankTransfer>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorMapping.BankTransfer[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorMapping.Checkout))
-            {
-                return Create(options, new global::Cases.DiscriminatorMapping.Checkout.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.Checkout>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorMapping.Checkout[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorMapping.PaymentMethod))
-            {
-                return Create(options, new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.PaymentMethod>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorMapping.PaymentMethod[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.DiscriminatorMapping.Card)) { return Create(options, new global::Cases.DiscriminatorMapping.Card.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.Card>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorMapping.Card[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Card>(new global::Cases.DiscriminatorMapping.Card.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorMapping.BankTransfer)) { return Create(options, new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.BankTransfer>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorMapping.BankTransfer[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.BankTransfer>(new global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorMapping.Checkout)) { return Create(options, new global::Cases.DiscriminatorMapping.Checkout.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.Checkout>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorMapping.Checkout[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.Checkout>(new global::Cases.DiscriminatorMapping.Checkout.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorMapping.PaymentMethod)) { return Create(options, new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorMapping.PaymentMethod>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorMapping.PaymentMethod[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorMapping.PaymentMethod>(new global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter())); }
 
             return null;
         }

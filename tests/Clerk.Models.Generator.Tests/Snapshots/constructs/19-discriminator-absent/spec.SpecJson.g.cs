@@ -46,50 +46,15 @@ namespace Cases.DiscriminatorAbsent
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.DiscriminatorAbsent.Cat))
-            {
-                return Create(options, new global::Cases.DiscriminatorAbsent.Cat.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Cat>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorAbsent.Cat[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorAbsent.Dog))
-            {
-                return Create(options, new global::Cases.DiscriminatorAbsent.Dog.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Dog>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorAbsent.Dog[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorAbsent.Pet))
-            {
-                return Create(options, new global::Cases.DiscriminatorAbsent.Pet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Pet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DiscriminatorAbsent.Pet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.DiscriminatorAbsent.Cat)) { return Create(options, new global::Cases.DiscriminatorAbsent.Cat.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Cat>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorAbsent.Cat[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Cat>(new global::Cases.DiscriminatorAbsent.Cat.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorAbsent.Dog)) { return Create(options, new global::Cases.DiscriminatorAbsent.Dog.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Dog>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorAbsent.Dog[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Dog>(new global::Cases.DiscriminatorAbsent.Dog.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorAbsent.Pet)) { return Create(options, new global::Cases.DiscriminatorAbsent.Pet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DiscriminatorAbsent.Pet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.DiscriminatorAbsent.Pet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DiscriminatorAbsent.Pet>(new global::Cases.DiscriminatorAbsent.Pet.JsonConverter())); }
 
             return null;
         }

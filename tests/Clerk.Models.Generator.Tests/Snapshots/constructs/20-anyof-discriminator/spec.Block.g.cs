@@ -5,9 +5,7 @@
 
 namespace Cases.AnyofDiscriminator
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofDiscriminator.Block.JsonConverter))]
     public abstract partial record Block
@@ -35,49 +33,28 @@ namespace Cases.AnyofDiscriminator
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AnyofDiscriminator.Block>
         {
             /// <inheritdoc/>
-            public override global::Cases.AnyofDiscriminator.Block Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.AnyofDiscriminator.Block Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.Block value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.Block value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.AnyofDiscriminator.Block ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "type"u8);
+                    if (discriminator.Is("text"u8) || discriminator.Is("TextBlock"u8)) { return new TextBlock(global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.Is("image"u8) || discriminator.Is("ImageBlock"u8)) { return new ImageBlock(global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.HasValue) { return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader)); }
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "type"u8))
-                    {
-                        case "text":
-                        case "TextBlock":
-                            return new TextBlock(global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.ReadValue(ref reader, options));
-                        case "image":
-                        case "ImageBlock":
-                            return new ImageBlock(global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.ReadValue(ref reader, options));
-                        case null:
-                            break;
-                        default:
-                            return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                    }
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                {
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "text"u8))
-                    {
-                        return new TextBlock(global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "url"u8))
-                    {
-                        return new ImageBlock(global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "text"u8)) { return new TextBlock(global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.ReadValue(ref reader, options)); }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "type"u8) && global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "url"u8)) { return new ImageBlock(global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -88,18 +65,20 @@ namespace Cases.AnyofDiscriminator
             {
                 switch (value)
                 {
-                    case TextBlock case1:
-                        global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case ImageBlock case2:
-                        global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Block.", nameof(value));
+                    case TextBlock case1: global::Cases.AnyofDiscriminator.TextBlock.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case ImageBlock case2: global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Block.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofDiscriminator.Block>
+            {
+                /// <inheritdoc/>
+                public global::Cases.AnyofDiscriminator.Block Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.Block value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

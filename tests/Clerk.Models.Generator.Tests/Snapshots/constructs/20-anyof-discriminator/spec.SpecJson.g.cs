@@ -49,65 +49,18 @@ namespace Cases.AnyofDiscriminator
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.AnyofDiscriminator.TextBlock))
-            {
-                return Create(options, new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.TextBlock>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofDiscriminator.TextBlock[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofDiscriminator.ImageBlock))
-            {
-                return Create(options, new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.ImageBlock>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofDiscriminator.ImageBlock[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofDiscriminator.Page))
-            {
-                return Create(options, new global::Cases.AnyofDiscriminator.Page.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.Page>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofDiscriminator.Page[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofDiscriminator.Block))
-            {
-                return Create(options, new global::Cases.AnyofDiscriminator.Block.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.Block>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofDiscriminator.Block[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.AnyofDiscriminator.TextBlock)) { return Create(options, new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.TextBlock>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofDiscriminator.TextBlock[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.TextBlock>(new global::Cases.AnyofDiscriminator.TextBlock.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofDiscriminator.ImageBlock)) { return Create(options, new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.ImageBlock>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofDiscriminator.ImageBlock[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>(new global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofDiscriminator.Page)) { return Create(options, new global::Cases.AnyofDiscriminator.Page.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.Page>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofDiscriminator.Page[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Page>(new global::Cases.AnyofDiscriminator.Page.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofDiscriminator.Block)) { return Create(options, new global::Cases.AnyofDiscriminator.Block.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofDiscriminator.Block>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofDiscriminator.Block[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofDiscriminator.Block>(new global::Cases.AnyofDiscriminator.Block.JsonConverter())); }
 
             return null;
         }

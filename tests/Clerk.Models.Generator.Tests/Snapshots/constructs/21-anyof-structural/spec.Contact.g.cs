@@ -5,9 +5,7 @@
 
 namespace Cases.AnyofStructural
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofStructural.Contact.JsonConverter))]
     public abstract partial record Contact
@@ -35,32 +33,20 @@ namespace Cases.AnyofStructural
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AnyofStructural.Contact>
         {
             /// <inheritdoc/>
-            public override global::Cases.AnyofStructural.Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.AnyofStructural.Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofStructural.Contact value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofStructural.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.AnyofStructural.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "email"u8))
-                    {
-                        return new EmailContact(global::Cases.AnyofStructural.EmailContact.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "phone"u8))
-                    {
-                        return new PhoneContact(global::Cases.AnyofStructural.PhoneContact.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "email"u8)) { return new EmailContact(global::Cases.AnyofStructural.EmailContact.JsonConverter.ReadValue(ref reader, options)); }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "phone"u8)) { return new PhoneContact(global::Cases.AnyofStructural.PhoneContact.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -71,18 +57,20 @@ namespace Cases.AnyofStructural
             {
                 switch (value)
                 {
-                    case EmailContact case1:
-                        global::Cases.AnyofStructural.EmailContact.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case PhoneContact case2:
-                        global::Cases.AnyofStructural.PhoneContact.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Contact.", nameof(value));
+                    case EmailContact case1: global::Cases.AnyofStructural.EmailContact.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case PhoneContact case2: global::Cases.AnyofStructural.PhoneContact.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Contact.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofStructural.Contact>
+            {
+                /// <inheritdoc/>
+                public global::Cases.AnyofStructural.Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofStructural.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

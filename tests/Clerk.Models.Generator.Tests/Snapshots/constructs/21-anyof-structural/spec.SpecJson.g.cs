@@ -46,50 +46,15 @@ namespace Cases.AnyofStructural
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.AnyofStructural.EmailContact))
-            {
-                return Create(options, new global::Cases.AnyofStructural.EmailContact.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.EmailContact>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofStructural.EmailContact[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofStructural.PhoneContact))
-            {
-                return Create(options, new global::Cases.AnyofStructural.PhoneContact.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.PhoneContact>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofStructural.PhoneContact[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofStructural.Contact))
-            {
-                return Create(options, new global::Cases.AnyofStructural.Contact.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.Contact>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AnyofStructural.Contact[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.AnyofStructural.EmailContact)) { return Create(options, new global::Cases.AnyofStructural.EmailContact.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.EmailContact>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofStructural.EmailContact[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.EmailContact>(new global::Cases.AnyofStructural.EmailContact.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofStructural.PhoneContact)) { return Create(options, new global::Cases.AnyofStructural.PhoneContact.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.PhoneContact>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofStructural.PhoneContact[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.PhoneContact>(new global::Cases.AnyofStructural.PhoneContact.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofStructural.Contact)) { return Create(options, new global::Cases.AnyofStructural.Contact.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AnyofStructural.Contact>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter())); }
+            if (type == typeof(global::Cases.AnyofStructural.Contact[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AnyofStructural.Contact>(new global::Cases.AnyofStructural.Contact.JsonConverter())); }
 
             return null;
         }

@@ -5,9 +5,7 @@
 
 namespace Cases.OneofPrimitives
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.Identifier.JsonConverter))]
     public abstract partial record Identifier
@@ -35,30 +33,18 @@ namespace Cases.OneofPrimitives
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.OneofPrimitives.Identifier>
         {
             /// <inheritdoc/>
-            public override global::Cases.OneofPrimitives.Identifier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.OneofPrimitives.Identifier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Identifier value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Identifier value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.OneofPrimitives.Identifier ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _))
-                {
-                    return new Int64(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-                {
-                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _)) { return new Int64(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader)); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader)); }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
             }
@@ -68,18 +54,20 @@ namespace Cases.OneofPrimitives
             {
                 switch (value)
                 {
-                    case Int64 case1:
-                        writer.WriteNumberValue(case1.Value);
-                        break;
-                    case String case2:
-                        writer.WriteStringValue(case2.Value);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Identifier.", nameof(value));
+                    case Int64 case1: writer.WriteNumberValue(case1.Value); break;
+                    case String case2: writer.WriteStringValue(case2.Value); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Identifier.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Identifier>
+            {
+                /// <inheritdoc/>
+                public global::Cases.OneofPrimitives.Identifier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Identifier value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

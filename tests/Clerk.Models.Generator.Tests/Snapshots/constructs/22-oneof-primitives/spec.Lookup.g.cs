@@ -5,78 +5,61 @@
 
 namespace Cases.OneofPrimitives
 {
+    /// <summary>The Lookup object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.Lookup.JsonConverter))]
     public sealed partial record Lookup
     {
-        private ulong _present_0;
         private global::Cases.OneofPrimitives.Identifier _key = default!;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>? _alternates;
         private global::Cases.OneofPrimitives.LookupFlagOrCount? _flagOrCount;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Lookup() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Lookup(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>key</c>, required.</remarks>
-        public required global::Cases.OneofPrimitives.Identifier Key
-        {
-            get => _key;
-            init { _key = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Cases.OneofPrimitives.Identifier Key { get => _key; init { _key = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>alternates</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>? Alternates
-        {
-            get => _alternates;
-            init { _alternates = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>? Alternates { get => _alternates; init { _alternates = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>flag_or_count</c>, optional.</remarks>
-        public global::Cases.OneofPrimitives.LookupFlagOrCount? FlagOrCount
-        {
-            get => _flagOrCount;
-            init { _flagOrCount = value; _present_0 |= 0x4UL; }
-        }
+        public global::Cases.OneofPrimitives.LookupFlagOrCount? FlagOrCount { get => _flagOrCount; init { _flagOrCount = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Lookup Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Alternates:
-                    copy._alternates = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.FlagOrCount:
-                    copy._flagOrCount = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Alternates: copy._alternates = default; break;
+                case JsonMember.FlagOrCount: copy._flagOrCount = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Lookup"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Lookup"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>key</c></summary>
@@ -90,97 +73,41 @@ namespace Cases.OneofPrimitives
         /// <summary>Reads and writes <see cref="Lookup"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.OneofPrimitives.Lookup>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "key",
-                "alternates",
-                "flag_or_count",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_keyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_alternatesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_flagOrCountName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("key", "alternates", "flag_or_count");
 
             /// <inheritdoc/>
-            public override global::Cases.OneofPrimitives.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.OneofPrimitives.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Lookup value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Lookup"/> starting at the reader's current token.</summary>
             public static global::Cases.OneofPrimitives.Lookup ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.OneofPrimitives.Identifier? keyValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>? alternatesValue = default;
-                global::Cases.OneofPrimitives.LookupFlagOrCount? flagOrCountValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.OneofPrimitives.Lookup(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._key = global::Cases.OneofPrimitives.Identifier.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._alternates = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.OneofPrimitives.Identifier, global::Cases.OneofPrimitives.Identifier.JsonConverter.Direct>(ref reader, options); break;
+                            case 2: value._flagOrCount = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Key:
-                                keyValue = global::Cases.OneofPrimitives.Identifier.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Alternates:
-                                alternatesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfIdentifier(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.FlagOrCount:
-                                flagOrCountValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("key");
-                }
-
-                return new global::Cases.OneofPrimitives.Lookup
-                {
-                    Key = keyValue!,
-                    _alternates = alternatesValue,
-                    _flagOrCount = flagOrCountValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -188,131 +115,25 @@ namespace Cases.OneofPrimitives
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_keyName);
-                    global::Cases.OneofPrimitives.Identifier.JsonConverter.WriteValue(writer, value._key, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_alternatesName);
-                    if (value._alternates is not null)
-                    {
-                        WriteListOfIdentifier(writer, value._alternates, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_flagOrCountName);
-                    if (value._flagOrCount is not null)
-                    {
-                        global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter.WriteValue(writer, value._flagOrCount, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Cases.OneofPrimitives.Identifier.JsonConverter.WriteValue(writer, value._key, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.OneofPrimitives.Identifier, global::Cases.OneofPrimitives.Identifier.JsonConverter.Direct>>(writer, s_names[1], value._alternates, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.OneofPrimitives.LookupFlagOrCount, global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter.Direct>(writer, s_names[2], value._flagOrCount, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Lookup>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "key"u8))
-                        {
-                            return JsonMember.Key;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "alternates"u8))
-                        {
-                            return JsonMember.Alternates;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "flag_or_count"u8))
-                        {
-                            return JsonMember.FlagOrCount;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier> ReadListOfIdentifier(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.OneofPrimitives.Identifier>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.OneofPrimitives.Identifier.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfIdentifier(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.OneofPrimitives.Identifier.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.OneofPrimitives.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The value of 'flag_or_count' of Lookup: one of several alternatives.
-    /// </summary>
+    /// <summary>The value of 'flag_or_count' of Lookup: one of several alternatives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter))]
     public abstract partial record LookupFlagOrCount
@@ -340,30 +161,18 @@ namespace Cases.OneofPrimitives
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>
         {
             /// <inheritdoc/>
-            public override global::Cases.OneofPrimitives.LookupFlagOrCount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.OneofPrimitives.LookupFlagOrCount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.OneofPrimitives.LookupFlagOrCount ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
-                if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
-                {
-                    return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out _))
-                {
-                    return new Int32(global::Clerk.Models.Runtime.Serialization.JsonRead.Int32(ref reader));
-                }
+                if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False) { return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader)); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out _)) { return new Int32(global::Clerk.Models.Runtime.Serialization.JsonRead.Int32(ref reader)); }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
             }
@@ -373,18 +182,20 @@ namespace Cases.OneofPrimitives
             {
                 switch (value)
                 {
-                    case Boolean case1:
-                        writer.WriteBooleanValue(case1.Value);
-                        break;
-                    case Int32 case2:
-                        writer.WriteNumberValue(case2.Value);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of LookupFlagOrCount.", nameof(value));
+                    case Boolean case1: writer.WriteBooleanValue(case1.Value); break;
+                    case Int32 case2: writer.WriteNumberValue(case2.Value); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of LookupFlagOrCount.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>
+            {
+                /// <inheritdoc/>
+                public global::Cases.OneofPrimitives.LookupFlagOrCount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

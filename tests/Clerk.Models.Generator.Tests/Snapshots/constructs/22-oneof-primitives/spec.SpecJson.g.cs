@@ -46,50 +46,15 @@ namespace Cases.OneofPrimitives
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.OneofPrimitives.Lookup))
-            {
-                return Create(options, new global::Cases.OneofPrimitives.Lookup.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Lookup>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.OneofPrimitives.Lookup[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.OneofPrimitives.Identifier))
-            {
-                return Create(options, new global::Cases.OneofPrimitives.Identifier.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.OneofPrimitives.Identifier[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.OneofPrimitives.LookupFlagOrCount))
-            {
-                return Create(options, new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.LookupFlagOrCount>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.OneofPrimitives.LookupFlagOrCount[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.OneofPrimitives.Lookup)) { return Create(options, new global::Cases.OneofPrimitives.Lookup.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Lookup>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter())); }
+            if (type == typeof(global::Cases.OneofPrimitives.Lookup[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.Lookup>(new global::Cases.OneofPrimitives.Lookup.JsonConverter())); }
+            if (type == typeof(global::Cases.OneofPrimitives.Identifier)) { return Create(options, new global::Cases.OneofPrimitives.Identifier.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.Identifier>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter())); }
+            if (type == typeof(global::Cases.OneofPrimitives.Identifier[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.Identifier>(new global::Cases.OneofPrimitives.Identifier.JsonConverter())); }
+            if (type == typeof(global::Cases.OneofPrimitives.LookupFlagOrCount)) { return Create(options, new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.OneofPrimitives.LookupFlagOrCount>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter())); }
+            if (type == typeof(global::Cases.OneofPrimitives.LookupFlagOrCount[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>(new global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter())); }
 
             return null;
         }

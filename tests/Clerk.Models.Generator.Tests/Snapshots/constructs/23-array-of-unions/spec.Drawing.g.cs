@@ -5,82 +5,62 @@
 
 namespace Cases.ArrayOfUnions
 {
+    /// <summary>The Drawing object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.Drawing.JsonConverter))]
     public sealed partial record Drawing
     {
-        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>? _shapes;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>? _highlighted;
         private global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>? _layers;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Drawing() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Drawing(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>shapes</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>? Shapes
-        {
-            get => _shapes;
-            init { _shapes = value; _present_0 |= 0x1UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>? Shapes { get => _shapes; init { _shapes = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>highlighted</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>? Highlighted
-        {
-            get => _highlighted;
-            init { _highlighted = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>? Highlighted { get => _highlighted; init { _highlighted = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>layers</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>? Layers
-        {
-            get => _layers;
-            init { _layers = value; _present_0 |= 0x4UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>? Layers { get => _layers; init { _layers = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Drawing Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Shapes:
-                    copy._shapes = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Highlighted:
-                    copy._highlighted = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Layers:
-                    copy._layers = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Shapes: copy._shapes = default; break;
+                case JsonMember.Highlighted: copy._highlighted = default; break;
+                case JsonMember.Layers: copy._layers = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Drawing"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Drawing"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>shapes</c></summary>
@@ -94,92 +74,40 @@ namespace Cases.ArrayOfUnions
         /// <summary>Reads and writes <see cref="Drawing"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ArrayOfUnions.Drawing>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "shapes",
-                "highlighted",
-                "layers",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_shapesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_highlightedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_layersName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("shapes", "highlighted", "layers");
 
             /// <inheritdoc/>
-            public override global::Cases.ArrayOfUnions.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ArrayOfUnions.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.Drawing value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.Drawing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Drawing"/> starting at the reader's current token.</summary>
             public static global::Cases.ArrayOfUnions.Drawing ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>? shapesValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>? highlightedValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>? layersValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.ArrayOfUnions.Drawing(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._shapes = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.ArrayOfUnions.DrawingShapesItem, global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter.Direct>(ref reader, options); break;
+                            case 1: value._highlighted = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.ArrayOfUnions.Shape, global::Cases.ArrayOfUnions.Shape.JsonConverter.Direct>(ref reader, options); break;
+                            case 2: value._layers = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.ArrayOfUnions.Shape, global::Cases.ArrayOfUnions.Shape.JsonConverter.Direct>>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Shapes:
-                                shapesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDrawingShapesItem(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Highlighted:
-                                highlightedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfShape(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Layers:
-                                layersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfListOfShape(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.ArrayOfUnions.Drawing
-                {
-                    _shapes = shapesValue,
-                    _highlighted = highlightedValue,
-                    _layers = layersValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -187,212 +115,25 @@ namespace Cases.ArrayOfUnions
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_shapesName);
-                    if (value._shapes is not null)
-                    {
-                        WriteListOfDrawingShapesItem(writer, value._shapes, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_highlightedName);
-                    if (value._highlighted is not null)
-                    {
-                        WriteListOfShape(writer, value._highlighted, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_layersName);
-                    if (value._layers is not null)
-                    {
-                        WriteListOfListOfShape(writer, value._layers, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.ArrayOfUnions.DrawingShapesItem, global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter.Direct>>(writer, s_names[0], value._shapes, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.ArrayOfUnions.Shape, global::Cases.ArrayOfUnions.Shape.JsonConverter.Direct>>(writer, s_names[1], value._highlighted, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.ArrayOfUnions.Shape, global::Cases.ArrayOfUnions.Shape.JsonConverter.Direct>>>(writer, s_names[2], value._layers, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.Drawing>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "shapes"u8))
-                        {
-                            return JsonMember.Shapes;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "layers"u8))
-                        {
-                            return JsonMember.Layers;
-                        }
-
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "highlighted"u8))
-                        {
-                            return JsonMember.Highlighted;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem> ReadListOfDrawingShapesItem(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.ArrayOfUnions.DrawingShapesItem>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfDrawingShapesItem(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape> ReadListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.ArrayOfUnions.Shape>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.ArrayOfUnions.Shape.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfShape(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.ArrayOfUnions.Shape.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>> ReadListOfListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(ReadListOfShape(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfListOfShape(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    WriteListOfShape(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.ArrayOfUnions.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.Drawing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The value of an item of 'shapes' of Drawing: one of several alternatives.
-    /// </summary>
+    /// <summary>The value of an item of 'shapes' of Drawing: one of several alternatives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter))]
     public abstract partial record DrawingShapesItem
@@ -420,34 +161,22 @@ namespace Cases.ArrayOfUnions
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>
         {
             /// <inheritdoc/>
-            public override global::Cases.ArrayOfUnions.DrawingShapesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ArrayOfUnions.DrawingShapesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.ArrayOfUnions.DrawingShapesItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'kind' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "kind"u8);
-                    if (discriminator is "circle")
-                    {
-                        return new Circle(global::Cases.ArrayOfUnions.Circle.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "square")
-                    {
-                        return new Square(global::Cases.ArrayOfUnions.Square.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    var decider = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "kind"u8);
+                    if (decider.Is("circle"u8)) { return new Circle(global::Cases.ArrayOfUnions.Circle.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.Is("square"u8)) { return new Square(global::Cases.ArrayOfUnions.Square.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -458,18 +187,20 @@ namespace Cases.ArrayOfUnions
             {
                 switch (value)
                 {
-                    case Circle case1:
-                        global::Cases.ArrayOfUnions.Circle.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Square case2:
-                        global::Cases.ArrayOfUnions.Square.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of DrawingShapesItem.", nameof(value));
+                    case Circle case1: global::Cases.ArrayOfUnions.Circle.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Square case2: global::Cases.ArrayOfUnions.Square.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of DrawingShapesItem.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>
+            {
+                /// <inheritdoc/>
+                public global::Cases.ArrayOfUnions.DrawingShapesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

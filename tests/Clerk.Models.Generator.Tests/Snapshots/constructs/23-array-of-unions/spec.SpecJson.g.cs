@@ -58,90 +58,23 @@ namespace Cases.ArrayOfUnions
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ArrayOfUnions.Circle))
-            {
-                return Create(options, new global::Cases.ArrayOfUnions.Circle.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Circle>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.Circle[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.Square))
-            {
-                return Create(options, new global::Cases.ArrayOfUnions.Square.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Square>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.Square[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.Drawing))
-            {
-                return Create(options, new global::Cases.ArrayOfUnions.Drawing.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Drawing>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.Drawing[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.Shape))
-            {
-                return Create(options, new global::Cases.ArrayOfUnions.Shape.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.Shape[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.DrawingShapesItem))
-            {
-                return Create(options, new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.DrawingShapesItem[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.CircleKind))
-            {
-                return Create(options, new global::Cases.ArrayOfUnions.CircleKind.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.ArrayOfUnions.SquareKind))
-            {
-                return Create(options, new global::Cases.ArrayOfUnions.SquareKind.JsonConverter());
-            }
+            if (type == typeof(global::Cases.ArrayOfUnions.Circle)) { return Create(options, new global::Cases.ArrayOfUnions.Circle.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Circle>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.Circle[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Circle>(new global::Cases.ArrayOfUnions.Circle.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.Square)) { return Create(options, new global::Cases.ArrayOfUnions.Square.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Square>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.Square[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Square>(new global::Cases.ArrayOfUnions.Square.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.Drawing)) { return Create(options, new global::Cases.ArrayOfUnions.Drawing.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Drawing>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.Drawing[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Drawing>(new global::Cases.ArrayOfUnions.Drawing.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.Shape)) { return Create(options, new global::Cases.ArrayOfUnions.Shape.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.Shape[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.Shape>(new global::Cases.ArrayOfUnions.Shape.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.DrawingShapesItem)) { return Create(options, new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.DrawingShapesItem>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.DrawingShapesItem[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>(new global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter())); }
+            if (type == typeof(global::Cases.ArrayOfUnions.CircleKind)) { return Create(options, new global::Cases.ArrayOfUnions.CircleKind.JsonConverter()); }
+            if (type == typeof(global::Cases.ArrayOfUnions.SquareKind)) { return Create(options, new global::Cases.ArrayOfUnions.SquareKind.JsonConverter()); }
 
             return null;
         }

@@ -5,9 +5,7 @@
 
 namespace Cases.UnionInUnion
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Reading.JsonConverter))]
     public abstract partial record Reading
@@ -35,35 +33,23 @@ namespace Cases.UnionInUnion
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.Reading>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.Reading Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionInUnion.Reading Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Reading value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Reading value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.Reading ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 {
                     var probe1 = reader;
                     var inner1 = global::Cases.UnionInUnion.ReadingOption1.JsonConverter.ReadValue(ref probe1, options);
-                    if (inner1 is not global::Cases.UnionInUnion.ReadingOption1.Unknown)
-                    {
-                        reader = probe1;
-                        return new ReadingOption1(inner1);
-                    }
+                    if (inner1 is not global::Cases.UnionInUnion.ReadingOption1.Unknown) { reader = probe1; return new ReadingOption1(inner1); }
                 }
 
-                if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
-                {
-                    return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
-                }
+                if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False) { return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader)); }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
             }
@@ -73,25 +59,25 @@ namespace Cases.UnionInUnion
             {
                 switch (value)
                 {
-                    case ReadingOption1 case1:
-                        global::Cases.UnionInUnion.ReadingOption1.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Boolean case2:
-                        writer.WriteBooleanValue(case2.Value);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Reading.", nameof(value));
+                    case ReadingOption1 case1: global::Cases.UnionInUnion.ReadingOption1.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Boolean case2: writer.WriteBooleanValue(case2.Value); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Reading.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Reading>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionInUnion.Reading Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Reading value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.ReadingOption1.JsonConverter))]
     public abstract partial record ReadingOption1
@@ -119,30 +105,18 @@ namespace Cases.UnionInUnion
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.ReadingOption1>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.ReadingOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionInUnion.ReadingOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.ReadingOption1 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out _))
-                {
-                    return new Double(global::Clerk.Models.Runtime.Serialization.JsonRead.Double(ref reader));
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-                {
-                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out _)) { return new Double(global::Clerk.Models.Runtime.Serialization.JsonRead.Double(ref reader)); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader)); }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
             }
@@ -152,18 +126,20 @@ namespace Cases.UnionInUnion
             {
                 switch (value)
                 {
-                    case Double case1:
-                        writer.WriteNumberValue(case1.Value);
-                        break;
-                    case String case2:
-                        writer.WriteStringValue(case2.Value);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of ReadingOption1.", nameof(value));
+                    case Double case1: writer.WriteNumberValue(case1.Value); break;
+                    case String case2: writer.WriteStringValue(case2.Value); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of ReadingOption1.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.ReadingOption1>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionInUnion.ReadingOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

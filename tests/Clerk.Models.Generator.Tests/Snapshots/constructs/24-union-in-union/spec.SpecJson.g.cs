@@ -67,125 +67,30 @@ namespace Cases.UnionInUnion
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.UnionInUnion.Car))
-            {
-                return Create(options, new global::Cases.UnionInUnion.Car.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Car>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Car[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Bike))
-            {
-                return Create(options, new global::Cases.UnionInUnion.Bike.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Bike>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Bike[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Walker))
-            {
-                return Create(options, new global::Cases.UnionInUnion.Walker.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Walker>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Walker[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Vehicle))
-            {
-                return Create(options, new global::Cases.UnionInUnion.Vehicle.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Vehicle>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Vehicle[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Traveller))
-            {
-                return Create(options, new global::Cases.UnionInUnion.Traveller.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Traveller>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Traveller[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.ReadingOption1))
-            {
-                return Create(options, new global::Cases.UnionInUnion.ReadingOption1.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.ReadingOption1>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.ReadingOption1[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Reading))
-            {
-                return Create(options, new global::Cases.UnionInUnion.Reading.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Reading>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.Reading[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.CarMode))
-            {
-                return Create(options, new global::Cases.UnionInUnion.CarMode.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.BikeMode))
-            {
-                return Create(options, new global::Cases.UnionInUnion.BikeMode.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.UnionInUnion.WalkerMode))
-            {
-                return Create(options, new global::Cases.UnionInUnion.WalkerMode.JsonConverter());
-            }
+            if (type == typeof(global::Cases.UnionInUnion.Car)) { return Create(options, new global::Cases.UnionInUnion.Car.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Car>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Car[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Car>(new global::Cases.UnionInUnion.Car.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Bike)) { return Create(options, new global::Cases.UnionInUnion.Bike.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Bike>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Bike[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Bike>(new global::Cases.UnionInUnion.Bike.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Walker)) { return Create(options, new global::Cases.UnionInUnion.Walker.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Walker>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Walker[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Walker>(new global::Cases.UnionInUnion.Walker.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Vehicle)) { return Create(options, new global::Cases.UnionInUnion.Vehicle.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Vehicle>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Vehicle[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Vehicle>(new global::Cases.UnionInUnion.Vehicle.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Traveller)) { return Create(options, new global::Cases.UnionInUnion.Traveller.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Traveller>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Traveller[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Traveller>(new global::Cases.UnionInUnion.Traveller.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.ReadingOption1)) { return Create(options, new global::Cases.UnionInUnion.ReadingOption1.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.ReadingOption1>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.ReadingOption1[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.ReadingOption1>(new global::Cases.UnionInUnion.ReadingOption1.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Reading)) { return Create(options, new global::Cases.UnionInUnion.Reading.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionInUnion.Reading>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.Reading[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionInUnion.Reading>(new global::Cases.UnionInUnion.Reading.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionInUnion.CarMode)) { return Create(options, new global::Cases.UnionInUnion.CarMode.JsonConverter()); }
+            if (type == typeof(global::Cases.UnionInUnion.BikeMode)) { return Create(options, new global::Cases.UnionInUnion.BikeMode.JsonConverter()); }
+            if (type == typeof(global::Cases.UnionInUnion.WalkerMode)) { return Create(options, new global::Cases.UnionInUnion.WalkerMode.JsonConverter()); }
 
             return null;
         }

@@ -5,9 +5,7 @@
 
 namespace Cases.UnionInUnion
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Traveller.JsonConverter))]
     public abstract partial record Traveller
@@ -35,37 +33,25 @@ namespace Cases.UnionInUnion
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.Traveller>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.Traveller Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionInUnion.Traveller Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Traveller value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Traveller value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.Traveller ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 {
                     var probe1 = reader;
                     var inner1 = global::Cases.UnionInUnion.Vehicle.JsonConverter.ReadValue(ref probe1, options);
-                    if (inner1 is not global::Cases.UnionInUnion.Vehicle.Unknown)
-                    {
-                        reader = probe1;
-                        return new Vehicle(inner1);
-                    }
+                    if (inner1 is not global::Cases.UnionInUnion.Vehicle.Unknown) { reader = probe1; return new Vehicle(inner1); }
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "mode"u8) && (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "mode"u8) is null or "walk"))
-                    {
-                        return new Walker(global::Cases.UnionInUnion.Walker.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "mode"u8) && (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "mode"u8) is null or "walk")) { return new Walker(global::Cases.UnionInUnion.Walker.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -76,18 +62,20 @@ namespace Cases.UnionInUnion
             {
                 switch (value)
                 {
-                    case Vehicle case1:
-                        global::Cases.UnionInUnion.Vehicle.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Walker case2:
-                        global::Cases.UnionInUnion.Walker.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Traveller.", nameof(value));
+                    case Vehicle case1: global::Cases.UnionInUnion.Vehicle.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Walker case2: global::Cases.UnionInUnion.Walker.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Traveller.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Traveller>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionInUnion.Traveller Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Traveller value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,9 +5,7 @@
 
 namespace Cases.UnionInUnion
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Vehicle.JsonConverter))]
     public abstract partial record Vehicle
@@ -35,34 +33,22 @@ namespace Cases.UnionInUnion
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.Vehicle>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.Vehicle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionInUnion.Vehicle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Vehicle value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Vehicle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.Vehicle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'mode' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "mode"u8);
-                    if (discriminator is "car")
-                    {
-                        return new Car(global::Cases.UnionInUnion.Car.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "bike")
-                    {
-                        return new Bike(global::Cases.UnionInUnion.Bike.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    var decider = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "mode"u8);
+                    if (decider.Is("car"u8)) { return new Car(global::Cases.UnionInUnion.Car.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.Is("bike"u8)) { return new Bike(global::Cases.UnionInUnion.Bike.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -73,18 +59,20 @@ namespace Cases.UnionInUnion
             {
                 switch (value)
                 {
-                    case Car case1:
-                        global::Cases.UnionInUnion.Car.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Bike case2:
-                        global::Cases.UnionInUnion.Bike.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Vehicle.", nameof(value));
+                    case Car case1: global::Cases.UnionInUnion.Car.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Bike case2: global::Cases.UnionInUnion.Bike.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Vehicle.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Vehicle>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionInUnion.Vehicle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Vehicle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

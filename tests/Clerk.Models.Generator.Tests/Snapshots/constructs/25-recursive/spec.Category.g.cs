@@ -5,90 +5,66 @@
 
 namespace Cases.Recursive
 {
+    /// <summary>The Category object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Recursive.Category.JsonConverter))]
     public sealed partial record Category
     {
-        private ulong _present_0;
         private string _name = default!;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>? _children;
         private global::Cases.Recursive.Category? _parent;
         private global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category>? _aliases;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Category() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Category(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>name</c>, required.</remarks>
-        public required string Name
-        {
-            get => _name;
-            init { _name = value; _present_0 |= 0x1UL; }
-        }
+        public required string Name { get => _name; init { _name = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>children</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>? Children
-        {
-            get => _children;
-            init { _children = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>? Children { get => _children; init { _children = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>parent</c>, optional, nullable.</remarks>
-        public global::Cases.Recursive.Category? Parent
-        {
-            get => _parent;
-            init { _parent = value; _present_0 |= 0x4UL; }
-        }
+        public global::Cases.Recursive.Category? Parent { get => _parent; init { _parent = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>aliases</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category>? Aliases
-        {
-            get => _aliases;
-            init { _aliases = value; _present_0 |= 0x8UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category>? Aliases { get => _aliases; init { _aliases = value; _present_0 |= 0x8UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Category Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Children:
-                    copy._children = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Parent:
-                    copy._parent = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Aliases:
-                    copy._aliases = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Children: copy._children = default; break;
+                case JsonMember.Parent: copy._parent = default; break;
+                case JsonMember.Aliases: copy._aliases = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Category"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Category"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>name</c></summary>
@@ -104,105 +80,42 @@ namespace Cases.Recursive
         /// <summary>Reads and writes <see cref="Category"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Recursive.Category>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "name",
-                "children",
-                "parent",
-                "aliases",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_nameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_childrenName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_parentName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_aliasesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("name", "children", "parent", "aliases");
 
             /// <inheritdoc/>
-            public override global::Cases.Recursive.Category Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Recursive.Category Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Recursive.Category value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Recursive.Category value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Category"/> starting at the reader's current token.</summary>
             public static global::Cases.Recursive.Category ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? nameValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>? childrenValue = default;
-                global::Cases.Recursive.Category? parentValue = default;
-                global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category>? aliasesValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Recursive.Category(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._name = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._children = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.Recursive.Category, global::Cases.Recursive.Category.JsonConverter.Direct>(ref reader, options); break;
+                            case 2: value._parent = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Recursive.Category.JsonConverter.ReadValue(ref reader, options); break;
+                            case 3: value._aliases = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<global::Cases.Recursive.Category, global::Cases.Recursive.Category.JsonConverter.Direct>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Name:
-                                nameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Children:
-                                childrenValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfCategory(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Parent:
-                                parentValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Recursive.Category.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Aliases:
-                                aliasesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfCategory(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("name");
-                }
-
-                return new global::Cases.Recursive.Category
-                {
-                    Name = nameValue!,
-                    _children = childrenValue,
-                    _parent = parentValue,
-                    _aliases = aliasesValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -210,186 +123,21 @@ namespace Cases.Recursive
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_nameName, value._name);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_childrenName);
-                    if (value._children is not null)
-                    {
-                        WriteListOfCategory(writer, value._children, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_parentName);
-                    if (value._parent is not null)
-                    {
-                        global::Cases.Recursive.Category.JsonConverter.WriteValue(writer, value._parent, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_aliasesName);
-                    if (value._aliases is not null)
-                    {
-                        WriteMapOfCategory(writer, value._aliases, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._name); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.Recursive.Category, global::Cases.Recursive.Category.JsonConverter.Direct>>(writer, s_names[1], value._children, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.Recursive.Category, global::Cases.Recursive.Category.JsonConverter.Direct>(writer, s_names[2], value._parent, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<global::Cases.Recursive.Category, global::Cases.Recursive.Category.JsonConverter.Direct>>(writer, s_names[3], value._aliases, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Recursive.Category>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                        {
-                            return JsonMember.Name;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "parent"u8))
-                        {
-                            return JsonMember.Parent;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "aliases"u8))
-                        {
-                            return JsonMember.Aliases;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
-                        {
-                            return JsonMember.Children;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category> ReadListOfCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.Recursive.Category>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.Recursive.Category.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfCategory(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.Recursive.Category.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category> ReadMapOfCategory(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Cases.Recursive.Category>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Cases.Recursive.Category.JsonConverter.ReadValue(ref reader, options));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfCategory(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<global::Cases.Recursive.Category> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    global::Cases.Recursive.Category.JsonConverter.WriteValue(writer, entry.Value, options);
-                }
-
-                writer.WriteEndObject();
+                /// <inheritdoc/>
+                public global::Cases.Recursive.Category Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Recursive.Category value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -43,35 +43,12 @@ namespace Cases.Recursive
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Recursive.Category))
-            {
-                return Create(options, new global::Cases.Recursive.Category.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Recursive.Category[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Recursive.ListNode))
-            {
-                return Create(options, new global::Cases.Recursive.ListNode.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.ListNode>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Recursive.ListNode[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.Recursive.Category)) { return Create(options, new global::Cases.Recursive.Category.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.Category>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter())); }
+            if (type == typeof(global::Cases.Recursive.Category[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Recursive.Category>(new global::Cases.Recursive.Category.JsonConverter())); }
+            if (type == typeof(global::Cases.Recursive.ListNode)) { return Create(options, new global::Cases.Recursive.ListNode.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Recursive.ListNode>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter())); }
+            if (type == typeof(global::Cases.Recursive.ListNode[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Recursive.ListNode>(new global::Cases.Recursive.ListNode.JsonConverter())); }
 
             return null;
         }

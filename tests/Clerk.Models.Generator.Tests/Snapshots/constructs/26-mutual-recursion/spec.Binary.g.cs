@@ -5,78 +5,53 @@
 
 namespace Cases.MutualRecursion
 {
+    /// <summary>The Binary object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.Binary.JsonConverter))]
     public sealed partial record Binary
     {
-        private ulong _present_0;
         private global::Cases.MutualRecursion.BinaryKind _kind = default!;
         private global::Cases.MutualRecursion.BinaryOp _op = default!;
         private global::Cases.MutualRecursion.Expr _left = default!;
         private global::Cases.MutualRecursion.Expr _right = default!;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Binary() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Binary(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>kind</c>, required.</remarks>
-        public required global::Cases.MutualRecursion.BinaryKind Kind
-        {
-            get => _kind;
-            init { _kind = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Cases.MutualRecursion.BinaryKind Kind { get => _kind; init { _kind = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>op</c>, required.</remarks>
-        public required global::Cases.MutualRecursion.BinaryOp Op
-        {
-            get => _op;
-            init { _op = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Cases.MutualRecursion.BinaryOp Op { get => _op; init { _op = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>left</c>, required.</remarks>
-        public required global::Cases.MutualRecursion.Expr Left
-        {
-            get => _left;
-            init { _left = value; _present_0 |= 0x4UL; }
-        }
+        public required global::Cases.MutualRecursion.Expr Left { get => _left; init { _left = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>right</c>, required.</remarks>
-        public required global::Cases.MutualRecursion.Expr Right
-        {
-            get => _right;
-            init { _right = value; _present_0 |= 0x8UL; }
-        }
+        public required global::Cases.MutualRecursion.Expr Right { get => _right; init { _right = value; _present_0 |= 0x8UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
-        public Binary Without(JsonMember member)
-        {
-            var copy = this with { };
-            switch (member)
-            {
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
-            }
-        }
+        public Binary Without(JsonMember member) => throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
 
-        /// <summary>
-        /// The members of <see cref="Binary"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Binary"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>kind</c></summary>
@@ -92,120 +67,42 @@ namespace Cases.MutualRecursion
         /// <summary>Reads and writes <see cref="Binary"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.Binary>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "kind",
-                "op",
-                "left",
-                "right",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_kindName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_opName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_leftName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_rightName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("kind", "op", "left", "right");
 
             /// <inheritdoc/>
-            public override global::Cases.MutualRecursion.Binary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.MutualRecursion.Binary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Binary value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Binary value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Binary"/> starting at the reader's current token.</summary>
             public static global::Cases.MutualRecursion.Binary ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.MutualRecursion.BinaryKind? kindValue = default;
-                global::Cases.MutualRecursion.BinaryOp? opValue = default;
-                global::Cases.MutualRecursion.Expr? leftValue = default;
-                global::Cases.MutualRecursion.Expr? rightValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.MutualRecursion.Binary(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._kind = global::Cases.MutualRecursion.BinaryKind.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._op = global::Cases.MutualRecursion.BinaryOp.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._left = global::Cases.MutualRecursion.Expr.JsonConverter.ReadValue(ref reader, options); break;
+                            case 3: value._right = global::Cases.MutualRecursion.Expr.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Kind:
-                                kindValue = global::Cases.MutualRecursion.BinaryKind.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Op:
-                                opValue = global::Cases.MutualRecursion.BinaryOp.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Left:
-                                leftValue = global::Cases.MutualRecursion.Expr.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Right:
-                                rightValue = global::Cases.MutualRecursion.Expr.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("kind");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("op");
-                }
-
-                if ((present0 & 0x4UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("left");
-                }
-
-                if ((present0 & 0x8UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("right");
-                }
-
-                return new global::Cases.MutualRecursion.Binary
-                {
-                    Kind = kindValue!,
-                    Op = opValue!,
-                    Left = leftValue!,
-                    Right = rightValue!,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0xFUL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -213,170 +110,70 @@ namespace Cases.MutualRecursion
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_kindName);
-                    global::Cases.MutualRecursion.BinaryKind.JsonConverter.WriteValue(writer, value._kind, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_opName);
-                    global::Cases.MutualRecursion.BinaryOp.JsonConverter.WriteValue(writer, value._op, options);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_leftName);
-                    global::Cases.MutualRecursion.Expr.JsonConverter.WriteValue(writer, value._left, options);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_rightName);
-                    global::Cases.MutualRecursion.Expr.JsonConverter.WriteValue(writer, value._right, options);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Cases.MutualRecursion.BinaryKind.JsonConverter.WriteValue(writer, value._kind, options); }
+                if ((present0 & 0x2UL) != 0) { writer.WritePropertyName(s_names[1]); global::Cases.MutualRecursion.BinaryOp.JsonConverter.WriteValue(writer, value._op, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WritePropertyName(s_names[2]); global::Cases.MutualRecursion.Expr.JsonConverter.WriteValue(writer, value._left, options); }
+                if ((present0 & 0x8UL) != 0) { writer.WritePropertyName(s_names[3]); global::Cases.MutualRecursion.Expr.JsonConverter.WriteValue(writer, value._right, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.Binary>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "op"u8))
-                        {
-                            return JsonMember.Op;
-                        }
-
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "kind"u8))
-                        {
-                            return JsonMember.Kind;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "left"u8))
-                        {
-                            return JsonMember.Left;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "right"u8))
-                        {
-                            return JsonMember.Right;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.MutualRecursion.Binary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Binary value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'kind' of Binary; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'kind' of Binary; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.BinaryKind.JsonConverter))]
-    public sealed partial class BinaryKind : global::System.IEquatable<global::Cases.MutualRecursion.BinaryKind>
+    public sealed partial class BinaryKind : global::Clerk.Models.Runtime.OpenEnum<global::Cases.MutualRecursion.BinaryKind, string>
     {
         /// <summary><c>binary</c></summary>
         public static global::Cases.MutualRecursion.BinaryKind Binary { get; } = new("binary", isKnown: true);
 
-        private BinaryKind(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.MutualRecursion.BinaryKind> s_values = new(value => new(value, isKnown: false), Binary);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private BinaryKind(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.MutualRecursion.BinaryKind From(string value) => value switch
-        {
-            "binary" => Binary,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.MutualRecursion.BinaryKind(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.MutualRecursion.BinaryKind? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.MutualRecursion.BinaryKind);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.MutualRecursion.BinaryKind? left, global::Cases.MutualRecursion.BinaryKind? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.MutualRecursion.BinaryKind? left, global::Cases.MutualRecursion.BinaryKind? right) => !(left == right);
+        public static global::Cases.MutualRecursion.BinaryKind From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="BinaryKind"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.BinaryKind>
         {
             /// <inheritdoc/>
-            public override global::Cases.MutualRecursion.BinaryKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.MutualRecursion.BinaryKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.MutualRecursion.BinaryKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("binary"u8))
-                {
-                    return global::Cases.MutualRecursion.BinaryKind.Binary;
-                }
-
-                return new global::Cases.MutualRecursion.BinaryKind(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.MutualRecursion.BinaryKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryKind>
+            {
+                /// <inheritdoc/>
+                public global::Cases.MutualRecursion.BinaryKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The values of 'op' of Binary; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'op' of Binary; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.BinaryOp.JsonConverter))]
-    public sealed partial class BinaryOp : global::System.IEquatable<global::Cases.MutualRecursion.BinaryOp>
+    public sealed partial class BinaryOp : global::Clerk.Models.Runtime.OpenEnum<global::Cases.MutualRecursion.BinaryOp, string>
     {
         /// <summary><c>add</c></summary>
         public static global::Cases.MutualRecursion.BinaryOp Add { get; } = new("add", isKnown: true);
@@ -390,88 +187,36 @@ namespace Cases.MutualRecursion
         /// <summary><c>div</c></summary>
         public static global::Cases.MutualRecursion.BinaryOp Div { get; } = new("div", isKnown: true);
 
-        private BinaryOp(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.MutualRecursion.BinaryOp> s_values = new(value => new(value, isKnown: false), Add, Sub, Mul, Div);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private BinaryOp(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.MutualRecursion.BinaryOp From(string value) => value switch
-        {
-            "add" => Add,
-            "sub" => Sub,
-            "mul" => Mul,
-            "div" => Div,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.MutualRecursion.BinaryOp(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.MutualRecursion.BinaryOp? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.MutualRecursion.BinaryOp);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.MutualRecursion.BinaryOp? left, global::Cases.MutualRecursion.BinaryOp? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.MutualRecursion.BinaryOp? left, global::Cases.MutualRecursion.BinaryOp? right) => !(left == right);
+        public static global::Cases.MutualRecursion.BinaryOp From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="BinaryOp"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.BinaryOp>
         {
             /// <inheritdoc/>
-            public override global::Cases.MutualRecursion.BinaryOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.MutualRecursion.BinaryOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.MutualRecursion.BinaryOp ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("add"u8))
-                {
-                    return global::Cases.MutualRecursion.BinaryOp.Add;
-                }
-
-                if (reader.ValueTextEquals("sub"u8))
-                {
-                    return global::Cases.MutualRecursion.BinaryOp.Sub;
-                }
-
-                if (reader.ValueTextEquals("mul"u8))
-                {
-                    return global::Cases.MutualRecursion.BinaryOp.Mul;
-                }
-
-                if (reader.ValueTextEquals("div"u8))
-                {
-                    return global::Cases.MutualRecursion.BinaryOp.Div;
-                }
-
-                return new global::Cases.MutualRecursion.BinaryOp(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.MutualRecursion.BinaryOp ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryOp>
+            {
+                /// <inheritdoc/>
+                public global::Cases.MutualRecursion.BinaryOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

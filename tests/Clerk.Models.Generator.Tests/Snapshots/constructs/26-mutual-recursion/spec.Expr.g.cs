@@ -5,9 +5,7 @@
 
 namespace Cases.MutualRecursion
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.Expr.JsonConverter))]
     public abstract partial record Expr
@@ -35,34 +33,22 @@ namespace Cases.MutualRecursion
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.Expr>
         {
             /// <inheritdoc/>
-            public override global::Cases.MutualRecursion.Expr Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.MutualRecursion.Expr Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Expr value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Expr value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.MutualRecursion.Expr ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'kind' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "kind"u8);
-                    if (discriminator is "literal")
-                    {
-                        return new Literal(global::Cases.MutualRecursion.Literal.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "binary")
-                    {
-                        return new Binary(global::Cases.MutualRecursion.Binary.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    var decider = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "kind"u8);
+                    if (decider.Is("literal"u8)) { return new Literal(global::Cases.MutualRecursion.Literal.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.Is("binary"u8)) { return new Binary(global::Cases.MutualRecursion.Binary.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -73,18 +59,20 @@ namespace Cases.MutualRecursion
             {
                 switch (value)
                 {
-                    case Literal case1:
-                        global::Cases.MutualRecursion.Literal.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Binary case2:
-                        global::Cases.MutualRecursion.Binary.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Expr.", nameof(value));
+                    case Literal case1: global::Cases.MutualRecursion.Literal.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Binary case2: global::Cases.MutualRecursion.Binary.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Expr.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.Expr>
+            {
+                /// <inheritdoc/>
+                public global::Cases.MutualRecursion.Expr Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Expr value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

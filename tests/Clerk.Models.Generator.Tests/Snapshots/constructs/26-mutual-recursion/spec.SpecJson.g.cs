@@ -61,95 +61,24 @@ namespace Cases.MutualRecursion
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.MutualRecursion.Folder))
-            {
-                return Create(options, new global::Cases.MutualRecursion.Folder.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Folder>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.Folder[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.File))
-            {
-                return Create(options, new global::Cases.MutualRecursion.File.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.File>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.File[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.Literal))
-            {
-                return Create(options, new global::Cases.MutualRecursion.Literal.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Literal>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.Literal[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.Binary))
-            {
-                return Create(options, new global::Cases.MutualRecursion.Binary.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Binary>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.Binary[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.Expr))
-            {
-                return Create(options, new global::Cases.MutualRecursion.Expr.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Expr>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.Expr[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.LiteralKind))
-            {
-                return Create(options, new global::Cases.MutualRecursion.LiteralKind.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.BinaryKind))
-            {
-                return Create(options, new global::Cases.MutualRecursion.BinaryKind.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.MutualRecursion.BinaryOp))
-            {
-                return Create(options, new global::Cases.MutualRecursion.BinaryOp.JsonConverter());
-            }
+            if (type == typeof(global::Cases.MutualRecursion.Folder)) { return Create(options, new global::Cases.MutualRecursion.Folder.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Folder>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.Folder[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Folder>(new global::Cases.MutualRecursion.Folder.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.File)) { return Create(options, new global::Cases.MutualRecursion.File.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.File>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.File[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.File>(new global::Cases.MutualRecursion.File.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.Literal)) { return Create(options, new global::Cases.MutualRecursion.Literal.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Literal>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.Literal[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Literal>(new global::Cases.MutualRecursion.Literal.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.Binary)) { return Create(options, new global::Cases.MutualRecursion.Binary.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Binary>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.Binary[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Binary>(new global::Cases.MutualRecursion.Binary.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.Expr)) { return Create(options, new global::Cases.MutualRecursion.Expr.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MutualRecursion.Expr>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.Expr[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MutualRecursion.Expr>(new global::Cases.MutualRecursion.Expr.JsonConverter())); }
+            if (type == typeof(global::Cases.MutualRecursion.LiteralKind)) { return Create(options, new global::Cases.MutualRecursion.LiteralKind.JsonConverter()); }
+            if (type == typeof(global::Cases.MutualRecursion.BinaryKind)) { return Create(options, new global::Cases.MutualRecursion.BinaryKind.JsonConverter()); }
+            if (type == typeof(global::Cases.MutualRecursion.BinaryOp)) { return Create(options, new global::Cases.MutualRecursion.BinaryOp.JsonConverter()); }
 
             return null;
         }

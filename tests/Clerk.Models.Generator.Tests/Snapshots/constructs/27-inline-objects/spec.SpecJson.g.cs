@@ -52,80 +52,21 @@ namespace Cases.InlineObjects
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.InlineObjects.PetOwnerAddress))
-            {
-                return Create(options, new global::Cases.InlineObjects.PetOwnerAddress.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetOwnerAddress>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetOwnerAddress>(new global::Cases.InlineObjects.PetOwnerAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.PetOwnerAddress[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetOwnerAddress>(new global::Cases.InlineObjects.PetOwnerAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.PetOwner))
-            {
-                return Create(options, new global::Cases.InlineObjects.PetOwner.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetOwner>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetOwner>(new global::Cases.InlineObjects.PetOwner.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.PetOwner[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetOwner>(new global::Cases.InlineObjects.PetOwner.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.PetToysItem))
-            {
-                return Create(options, new global::Cases.InlineObjects.PetToysItem.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetToysItem>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetToysItem>(new global::Cases.InlineObjects.PetToysItem.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.PetToysItem[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetToysItem>(new global::Cases.InlineObjects.PetToysItem.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.PetVet))
-            {
-                return Create(options, new global::Cases.InlineObjects.PetVet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetVet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetVet>(new global::Cases.InlineObjects.PetVet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.PetVet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetVet>(new global::Cases.InlineObjects.PetVet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.Pet))
-            {
-                return Create(options, new global::Cases.InlineObjects.Pet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.Pet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.Pet>(new global::Cases.InlineObjects.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineObjects.Pet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.Pet>(new global::Cases.InlineObjects.Pet.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.InlineObjects.PetOwnerAddress)) { return Create(options, new global::Cases.InlineObjects.PetOwnerAddress.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetOwnerAddress>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetOwnerAddress>(new global::Cases.InlineObjects.PetOwnerAddress.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.PetOwnerAddress[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetOwnerAddress>(new global::Cases.InlineObjects.PetOwnerAddress.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.PetOwner)) { return Create(options, new global::Cases.InlineObjects.PetOwner.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetOwner>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetOwner>(new global::Cases.InlineObjects.PetOwner.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.PetOwner[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetOwner>(new global::Cases.InlineObjects.PetOwner.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.PetToysItem)) { return Create(options, new global::Cases.InlineObjects.PetToysItem.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetToysItem>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetToysItem>(new global::Cases.InlineObjects.PetToysItem.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.PetToysItem[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetToysItem>(new global::Cases.InlineObjects.PetToysItem.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.PetVet)) { return Create(options, new global::Cases.InlineObjects.PetVet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.PetVet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.PetVet>(new global::Cases.InlineObjects.PetVet.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.PetVet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.PetVet>(new global::Cases.InlineObjects.PetVet.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.Pet)) { return Create(options, new global::Cases.InlineObjects.Pet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineObjects.Pet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineObjects.Pet>(new global::Cases.InlineObjects.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineObjects.Pet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineObjects.Pet>(new global::Cases.InlineObjects.Pet.JsonConverter())); }
 
             return null;
         }

@@ -5,78 +5,61 @@
 
 namespace Cases.InlineEnums
 {
+    /// <summary>The Order object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.Order.JsonConverter))]
     public sealed partial record Order
     {
-        private ulong _present_0;
         private global::Cases.InlineEnums.OrderStatus _status = default!;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem>? _labels;
         private global::Cases.InlineEnums.OrderShipping? _shipping;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Order() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Order(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>status</c>, required.</remarks>
-        public required global::Cases.InlineEnums.OrderStatus Status
-        {
-            get => _status;
-            init { _status = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Cases.InlineEnums.OrderStatus Status { get => _status; init { _status = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>labels</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem>? Labels
-        {
-            get => _labels;
-            init { _labels = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem>? Labels { get => _labels; init { _labels = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>shipping</c>, optional.</remarks>
-        public global::Cases.InlineEnums.OrderShipping? Shipping
-        {
-            get => _shipping;
-            init { _shipping = value; _present_0 |= 0x4UL; }
-        }
+        public global::Cases.InlineEnums.OrderShipping? Shipping { get => _shipping; init { _shipping = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Order Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Labels:
-                    copy._labels = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Shipping:
-                    copy._shipping = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Labels: copy._labels = default; break;
+                case JsonMember.Shipping: copy._shipping = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Order"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Order"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>status</c></summary>
@@ -90,97 +73,41 @@ namespace Cases.InlineEnums
         /// <summary>Reads and writes <see cref="Order"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.Order>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "status",
-                "labels",
-                "shipping",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_labelsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_shippingName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("status", "labels", "shipping");
 
             /// <inheritdoc/>
-            public override global::Cases.InlineEnums.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.InlineEnums.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.Order value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Order"/> starting at the reader's current token.</summary>
             public static global::Cases.InlineEnums.Order ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.InlineEnums.OrderStatus? statusValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem>? labelsValue = default;
-                global::Cases.InlineEnums.OrderShipping? shippingValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.InlineEnums.Order(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._status = global::Cases.InlineEnums.OrderStatus.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._labels = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.InlineEnums.OrderLabelsItem, global::Cases.InlineEnums.OrderLabelsItem.JsonConverter.Direct>(ref reader, options); break;
+                            case 2: value._shipping = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineEnums.OrderShipping.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Status:
-                                statusValue = global::Cases.InlineEnums.OrderStatus.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Labels:
-                                labelsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfOrderLabelsItem(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Shipping:
-                                shippingValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineEnums.OrderShipping.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("status");
-                }
-
-                return new global::Cases.InlineEnums.Order
-                {
-                    Status = statusValue!,
-                    _labels = labelsValue,
-                    _shipping = shippingValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -188,132 +115,28 @@ namespace Cases.InlineEnums
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_statusName);
-                    global::Cases.InlineEnums.OrderStatus.JsonConverter.WriteValue(writer, value._status, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_labelsName);
-                    if (value._labels is not null)
-                    {
-                        WriteListOfOrderLabelsItem(writer, value._labels, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_shippingName);
-                    if (value._shipping is not null)
-                    {
-                        global::Cases.InlineEnums.OrderShipping.JsonConverter.WriteValue(writer, value._shipping, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Cases.InlineEnums.OrderStatus.JsonConverter.WriteValue(writer, value._status, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.InlineEnums.OrderLabelsItem, global::Cases.InlineEnums.OrderLabelsItem.JsonConverter.Direct>>(writer, s_names[1], value._labels, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.InlineEnums.OrderShipping, global::Cases.InlineEnums.OrderShipping.JsonConverter.Direct>(writer, s_names[2], value._shipping, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.Order>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
-                        {
-                            return JsonMember.Status;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
-                        {
-                            return JsonMember.Labels;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "shipping"u8))
-                        {
-                            return JsonMember.Shipping;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem> ReadListOfOrderLabelsItem(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.InlineEnums.OrderLabelsItem>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.InlineEnums.OrderLabelsItem.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfOrderLabelsItem(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderLabelsItem> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.InlineEnums.OrderLabelsItem.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.InlineEnums.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'status' of Order; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'status' of Order; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderStatus.JsonConverter))]
-    public sealed partial class OrderStatus : global::System.IEquatable<global::Cases.InlineEnums.OrderStatus>
+    public sealed partial class OrderStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.InlineEnums.OrderStatus, string>
     {
         /// <summary><c>open</c></summary>
         public static global::Cases.InlineEnums.OrderStatus Open { get; } = new("open", isKnown: true);
@@ -324,91 +147,43 @@ namespace Cases.InlineEnums
         /// <summary><c>shipped</c></summary>
         public static global::Cases.InlineEnums.OrderStatus Shipped { get; } = new("shipped", isKnown: true);
 
-        private OrderStatus(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.InlineEnums.OrderStatus> s_values = new(value => new(value, isKnown: false), Open, Paid, Shipped);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OrderStatus(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.InlineEnums.OrderStatus From(string value) => value switch
-        {
-            "open" => Open,
-            "paid" => Paid,
-            "shipped" => Shipped,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.InlineEnums.OrderStatus(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.InlineEnums.OrderStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.InlineEnums.OrderStatus);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.InlineEnums.OrderStatus? left, global::Cases.InlineEnums.OrderStatus? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.InlineEnums.OrderStatus? left, global::Cases.InlineEnums.OrderStatus? right) => !(left == right);
+        public static global::Cases.InlineEnums.OrderStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderStatus>
         {
             /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.InlineEnums.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.InlineEnums.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("open"u8))
-                {
-                    return global::Cases.InlineEnums.OrderStatus.Open;
-                }
-
-                if (reader.ValueTextEquals("paid"u8))
-                {
-                    return global::Cases.InlineEnums.OrderStatus.Paid;
-                }
-
-                if (reader.ValueTextEquals("shipped"u8))
-                {
-                    return global::Cases.InlineEnums.OrderStatus.Shipped;
-                }
-
-                return new global::Cases.InlineEnums.OrderStatus(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.InlineEnums.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderStatus>
+            {
+                /// <inheritdoc/>
+                public global::Cases.InlineEnums.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The values of an item of 'labels' of Order; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of an item of 'labels' of Order; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderLabelsItem.JsonConverter))]
-    public sealed partial class OrderLabelsItem : global::System.IEquatable<global::Cases.InlineEnums.OrderLabelsItem>
+    public sealed partial class OrderLabelsItem : global::Clerk.Models.Runtime.OpenEnum<global::Cases.InlineEnums.OrderLabelsItem, string>
     {
         /// <summary><c>gift</c></summary>
         public static global::Cases.InlineEnums.OrderLabelsItem Gift { get; } = new("gift", isKnown: true);
@@ -416,134 +191,85 @@ namespace Cases.InlineEnums
         /// <summary><c>fragile</c></summary>
         public static global::Cases.InlineEnums.OrderLabelsItem Fragile { get; } = new("fragile", isKnown: true);
 
-        private OrderLabelsItem(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.InlineEnums.OrderLabelsItem> s_values = new(value => new(value, isKnown: false), Gift, Fragile);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OrderLabelsItem(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.InlineEnums.OrderLabelsItem From(string value) => value switch
-        {
-            "gift" => Gift,
-            "fragile" => Fragile,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.InlineEnums.OrderLabelsItem(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.InlineEnums.OrderLabelsItem? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.InlineEnums.OrderLabelsItem);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.InlineEnums.OrderLabelsItem? left, global::Cases.InlineEnums.OrderLabelsItem? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.InlineEnums.OrderLabelsItem? left, global::Cases.InlineEnums.OrderLabelsItem? right) => !(left == right);
+        public static global::Cases.InlineEnums.OrderLabelsItem From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderLabelsItem"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderLabelsItem>
         {
             /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderLabelsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.InlineEnums.OrderLabelsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.InlineEnums.OrderLabelsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("gift"u8))
-                {
-                    return global::Cases.InlineEnums.OrderLabelsItem.Gift;
-                }
-
-                if (reader.ValueTextEquals("fragile"u8))
-                {
-                    return global::Cases.InlineEnums.OrderLabelsItem.Fragile;
-                }
-
-                return new global::Cases.InlineEnums.OrderLabelsItem(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.InlineEnums.OrderLabelsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderLabelsItem>
+            {
+                /// <inheritdoc/>
+                public global::Cases.InlineEnums.OrderLabelsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The value of 'shipping' of Order.
-    /// </summary>
+    /// <summary>The value of 'shipping' of Order.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderShipping.JsonConverter))]
     public sealed partial record OrderShipping
     {
-        private ulong _present_0;
         private global::Cases.InlineEnums.OrderShippingSpeed? _speed;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <remarks>JSON: <c>speed</c>, optional.</remarks>
-        public global::Cases.InlineEnums.OrderShippingSpeed? Speed
-        {
-            get => _speed;
-            init { _speed = value; _present_0 |= 0x1UL; }
-        }
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public OrderShipping() { }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private OrderShipping(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <remarks>JSON: <c>speed</c>, optional.</remarks>
+        public global::Cases.InlineEnums.OrderShippingSpeed? Speed { get => _speed; init { _speed = value; _present_0 |= 0x1UL; } }
+
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public OrderShipping Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Speed:
-                    copy._speed = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Speed: copy._speed = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="OrderShipping"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="OrderShipping"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>speed</c></summary>
@@ -553,76 +279,38 @@ namespace Cases.InlineEnums
         /// <summary>Reads and writes <see cref="OrderShipping"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderShipping>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "speed",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_speedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("speed");
 
             /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.InlineEnums.OrderShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="OrderShipping"/> starting at the reader's current token.</summary>
             public static global::Cases.InlineEnums.OrderShipping ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.InlineEnums.OrderShippingSpeed? speedValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.InlineEnums.OrderShipping(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._speed = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Speed:
-                                speedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.InlineEnums.OrderShipping
-                {
-                    _speed = speedValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -630,63 +318,26 @@ namespace Cases.InlineEnums
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_speedName);
-                    if (value._speed is not null)
-                    {
-                        global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.WriteValue(writer, value._speed, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.InlineEnums.OrderShippingSpeed, global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.Direct>(writer, s_names[0], value._speed, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShipping>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "speed"u8))
-                        {
-                            return JsonMember.Speed;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.InlineEnums.OrderShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'speed' of OrderShipping; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'speed' of OrderShipping; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter))]
-    public sealed partial class OrderShippingSpeed : global::System.IEquatable<global::Cases.InlineEnums.OrderShippingSpeed>
+    public sealed partial class OrderShippingSpeed : global::Clerk.Models.Runtime.OpenEnum<global::Cases.InlineEnums.OrderShippingSpeed, string>
     {
         /// <summary><c>standard</c></summary>
         public static global::Cases.InlineEnums.OrderShippingSpeed Standard { get; } = new("standard", isKnown: true);
@@ -694,76 +345,36 @@ namespace Cases.InlineEnums
         /// <summary><c>express</c></summary>
         public static global::Cases.InlineEnums.OrderShippingSpeed Express { get; } = new("express", isKnown: true);
 
-        private OrderShippingSpeed(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.InlineEnums.OrderShippingSpeed> s_values = new(value => new(value, isKnown: false), Standard, Express);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OrderShippingSpeed(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.InlineEnums.OrderShippingSpeed From(string value) => value switch
-        {
-            "standard" => Standard,
-            "express" => Express,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.InlineEnums.OrderShippingSpeed(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.InlineEnums.OrderShippingSpeed? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.InlineEnums.OrderShippingSpeed);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.InlineEnums.OrderShippingSpeed? left, global::Cases.InlineEnums.OrderShippingSpeed? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.InlineEnums.OrderShippingSpeed? left, global::Cases.InlineEnums.OrderShippingSpeed? right) => !(left == right);
+        public static global::Cases.InlineEnums.OrderShippingSpeed From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderShippingSpeed"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderShippingSpeed>
         {
             /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderShippingSpeed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.InlineEnums.OrderShippingSpeed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.InlineEnums.OrderShippingSpeed ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("standard"u8))
-                {
-                    return global::Cases.InlineEnums.OrderShippingSpeed.Standard;
-                }
-
-                if (reader.ValueTextEquals("express"u8))
-                {
-                    return global::Cases.InlineEnums.OrderShippingSpeed.Express;
-                }
-
-                return new global::Cases.InlineEnums.OrderShippingSpeed(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.InlineEnums.OrderShippingSpeed ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShippingSpeed>
+            {
+                /// <inheritdoc/>
+                public global::Cases.InlineEnums.OrderShippingSpeed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

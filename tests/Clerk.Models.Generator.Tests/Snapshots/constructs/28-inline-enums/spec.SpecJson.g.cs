@@ -52,50 +52,15 @@ namespace Cases.InlineEnums
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.InlineEnums.OrderShipping))
-            {
-                return Create(options, new global::Cases.InlineEnums.OrderShipping.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderShipping>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineEnums.OrderShipping[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineEnums.Order))
-            {
-                return Create(options, new global::Cases.InlineEnums.Order.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.Order>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineEnums.Order[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.InlineEnums.OrderStatus))
-            {
-                return Create(options, new global::Cases.InlineEnums.OrderStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.InlineEnums.OrderLabelsItem))
-            {
-                return Create(options, new global::Cases.InlineEnums.OrderLabelsItem.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.InlineEnums.OrderShippingSpeed))
-            {
-                return Create(options, new global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter());
-            }
+            if (type == typeof(global::Cases.InlineEnums.OrderShipping)) { return Create(options, new global::Cases.InlineEnums.OrderShipping.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.OrderShipping>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineEnums.OrderShipping[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineEnums.OrderShipping>(new global::Cases.InlineEnums.OrderShipping.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineEnums.Order)) { return Create(options, new global::Cases.InlineEnums.Order.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.InlineEnums.Order>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineEnums.Order[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.InlineEnums.Order>(new global::Cases.InlineEnums.Order.JsonConverter())); }
+            if (type == typeof(global::Cases.InlineEnums.OrderStatus)) { return Create(options, new global::Cases.InlineEnums.OrderStatus.JsonConverter()); }
+            if (type == typeof(global::Cases.InlineEnums.OrderLabelsItem)) { return Create(options, new global::Cases.InlineEnums.OrderLabelsItem.JsonConverter()); }
+            if (type == typeof(global::Cases.InlineEnums.OrderShippingSpeed)) { return Create(options, new global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter()); }
 
             return null;
         }

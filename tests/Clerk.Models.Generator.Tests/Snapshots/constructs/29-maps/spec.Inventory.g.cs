@@ -5,11 +5,11 @@
 
 namespace Cases.Maps
 {
+    /// <summary>The Inventory object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Maps.Inventory.JsonConverter))]
     public sealed partial record Inventory
     {
-        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<long>? _counts;
         private global::Clerk.Models.Runtime.ValueMap<string?>? _labels;
         private global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person>? _owners;
@@ -18,129 +18,74 @@ namespace Cases.Maps
         private global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue>? _locations;
         private global::Clerk.Models.Runtime.ValueMap<double>? _scores;
         private global::Clerk.Models.Runtime.RawJson? _extra;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Inventory() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Inventory(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>counts</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<long>? Counts
-        {
-            get => _counts;
-            init { _counts = value; _present_0 |= 0x1UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<long>? Counts { get => _counts; init { _counts = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>labels</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<string?>? Labels
-        {
-            get => _labels;
-            init { _labels = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<string?>? Labels { get => _labels; init { _labels = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>owners</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person>? Owners
-        {
-            get => _owners;
-            init { _owners = value; _present_0 |= 0x4UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person>? Owners { get => _owners; init { _owners = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>groups</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>>? Groups
-        {
-            get => _groups;
-            init { _groups = value; _present_0 |= 0x8UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>>? Groups { get => _groups; init { _groups = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>matrix</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>>? Matrix
-        {
-            get => _matrix;
-            init { _matrix = value; _present_0 |= 0x10UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>>? Matrix { get => _matrix; init { _matrix = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>locations</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue>? Locations
-        {
-            get => _locations;
-            init { _locations = value; _present_0 |= 0x20UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue>? Locations { get => _locations; init { _locations = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>scores</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueMap<double>? Scores
-        {
-            get => _scores;
-            init { _scores = value; _present_0 |= 0x40UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueMap<double>? Scores { get => _scores; init { _scores = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>extra</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? Extra
-        {
-            get => _extra;
-            init { _extra = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x80UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? Extra { get => _extra; init { _extra = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x80UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Inventory Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Counts:
-                    copy._counts = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Labels:
-                    copy._labels = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Owners:
-                    copy._owners = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Groups:
-                    copy._groups = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Matrix:
-                    copy._matrix = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Locations:
-                    copy._locations = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Scores:
-                    copy._scores = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.Extra:
-                    copy._extra = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Counts: copy._counts = default; break;
+                case JsonMember.Labels: copy._labels = default; break;
+                case JsonMember.Owners: copy._owners = default; break;
+                case JsonMember.Groups: copy._groups = default; break;
+                case JsonMember.Matrix: copy._matrix = default; break;
+                case JsonMember.Locations: copy._locations = default; break;
+                case JsonMember.Scores: copy._scores = default; break;
+                case JsonMember.Extra: copy._extra = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Inventory"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Inventory"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>counts</c></summary>
@@ -164,132 +109,45 @@ namespace Cases.Maps
         /// <summary>Reads and writes <see cref="Inventory"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Maps.Inventory>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "counts",
-                "labels",
-                "owners",
-                "groups",
-                "matrix",
-                "locations",
-                "scores",
-                "extra",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_countsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_labelsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_ownersName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_groupsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_matrixName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_locationsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_scoresName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_extraName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("counts", "labels", "owners", "groups", "matrix", "locations", "scores", "extra");
 
             /// <inheritdoc/>
-            public override global::Cases.Maps.Inventory Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Maps.Inventory Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.Inventory value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.Inventory value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Inventory"/> starting at the reader's current token.</summary>
             public static global::Cases.Maps.Inventory ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.Runtime.ValueMap<long>? countsValue = default;
-                global::Clerk.Models.Runtime.ValueMap<string?>? labelsValue = default;
-                global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person>? ownersValue = default;
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>>? groupsValue = default;
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>>? matrixValue = default;
-                global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue>? locationsValue = default;
-                global::Clerk.Models.Runtime.ValueMap<double>? scoresValue = default;
-                global::Clerk.Models.Runtime.RawJson? extraValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Maps.Inventory(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._counts = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<long, global::Clerk.Models.Runtime.Serialization.JsonValues.Int64>(ref reader, options); break;
+                            case 1: value._labels = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<string?, global::Clerk.Models.Runtime.Serialization.JsonValues.OrNull<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(ref reader, options); break;
+                            case 2: value._owners = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<global::Cases.Maps.Person, global::Cases.Maps.Person.JsonConverter.Direct>(ref reader, options); break;
+                            case 3: value._groups = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<global::Clerk.Models.Runtime.ValueList<string>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(ref reader, options); break;
+                            case 4: value._matrix = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<global::Clerk.Models.Runtime.ValueMap<double>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<double, global::Clerk.Models.Runtime.Serialization.JsonValues.Double>>(ref reader, options); break;
+                            case 5: value._locations = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<global::Cases.Maps.InventoryLocationsValue, global::Cases.Maps.InventoryLocationsValue.JsonConverter.Direct>(ref reader, options); break;
+                            case 6: value._scores = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<double, global::Clerk.Models.Runtime.Serialization.JsonValues.Double>(ref reader, options); break;
+                            case 7: value._extra = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Counts:
-                                countsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfInt64(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Labels:
-                                labelsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfNullableString(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Owners:
-                                ownersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfPerson(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Groups:
-                                groupsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfListOfString(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Matrix:
-                                matrixValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfMapOfDouble(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Locations:
-                                locationsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfInventoryLocationsValue(ref reader, options);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Scores:
-                                scoresValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadMapOfDouble(ref reader, options);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.Extra:
-                                extraValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.Maps.Inventory
-                {
-                    _counts = countsValue,
-                    _labels = labelsValue,
-                    _owners = ownersValue,
-                    _groups = groupsValue,
-                    _matrix = matrixValue,
-                    _locations = locationsValue,
-                    _scores = scoresValue,
-                    _extra = extraValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -297,588 +155,75 @@ namespace Cases.Maps
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_countsName);
-                    if (value._counts is not null)
-                    {
-                        WriteMapOfInt64(writer, value._counts, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_labelsName);
-                    if (value._labels is not null)
-                    {
-                        WriteMapOfNullableString(writer, value._labels, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_ownersName);
-                    if (value._owners is not null)
-                    {
-                        WriteMapOfPerson(writer, value._owners, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_groupsName);
-                    if (value._groups is not null)
-                    {
-                        WriteMapOfListOfString(writer, value._groups, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_matrixName);
-                    if (value._matrix is not null)
-                    {
-                        WriteMapOfMapOfDouble(writer, value._matrix, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_locationsName);
-                    if (value._locations is not null)
-                    {
-                        WriteMapOfInventoryLocationsValue(writer, value._locations, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WritePropertyName(s_scoresName);
-                    if (value._scores is not null)
-                    {
-                        WriteMapOfDouble(writer, value._scores, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WritePropertyName(s_extraName);
-                    if (value._extra is not null)
-                    {
-                        value._extra.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<long>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<long, global::Clerk.Models.Runtime.Serialization.JsonValues.Int64>>(writer, s_names[0], value._counts, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<string?>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<string?, global::Clerk.Models.Runtime.Serialization.JsonValues.OrNull<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>>(writer, s_names[1], value._labels, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<global::Cases.Maps.Person, global::Cases.Maps.Person.JsonConverter.Direct>>(writer, s_names[2], value._owners, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<global::Clerk.Models.Runtime.ValueList<string>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>>(writer, s_names[3], value._groups, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<global::Clerk.Models.Runtime.ValueMap<double>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<double, global::Clerk.Models.Runtime.Serialization.JsonValues.Double>>>(writer, s_names[4], value._matrix, options); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<global::Cases.Maps.InventoryLocationsValue, global::Cases.Maps.InventoryLocationsValue.JsonConverter.Direct>>(writer, s_names[5], value._locations, options); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueMap<double>, global::Clerk.Models.Runtime.Serialization.JsonValues.MapOf<double, global::Clerk.Models.Runtime.Serialization.JsonValues.Double>>(writer, s_names[6], value._scores, options); }
+                if ((present0 & 0x80UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[7], value._extra, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.Inventory>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "extra"u8))
-                        {
-                            return JsonMember.Extra;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "counts"u8))
-                        {
-                            return JsonMember.Counts;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
-                        {
-                            return JsonMember.Labels;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "owners"u8))
-                        {
-                            return JsonMember.Owners;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "groups"u8))
-                        {
-                            return JsonMember.Groups;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "matrix"u8))
-                        {
-                            return JsonMember.Matrix;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "scores"u8))
-                        {
-                            return JsonMember.Scores;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "locations"u8))
-                        {
-                            return JsonMember.Locations;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<long> ReadMapOfInt64(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<long>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfInt64(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<long> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    writer.WriteNumberValue(entry.Value);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<string?> ReadMapOfNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<string?>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<string?> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    if (entry.Value is not null)
-                    {
-                        writer.WriteStringValue(entry.Value);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                writer.WriteEndObject();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person> ReadMapOfPerson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Cases.Maps.Person>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Cases.Maps.Person.JsonConverter.ReadValue(ref reader, options));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfPerson(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.Person> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    global::Cases.Maps.Person.JsonConverter.WriteValue(writer, entry.Value, options);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>> ReadMapOfListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.ValueList<string>>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, ReadListOfString(ref reader, options));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueList<string>> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    WriteListOfString(writer, entry.Value, options);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<string> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>> ReadMapOfMapOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.ValueMap<double>>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, ReadMapOfDouble(ref reader, options));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfMapOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.ValueMap<double>> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    WriteMapOfDouble(writer, entry.Value, options);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<double> ReadMapOfDouble(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<double>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Clerk.Models.Runtime.Serialization.JsonRead.Double(ref reader));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<double> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    writer.WriteNumberValue(entry.Value);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue> ReadMapOfInventoryLocationsValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                var entries = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Cases.Maps.InventoryLocationsValue>();
-                string? key = null;
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            return entries.ToValueMap();
-                        }
-
-                        key = reader.GetString()!;
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        entries.Add(key, global::Cases.Maps.InventoryLocationsValue.JsonConverter.ReadValue(ref reader, options));
-                        key = null;
-                    }
-                }
-                catch (global::System.Exception ex) when (key is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, key);
-                }
-                finally
-                {
-                    entries.Dispose();
-                }
-            }
-
-            private static void WriteMapOfInventoryLocationsValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueMap<global::Cases.Maps.InventoryLocationsValue> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in value)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    global::Cases.Maps.InventoryLocationsValue.JsonConverter.WriteValue(writer, entry.Value, options);
-                }
-
-                writer.WriteEndObject();
+                /// <inheritdoc/>
+                public global::Cases.Maps.Inventory Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.Inventory value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The value of a value of 'locations' of Inventory.
-    /// </summary>
+    /// <summary>The value of a value of 'locations' of Inventory.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Maps.InventoryLocationsValue.JsonConverter))]
     public sealed partial record InventoryLocationsValue
     {
-        private ulong _present_0;
         private string? _aisle;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <remarks>JSON: <c>aisle</c>, optional.</remarks>
-        public string? Aisle
-        {
-            get => _aisle;
-            init { _aisle = value; _present_0 |= 0x1UL; }
-        }
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public InventoryLocationsValue() { }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private InventoryLocationsValue(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <remarks>JSON: <c>aisle</c>, optional.</remarks>
+        public string? Aisle { get => _aisle; init { _aisle = value; _present_0 |= 0x1UL; } }
+
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public InventoryLocationsValue Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Aisle:
-                    copy._aisle = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Aisle: copy._aisle = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="InventoryLocationsValue"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="InventoryLocationsValue"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>aisle</c></summary>
@@ -888,76 +233,38 @@ namespace Cases.Maps
         /// <summary>Reads and writes <see cref="InventoryLocationsValue"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Maps.InventoryLocationsValue>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "aisle",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_aisleName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("aisle");
 
             /// <inheritdoc/>
-            public override global::Cases.Maps.InventoryLocationsValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Maps.InventoryLocationsValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.InventoryLocationsValue value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.InventoryLocationsValue value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="InventoryLocationsValue"/> starting at the reader's current token.</summary>
             public static global::Cases.Maps.InventoryLocationsValue ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? aisleValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Maps.InventoryLocationsValue(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._aisle = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Aisle:
-                                aisleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.Maps.InventoryLocationsValue
-                {
-                    _aisle = aisleValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -965,45 +272,18 @@ namespace Cases.Maps
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_aisleName, value._aisle);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._aisle); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.InventoryLocationsValue>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "aisle"u8))
-                        {
-                            return JsonMember.Aisle;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.Maps.InventoryLocationsValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.InventoryLocationsValue value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -46,50 +46,15 @@ namespace Cases.Maps
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Maps.Person))
-            {
-                return Create(options, new global::Cases.Maps.Person.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.Person>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Maps.Person[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Maps.InventoryLocationsValue))
-            {
-                return Create(options, new global::Cases.Maps.InventoryLocationsValue.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.InventoryLocationsValue>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Maps.InventoryLocationsValue[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Maps.Inventory))
-            {
-                return Create(options, new global::Cases.Maps.Inventory.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.Inventory>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Maps.Inventory[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.Maps.Person)) { return Create(options, new global::Cases.Maps.Person.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.Person>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.Maps.Person[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.Person>(new global::Cases.Maps.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.Maps.InventoryLocationsValue)) { return Create(options, new global::Cases.Maps.InventoryLocationsValue.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.InventoryLocationsValue>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter())); }
+            if (type == typeof(global::Cases.Maps.InventoryLocationsValue[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.InventoryLocationsValue>(new global::Cases.Maps.InventoryLocationsValue.JsonConverter())); }
+            if (type == typeof(global::Cases.Maps.Inventory)) { return Create(options, new global::Cases.Maps.Inventory.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Maps.Inventory>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter())); }
+            if (type == typeof(global::Cases.Maps.Inventory[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Maps.Inventory>(new global::Cases.Maps.Inventory.JsonConverter())); }
 
             return null;
         }

@@ -43,35 +43,12 @@ namespace Cases.AdditionalPropertiesFalse
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.AdditionalPropertiesFalse.StrictNested))
-            {
-                return Create(options, new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AdditionalPropertiesFalse.StrictNested>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AdditionalPropertiesFalse.StrictNested[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AdditionalPropertiesFalse.Strict))
-            {
-                return Create(options, new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AdditionalPropertiesFalse.Strict>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.AdditionalPropertiesFalse.Strict[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.AdditionalPropertiesFalse.StrictNested)) { return Create(options, new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AdditionalPropertiesFalse.StrictNested>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter())); }
+            if (type == typeof(global::Cases.AdditionalPropertiesFalse.StrictNested[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>(new global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter())); }
+            if (type == typeof(global::Cases.AdditionalPropertiesFalse.Strict)) { return Create(options, new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.AdditionalPropertiesFalse.Strict>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter())); }
+            if (type == typeof(global::Cases.AdditionalPropertiesFalse.Strict[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>(new global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter())); }
 
             return null;
         }

@@ -5,118 +5,77 @@
 
 namespace Cases.Arrays
 {
+    /// <summary>The Grid object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Arrays.Grid.JsonConverter))]
     public sealed partial record Grid
     {
-        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>>? _rows;
         private global::Clerk.Models.Runtime.ValueList<string?>? _optionalNames;
         private global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson>? _anything;
         private global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>>? _peopleMatrix;
         private global::Clerk.Models.Runtime.ValueList<bool>? _nullableList;
         private global::Clerk.Models.Runtime.ValueList<string>? _tags;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Grid() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Grid(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>rows</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>>? Rows
-        {
-            get => _rows;
-            init { _rows = value; _present_0 |= 0x1UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>>? Rows { get => _rows; init { _rows = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>optional_names</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<string?>? OptionalNames
-        {
-            get => _optionalNames;
-            init { _optionalNames = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<string?>? OptionalNames { get => _optionalNames; init { _optionalNames = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>anything</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson>? Anything
-        {
-            get => _anything;
-            init { _anything = value; _present_0 |= 0x4UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson>? Anything { get => _anything; init { _anything = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>people_matrix</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>>? PeopleMatrix
-        {
-            get => _peopleMatrix;
-            init { _peopleMatrix = value; _present_0 |= 0x8UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>>? PeopleMatrix { get => _peopleMatrix; init { _peopleMatrix = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>nullable_list</c>, optional, nullable.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<bool>? NullableList
-        {
-            get => _nullableList;
-            init { _nullableList = value; _present_0 |= 0x10UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<bool>? NullableList { get => _nullableList; init { _nullableList = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>tags</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<string>? Tags
-        {
-            get => _tags;
-            init { _tags = value; _present_0 |= 0x20UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<string>? Tags { get => _tags; init { _tags = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Grid Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Rows:
-                    copy._rows = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.OptionalNames:
-                    copy._optionalNames = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Anything:
-                    copy._anything = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.PeopleMatrix:
-                    copy._peopleMatrix = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.NullableList:
-                    copy._nullableList = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Tags:
-                    copy._tags = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Rows: copy._rows = default; break;
+                case JsonMember.OptionalNames: copy._optionalNames = default; break;
+                case JsonMember.Anything: copy._anything = default; break;
+                case JsonMember.PeopleMatrix: copy._peopleMatrix = default; break;
+                case JsonMember.NullableList: copy._nullableList = default; break;
+                case JsonMember.Tags: copy._tags = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Grid"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Grid"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>rows</c></summary>
@@ -136,116 +95,43 @@ namespace Cases.Arrays
         /// <summary>Reads and writes <see cref="Grid"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Arrays.Grid>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "rows",
-                "optional_names",
-                "anything",
-                "people_matrix",
-                "nullable_list",
-                "tags",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_rowsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_optionalNamesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_anythingName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_peopleMatrixName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_nullableListName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_tagsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("rows", "optional_names", "anything", "people_matrix", "nullable_list", "tags");
 
             /// <inheritdoc/>
-            public override global::Cases.Arrays.Grid Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Arrays.Grid Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Arrays.Grid value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Arrays.Grid value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Grid"/> starting at the reader's current token.</summary>
             public static global::Cases.Arrays.Grid ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>>? rowsValue = default;
-                global::Clerk.Models.Runtime.ValueList<string?>? optionalNamesValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson>? anythingValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>>? peopleMatrixValue = default;
-                global::Clerk.Models.Runtime.ValueList<bool>? nullableListValue = default;
-                global::Clerk.Models.Runtime.ValueList<string>? tagsValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Arrays.Grid(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._rows = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.Runtime.ValueList<int>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<int, global::Clerk.Models.Runtime.Serialization.JsonValues.Int32>>(ref reader, options); break;
+                            case 1: value._optionalNames = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string?, global::Clerk.Models.Runtime.Serialization.JsonValues.OrNull<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(ref reader, options); break;
+                            case 2: value._anything = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(ref reader, options); break;
+                            case 3: value._peopleMatrix = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.Arrays.Person, global::Cases.Arrays.Person.JsonConverter.Direct>>(ref reader, options); break;
+                            case 4: value._nullableList = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<bool, global::Clerk.Models.Runtime.Serialization.JsonValues.Boolean>(ref reader, options); break;
+                            case 5: value._tags = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Rows:
-                                rowsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfListOfInt32(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.OptionalNames:
-                                optionalNamesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfNullableString(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Anything:
-                                anythingValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfRawJson(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.PeopleMatrix:
-                                peopleMatrixValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfListOfPerson(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.NullableList:
-                                nullableListValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfBoolean(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Tags:
-                                tagsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
-                                present0 |= 0x20UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.Arrays.Grid
-                {
-                    _rows = rowsValue,
-                    _optionalNames = optionalNamesValue,
-                    _anything = anythingValue,
-                    _peopleMatrix = peopleMatrixValue,
-                    _nullableList = nullableListValue,
-                    _tags = tagsValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -253,460 +139,23 @@ namespace Cases.Arrays
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_rowsName);
-                    if (value._rows is not null)
-                    {
-                        WriteListOfListOfInt32(writer, value._rows, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_optionalNamesName);
-                    if (value._optionalNames is not null)
-                    {
-                        WriteListOfNullableString(writer, value._optionalNames, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_anythingName);
-                    if (value._anything is not null)
-                    {
-                        WriteListOfRawJson(writer, value._anything, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_peopleMatrixName);
-                    if (value._peopleMatrix is not null)
-                    {
-                        WriteListOfListOfPerson(writer, value._peopleMatrix, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_nullableListName);
-                    if (value._nullableList is not null)
-                    {
-                        WriteListOfBoolean(writer, value._nullableList, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_tagsName);
-                    if (value._tags is not null)
-                    {
-                        WriteListOfString(writer, value._tags, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.Runtime.ValueList<int>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<int, global::Clerk.Models.Runtime.Serialization.JsonValues.Int32>>>(writer, s_names[0], value._rows, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<string?>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string?, global::Clerk.Models.Runtime.Serialization.JsonValues.OrNull<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>>(writer, s_names[1], value._optionalNames, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>>(writer, s_names[2], value._anything, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.Arrays.Person, global::Cases.Arrays.Person.JsonConverter.Direct>>>(writer, s_names[3], value._peopleMatrix, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<bool>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<bool, global::Clerk.Models.Runtime.Serialization.JsonValues.Boolean>>(writer, s_names[4], value._nullableList, options); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<string>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(writer, s_names[5], value._tags, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Arrays.Grid>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "rows"u8))
-                        {
-                            return JsonMember.Rows;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
-                        {
-                            return JsonMember.Tags;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "anything"u8))
-                        {
-                            return JsonMember.Anything;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "people_matrix"u8))
-                        {
-                            return JsonMember.PeopleMatrix;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "nullable_list"u8))
-                        {
-                            return JsonMember.NullableList;
-                        }
-
-                        break;
-                    case 14:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "optional_names"u8))
-                        {
-                            return JsonMember.OptionalNames;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>> ReadListOfListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.Runtime.ValueList<int>>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(ReadListOfInt32(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<int>> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    WriteListOfInt32(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<int> ReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<int>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.Int32(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<int> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteNumberValue(item);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<string?> ReadListOfNullableString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string?>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<string?> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    if (item is not null)
-                    {
-                        writer.WriteStringValue(item);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson> ReadListOfRawJson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.Runtime.RawJson>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfRawJson(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.RawJson> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    item.WriteTo(writer);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>> ReadListOfListOfPerson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(ReadListOfPerson(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfListOfPerson(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    WriteListOfPerson(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person> ReadListOfPerson(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.Arrays.Person>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.Arrays.Person.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfPerson(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.Arrays.Person.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<bool> ReadListOfBoolean(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<bool>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfBoolean(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<bool> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteBooleanValue(item);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<string> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.Arrays.Grid Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Arrays.Grid value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -43,35 +43,12 @@ namespace Cases.Arrays
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Arrays.Person))
-            {
-                return Create(options, new global::Cases.Arrays.Person.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Arrays.Person[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Arrays.Grid))
-            {
-                return Create(options, new global::Cases.Arrays.Grid.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Grid>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Arrays.Grid[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.Arrays.Person)) { return Create(options, new global::Cases.Arrays.Person.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Person>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.Arrays.Person[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Arrays.Person>(new global::Cases.Arrays.Person.JsonConverter())); }
+            if (type == typeof(global::Cases.Arrays.Grid)) { return Create(options, new global::Cases.Arrays.Grid.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Arrays.Grid>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter())); }
+            if (type == typeof(global::Cases.Arrays.Grid[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Arrays.Grid>(new global::Cases.Arrays.Grid.JsonConverter())); }
 
             return null;
         }

@@ -5,98 +5,70 @@
 
 namespace Cases.FormatDates
 {
+    /// <summary>The Appointment object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatDates.Appointment.JsonConverter))]
     public sealed partial record Appointment
     {
-        private ulong _present_0;
         private global::System.DateTimeOffset _startsAt;
         private global::System.DateOnly _day;
         private global::System.DateTimeOffset? _endsAt;
         private global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset>? _reminders;
         private global::Clerk.Models.Runtime.ValueList<global::System.DateOnly>? _holidays;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Appointment() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Appointment(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>starts_at</c>, required.</remarks>
-        public required global::System.DateTimeOffset StartsAt
-        {
-            get => _startsAt;
-            init { _startsAt = value; _present_0 |= 0x1UL; }
-        }
+        public required global::System.DateTimeOffset StartsAt { get => _startsAt; init { _startsAt = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>day</c>, required.</remarks>
-        public required global::System.DateOnly Day
-        {
-            get => _day;
-            init { _day = value; _present_0 |= 0x2UL; }
-        }
+        public required global::System.DateOnly Day { get => _day; init { _day = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>ends_at</c>, optional, nullable.</remarks>
-        public global::System.DateTimeOffset? EndsAt
-        {
-            get => _endsAt;
-            init { _endsAt = value; _present_0 |= 0x4UL; }
-        }
+        public global::System.DateTimeOffset? EndsAt { get => _endsAt; init { _endsAt = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>reminders</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset>? Reminders
-        {
-            get => _reminders;
-            init { _reminders = value; _present_0 |= 0x8UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset>? Reminders { get => _reminders; init { _reminders = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>holidays</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::System.DateOnly>? Holidays
-        {
-            get => _holidays;
-            init { _holidays = value; _present_0 |= 0x10UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::System.DateOnly>? Holidays { get => _holidays; init { _holidays = value; _present_0 |= 0x10UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Appointment Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.EndsAt:
-                    copy._endsAt = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Reminders:
-                    copy._reminders = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Holidays:
-                    copy._holidays = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.EndsAt: copy._endsAt = default; break;
+                case JsonMember.Reminders: copy._reminders = default; break;
+                case JsonMember.Holidays: copy._holidays = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Appointment"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Appointment"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>starts_at</c></summary>
@@ -114,118 +86,43 @@ namespace Cases.FormatDates
         /// <summary>Reads and writes <see cref="Appointment"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.FormatDates.Appointment>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "starts_at",
-                "day",
-                "ends_at",
-                "reminders",
-                "holidays",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_startsAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_dayName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_endsAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_remindersName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_holidaysName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("starts_at", "day", "ends_at", "reminders", "holidays");
 
             /// <inheritdoc/>
-            public override global::Cases.FormatDates.Appointment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.FormatDates.Appointment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatDates.Appointment value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatDates.Appointment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Appointment"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatDates.Appointment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::System.DateTimeOffset startsAtValue = default;
-                global::System.DateOnly dayValue = default;
-                global::System.DateTimeOffset? endsAtValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset>? remindersValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::System.DateOnly>? holidaysValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.FormatDates.Appointment(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._startsAt = global::Clerk.Models.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader); break;
+                            case 1: value._day = global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader); break;
+                            case 2: value._endsAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateTimeOffset(ref reader); break;
+                            case 3: value._reminders = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::System.DateTimeOffset, global::Clerk.Models.Runtime.Serialization.JsonValues.DateTimeOffset>(ref reader, options); break;
+                            case 4: value._holidays = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::System.DateOnly, global::Clerk.Models.Runtime.Serialization.JsonValues.DateOnly>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.StartsAt:
-                                startsAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Day:
-                                dayValue = global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.EndsAt:
-                                endsAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateTimeOffset(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Reminders:
-                                remindersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDateTimeOffset(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Holidays:
-                                holidaysValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDate(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("starts_at");
-                }
-
-                if ((present0 & 0x2UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("day");
-                }
-
-                return new global::Cases.FormatDates.Appointment
-                {
-                    StartsAt = startsAtValue,
-                    Day = dayValue,
-                    _endsAt = endsAtValue,
-                    _reminders = remindersValue,
-                    _holidays = holidaysValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x3UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -233,193 +130,22 @@ namespace Cases.FormatDates
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_startsAtName);
-                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._startsAt);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_dayName);
-                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, value._day);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_endsAtName);
-                    if (value._endsAt.HasValue)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._endsAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_remindersName);
-                    if (value._reminders is not null)
-                    {
-                        WriteListOfDateTimeOffset(writer, value._reminders, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_holidaysName);
-                    if (value._holidays is not null)
-                    {
-                        WriteListOfDate(writer, value._holidays, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._startsAt); }
+                if ((present0 & 0x2UL) != 0) { writer.WritePropertyName(s_names[1]); global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, value._day); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.StructMember<global::System.DateTimeOffset, global::Clerk.Models.Runtime.Serialization.JsonValues.DateTimeOffset>(writer, s_names[2], value._endsAt, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::System.DateTimeOffset, global::Clerk.Models.Runtime.Serialization.JsonValues.DateTimeOffset>>(writer, s_names[3], value._reminders, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::System.DateOnly>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::System.DateOnly, global::Clerk.Models.Runtime.Serialization.JsonValues.DateOnly>>(writer, s_names[4], value._holidays, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatDates.Appointment>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "day"u8))
-                        {
-                            return JsonMember.Day;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ends_at"u8))
-                        {
-                            return JsonMember.EndsAt;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "holidays"u8))
-                        {
-                            return JsonMember.Holidays;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "starts_at"u8))
-                        {
-                            return JsonMember.StartsAt;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "reminders"u8))
-                        {
-                            return JsonMember.Reminders;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset> ReadListOfDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::System.DateTimeOffset>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfDateTimeOffset(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::System.DateTimeOffset> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, item);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::System.DateOnly> ReadListOfDate(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::System.DateOnly>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfDate(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::System.DateOnly> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, item);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.FormatDates.Appointment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatDates.Appointment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -40,20 +40,9 @@ namespace Cases.FormatDates
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.FormatDates.Appointment))
-            {
-                return Create(options, new global::Cases.FormatDates.Appointment.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatDates.Appointment>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.FormatDates.Appointment[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.FormatDates.Appointment)) { return Create(options, new global::Cases.FormatDates.Appointment.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatDates.Appointment>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter())); }
+            if (type == typeof(global::Cases.FormatDates.Appointment[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatDates.Appointment>(new global::Cases.FormatDates.Appointment.JsonConverter())); }
 
             return null;
         }

@@ -5,102 +5,71 @@
 
 namespace Cases.FormatIdentifiers
 {
+    /// <summary>The Link object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatIdentifiers.Link.JsonConverter))]
     public sealed partial record Link
     {
-        private ulong _present_0;
         private global::System.Guid _id;
         private string? _target;
         private string? _relative;
         private global::Clerk.Models.Runtime.ValueList<global::System.Guid>? _correlationIds;
         private global::System.Guid? _parentId;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Link() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Link(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>id</c>, required.</remarks>
-        public required global::System.Guid Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        public required global::System.Guid Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>target</c>, optional.</remarks>
-        public string? Target
-        {
-            get => _target;
-            init { _target = value; _present_0 |= 0x2UL; }
-        }
+        public string? Target { get => _target; init { _target = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>relative</c>, optional.</remarks>
-        public string? Relative
-        {
-            get => _relative;
-            init { _relative = value; _present_0 |= 0x4UL; }
-        }
+        public string? Relative { get => _relative; init { _relative = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>correlation_ids</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::System.Guid>? CorrelationIds
-        {
-            get => _correlationIds;
-            init { _correlationIds = value; _present_0 |= 0x8UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::System.Guid>? CorrelationIds { get => _correlationIds; init { _correlationIds = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>parent_id</c>, optional, nullable.</remarks>
-        public global::System.Guid? ParentId
-        {
-            get => _parentId;
-            init { _parentId = value; _present_0 |= 0x10UL; }
-        }
+        public global::System.Guid? ParentId { get => _parentId; init { _parentId = value; _present_0 |= 0x10UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Link Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Target:
-                    copy._target = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Relative:
-                    copy._relative = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.CorrelationIds:
-                    copy._correlationIds = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.ParentId:
-                    copy._parentId = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Target: copy._target = default; break;
+                case JsonMember.Relative: copy._relative = default; break;
+                case JsonMember.CorrelationIds: copy._correlationIds = default; break;
+                case JsonMember.ParentId: copy._parentId = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Link"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Link"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -118,113 +87,43 @@ namespace Cases.FormatIdentifiers
         /// <summary>Reads and writes <see cref="Link"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.FormatIdentifiers.Link>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "target",
-                "relative",
-                "correlation_ids",
-                "parent_id",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_targetName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_relativeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_correlationIdsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_parentIdName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "target", "relative", "correlation_ids", "parent_id");
 
             /// <inheritdoc/>
-            public override global::Cases.FormatIdentifiers.Link Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.FormatIdentifiers.Link Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatIdentifiers.Link value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatIdentifiers.Link value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Link"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatIdentifiers.Link ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::System.Guid idValue = default;
-                string? targetValue = default;
-                string? relativeValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::System.Guid>? correlationIdsValue = default;
-                global::System.Guid? parentIdValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.FormatIdentifiers.Link(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.Guid(ref reader); break;
+                            case 1: value._target = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 2: value._relative = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._correlationIds = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::System.Guid, global::Clerk.Models.Runtime.Serialization.JsonValues.Guid>(ref reader, options); break;
+                            case 4: value._parentId = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Guid(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Target:
-                                targetValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Relative:
-                                relativeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.CorrelationIds:
-                                correlationIdsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfGuid(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.ParentId:
-                                parentIdValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("id");
-                }
-
-                return new global::Cases.FormatIdentifiers.Link
-                {
-                    Id = idValue,
-                    _target = targetValue,
-                    _relative = relativeValue,
-                    _correlationIds = correlationIdsValue,
-                    _parentId = parentIdValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -232,148 +131,22 @@ namespace Cases.FormatIdentifiers
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_idName);
-                    global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteString(s_targetName, value._target);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_relativeName, value._relative);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_correlationIdsName);
-                    if (value._correlationIds is not null)
-                    {
-                        WriteListOfGuid(writer, value._correlationIds, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_parentIdName);
-                    if (value._parentId.HasValue)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, value._parentId.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, value._id); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteString(s_names[1], value._target); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._relative); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::System.Guid>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::System.Guid, global::Clerk.Models.Runtime.Serialization.JsonValues.Guid>>(writer, s_names[3], value._correlationIds, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.StructMember<global::System.Guid, global::Clerk.Models.Runtime.Serialization.JsonValues.Guid>(writer, s_names[4], value._parentId, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatIdentifiers.Link>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "target"u8))
-                        {
-                            return JsonMember.Target;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "relative"u8))
-                        {
-                            return JsonMember.Relative;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "parent_id"u8))
-                        {
-                            return JsonMember.ParentId;
-                        }
-
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "correlation_ids"u8))
-                        {
-                            return JsonMember.CorrelationIds;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::System.Guid> ReadListOfGuid(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::System.Guid>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.Guid(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfGuid(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::System.Guid> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, item);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.FormatIdentifiers.Link Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatIdentifiers.Link value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -40,20 +40,9 @@ namespace Cases.FormatIdentifiers
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.FormatIdentifiers.Link))
-            {
-                return Create(options, new global::Cases.FormatIdentifiers.Link.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatIdentifiers.Link>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.FormatIdentifiers.Link[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.FormatIdentifiers.Link)) { return Create(options, new global::Cases.FormatIdentifiers.Link.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatIdentifiers.Link>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter())); }
+            if (type == typeof(global::Cases.FormatIdentifiers.Link[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatIdentifiers.Link>(new global::Cases.FormatIdentifiers.Link.JsonConverter())); }
 
             return null;
         }

@@ -5,78 +5,61 @@
 
 namespace Cases.FormatBytes
 {
+    /// <summary>The Attachment object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatBytes.Attachment.JsonConverter))]
     public sealed partial record Attachment
     {
-        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueList<byte> _content = default!;
         private global::Clerk.Models.Runtime.ValueList<byte>? _thumbnail;
         private string? _raw;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Attachment() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Attachment(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>content</c>, required.</remarks>
-        public required global::Clerk.Models.Runtime.ValueList<byte> Content
-        {
-            get => _content;
-            init { _content = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Clerk.Models.Runtime.ValueList<byte> Content { get => _content; init { _content = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>thumbnail</c>, optional, nullable.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<byte>? Thumbnail
-        {
-            get => _thumbnail;
-            init { _thumbnail = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<byte>? Thumbnail { get => _thumbnail; init { _thumbnail = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>raw</c>, optional.</remarks>
-        public string? Raw
-        {
-            get => _raw;
-            init { _raw = value; _present_0 |= 0x4UL; }
-        }
+        public string? Raw { get => _raw; init { _raw = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Attachment Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Thumbnail:
-                    copy._thumbnail = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Raw:
-                    copy._raw = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Thumbnail: copy._thumbnail = default; break;
+                case JsonMember.Raw: copy._raw = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Attachment"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Attachment"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>content</c></summary>
@@ -90,97 +73,41 @@ namespace Cases.FormatBytes
         /// <summary>Reads and writes <see cref="Attachment"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.FormatBytes.Attachment>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "content",
-                "thumbnail",
-                "raw",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_contentName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_thumbnailName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_rawName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("content", "thumbnail", "raw");
 
             /// <inheritdoc/>
-            public override global::Cases.FormatBytes.Attachment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.FormatBytes.Attachment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatBytes.Attachment value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatBytes.Attachment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Attachment"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatBytes.Attachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Clerk.Models.Runtime.ValueList<byte>? contentValue = default;
-                global::Clerk.Models.Runtime.ValueList<byte>? thumbnailValue = default;
-                string? rawValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.FormatBytes.Attachment(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._content = global::Clerk.Models.Runtime.Serialization.JsonRead.Bytes(ref reader); break;
+                            case 1: value._thumbnail = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBytes(ref reader); break;
+                            case 2: value._raw = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Content:
-                                contentValue = global::Clerk.Models.Runtime.Serialization.JsonRead.Bytes(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Thumbnail:
-                                thumbnailValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBytes(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Raw:
-                                rawValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("content");
-                }
-
-                return new global::Cases.FormatBytes.Attachment
-                {
-                    Content = contentValue!,
-                    _thumbnail = thumbnailValue,
-                    _raw = rawValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -188,78 +115,20 @@ namespace Cases.FormatBytes
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_contentName);
-                    global::Clerk.Models.Runtime.Serialization.JsonWrite.Bytes(writer, value._content);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_thumbnailName);
-                    if (value._thumbnail is not null)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonWrite.Bytes(writer, value._thumbnail);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_rawName, value._raw);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Clerk.Models.Runtime.Serialization.JsonWrite.Bytes(writer, value._content); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<byte>, global::Clerk.Models.Runtime.Serialization.JsonValues.Bytes>(writer, s_names[1], value._thumbnail, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._raw); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatBytes.Attachment>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "raw"u8))
-                        {
-                            return JsonMember.Raw;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "content"u8))
-                        {
-                            return JsonMember.Content;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "thumbnail"u8))
-                        {
-                            return JsonMember.Thumbnail;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.FormatBytes.Attachment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatBytes.Attachment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -40,20 +40,9 @@ namespace Cases.FormatBytes
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.FormatBytes.Attachment))
-            {
-                return Create(options, new global::Cases.FormatBytes.Attachment.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatBytes.Attachment>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.FormatBytes.Attachment[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.FormatBytes.Attachment)) { return Create(options, new global::Cases.FormatBytes.Attachment.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatBytes.Attachment>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter())); }
+            if (type == typeof(global::Cases.FormatBytes.Attachment[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatBytes.Attachment>(new global::Cases.FormatBytes.Attachment.JsonConverter())); }
 
             return null;
         }

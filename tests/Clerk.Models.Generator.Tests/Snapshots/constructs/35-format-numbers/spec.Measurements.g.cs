@@ -5,11 +5,11 @@
 
 namespace Cases.FormatNumbers
 {
+    /// <summary>The Measurements object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatNumbers.Measurements.JsonConverter))]
     public sealed partial record Measurements
     {
-        private ulong _present_0;
         private int? _count32;
         private long? _count64;
         private long? _plainInteger;
@@ -18,129 +18,74 @@ namespace Cases.FormatNumbers
         private double? _plainNumber;
         private decimal? _amount;
         private int? _numberAsInt32;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Measurements() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Measurements(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>count32</c>, optional.</remarks>
-        public int? Count32
-        {
-            get => _count32;
-            init { _count32 = value; _present_0 |= 0x1UL; }
-        }
+        public int? Count32 { get => _count32; init { _count32 = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>count64</c>, optional.</remarks>
-        public long? Count64
-        {
-            get => _count64;
-            init { _count64 = value; _present_0 |= 0x2UL; }
-        }
+        public long? Count64 { get => _count64; init { _count64 = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>plain_integer</c>, optional.</remarks>
-        public long? PlainInteger
-        {
-            get => _plainInteger;
-            init { _plainInteger = value; _present_0 |= 0x4UL; }
-        }
+        public long? PlainInteger { get => _plainInteger; init { _plainInteger = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>ratio_float</c>, optional.</remarks>
-        public float? RatioFloat
-        {
-            get => _ratioFloat;
-            init { _ratioFloat = value; _present_0 |= 0x8UL; }
-        }
+        public float? RatioFloat { get => _ratioFloat; init { _ratioFloat = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>ratio_double</c>, optional.</remarks>
-        public double? RatioDouble
-        {
-            get => _ratioDouble;
-            init { _ratioDouble = value; _present_0 |= 0x10UL; }
-        }
+        public double? RatioDouble { get => _ratioDouble; init { _ratioDouble = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>plain_number</c>, optional.</remarks>
-        public double? PlainNumber
-        {
-            get => _plainNumber;
-            init { _plainNumber = value; _present_0 |= 0x20UL; }
-        }
+        public double? PlainNumber { get => _plainNumber; init { _plainNumber = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>amount</c>, optional.</remarks>
-        public decimal? Amount
-        {
-            get => _amount;
-            init { _amount = value; _present_0 |= 0x40UL; }
-        }
+        public decimal? Amount { get => _amount; init { _amount = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>number_as_int32</c>, optional.</remarks>
-        public int? NumberAsInt32
-        {
-            get => _numberAsInt32;
-            init { _numberAsInt32 = value; _present_0 |= 0x80UL; }
-        }
+        public int? NumberAsInt32 { get => _numberAsInt32; init { _numberAsInt32 = value; _present_0 |= 0x80UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Measurements Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Count32:
-                    copy._count32 = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Count64:
-                    copy._count64 = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.PlainInteger:
-                    copy._plainInteger = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.RatioFloat:
-                    copy._ratioFloat = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.RatioDouble:
-                    copy._ratioDouble = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.PlainNumber:
-                    copy._plainNumber = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Amount:
-                    copy._amount = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.NumberAsInt32:
-                    copy._numberAsInt32 = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Count32: copy._count32 = default; break;
+                case JsonMember.Count64: copy._count64 = default; break;
+                case JsonMember.PlainInteger: copy._plainInteger = default; break;
+                case JsonMember.RatioFloat: copy._ratioFloat = default; break;
+                case JsonMember.RatioDouble: copy._ratioDouble = default; break;
+                case JsonMember.PlainNumber: copy._plainNumber = default; break;
+                case JsonMember.Amount: copy._amount = default; break;
+                case JsonMember.NumberAsInt32: copy._numberAsInt32 = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Measurements"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Measurements"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>count32</c></summary>
@@ -164,132 +109,47 @@ namespace Cases.FormatNumbers
         /// <summary>Reads and writes <see cref="Measurements"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.FormatNumbers.Measurements>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "count32",
-                "count64",
-                "plain_integer",
-                "ratio_float",
-                "ratio_double",
-                "plain_number",
-                "amount",
-                "number_as_int32",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_count32Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_count64Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_plainIntegerName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_ratioFloatName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_ratioDoubleName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_plainNumberName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_amountName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_numberAsInt32Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "count32", "count64", "plain_integer", "ratio_float", "ratio_double", "plain_number", "amount",
+                "number_as_int32");
 
             /// <inheritdoc/>
-            public override global::Cases.FormatNumbers.Measurements Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.FormatNumbers.Measurements Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatNumbers.Measurements value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatNumbers.Measurements value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Measurements"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatNumbers.Measurements ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                int? count32Value = default;
-                long? count64Value = default;
-                long? plainIntegerValue = default;
-                float? ratioFloatValue = default;
-                double? ratioDoubleValue = default;
-                double? plainNumberValue = default;
-                decimal? amountValue = default;
-                int? numberAsInt32Value = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.FormatNumbers.Measurements(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._count32 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader); break;
+                            case 1: value._count64 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 2: value._plainInteger = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 3: value._ratioFloat = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableSingle(ref reader); break;
+                            case 4: value._ratioDouble = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
+                            case 5: value._plainNumber = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
+                            case 6: value._amount = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDecimal(ref reader); break;
+                            case 7: value._numberAsInt32 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Count32:
-                                count32Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Count64:
-                                count64Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.PlainInteger:
-                                plainIntegerValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.RatioFloat:
-                                ratioFloatValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableSingle(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.RatioDouble:
-                                ratioDoubleValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.PlainNumber:
-                                plainNumberValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Amount:
-                                amountValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDecimal(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.NumberAsInt32:
-                                numberAsInt32Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.FormatNumbers.Measurements
-                {
-                    _count32 = count32Value,
-                    _count64 = count64Value,
-                    _plainInteger = plainIntegerValue,
-                    _ratioFloat = ratioFloatValue,
-                    _ratioDouble = ratioDoubleValue,
-                    _plainNumber = plainNumberValue,
-                    _amount = amountValue,
-                    _numberAsInt32 = numberAsInt32Value,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -297,181 +157,25 @@ namespace Cases.FormatNumbers
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    if (value._count32.HasValue)
-                    {
-                        writer.WriteNumber(s_count32Name, value._count32.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_count32Name);
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    if (value._count64.HasValue)
-                    {
-                        writer.WriteNumber(s_count64Name, value._count64.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_count64Name);
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    if (value._plainInteger.HasValue)
-                    {
-                        writer.WriteNumber(s_plainIntegerName, value._plainInteger.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_plainIntegerName);
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._ratioFloat.HasValue)
-                    {
-                        writer.WriteNumber(s_ratioFloatName, value._ratioFloat.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_ratioFloatName);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    if (value._ratioDouble.HasValue)
-                    {
-                        writer.WriteNumber(s_ratioDoubleName, value._ratioDouble.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_ratioDoubleName);
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    if (value._plainNumber.HasValue)
-                    {
-                        writer.WriteNumber(s_plainNumberName, value._plainNumber.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_plainNumberName);
-                    }
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    if (value._amount.HasValue)
-                    {
-                        writer.WriteNumber(s_amountName, value._amount.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_amountName);
-                    }
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    if (value._numberAsInt32.HasValue)
-                    {
-                        writer.WriteNumber(s_numberAsInt32Name, value._numberAsInt32.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_numberAsInt32Name);
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[0], value._count32); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[1], value._count64); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[2], value._plainInteger); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[3], value._ratioFloat); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[4], value._ratioDouble); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[5], value._plainNumber); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[6], value._amount); }
+                if ((present0 & 0x80UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[7], value._numberAsInt32); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatNumbers.Measurements>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "amount"u8))
-                        {
-                            return JsonMember.Amount;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "count32"u8))
-                        {
-                            return JsonMember.Count32;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "count64"u8))
-                        {
-                            return JsonMember.Count64;
-                        }
-
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ratio_float"u8))
-                        {
-                            return JsonMember.RatioFloat;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ratio_double"u8))
-                        {
-                            return JsonMember.RatioDouble;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "plain_number"u8))
-                        {
-                            return JsonMember.PlainNumber;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "plain_integer"u8))
-                        {
-                            return JsonMember.PlainInteger;
-                        }
-
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "number_as_int32"u8))
-                        {
-                            return JsonMember.NumberAsInt32;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.FormatNumbers.Measurements Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatNumbers.Measurements value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

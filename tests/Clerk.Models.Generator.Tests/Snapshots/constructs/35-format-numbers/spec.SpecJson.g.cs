@@ -40,20 +40,9 @@ namespace Cases.FormatNumbers
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.FormatNumbers.Measurements))
-            {
-                return Create(options, new global::Cases.FormatNumbers.Measurements.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatNumbers.Measurements>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.FormatNumbers.Measurements[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.FormatNumbers.Measurements)) { return Create(options, new global::Cases.FormatNumbers.Measurements.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatNumbers.Measurements>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter())); }
+            if (type == typeof(global::Cases.FormatNumbers.Measurements[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatNumbers.Measurements>(new global::Cases.FormatNumbers.Measurements.JsonConverter())); }
 
             return null;
         }

@@ -40,20 +40,9 @@ namespace Cases.FormatUnknown
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.FormatUnknown.Contact))
-            {
-                return Create(options, new global::Cases.FormatUnknown.Contact.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatUnknown.Contact>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.FormatUnknown.Contact[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.FormatUnknown.Contact)) { return Create(options, new global::Cases.FormatUnknown.Contact.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.FormatUnknown.Contact>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter())); }
+            if (type == typeof(global::Cases.FormatUnknown.Contact[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.FormatUnknown.Contact>(new global::Cases.FormatUnknown.Contact.JsonConverter())); }
 
             return null;
         }

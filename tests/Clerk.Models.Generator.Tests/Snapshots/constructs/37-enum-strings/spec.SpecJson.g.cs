@@ -43,25 +43,10 @@ namespace Cases.EnumStrings
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.EnumStrings.Account))
-            {
-                return Create(options, new global::Cases.EnumStrings.Account.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumStrings.Account>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumStrings.Account[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumStrings.Status))
-            {
-                return Create(options, new global::Cases.EnumStrings.Status.JsonConverter());
-            }
+            if (type == typeof(global::Cases.EnumStrings.Account)) { return Create(options, new global::Cases.EnumStrings.Account.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumStrings.Account>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumStrings.Account[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumStrings.Account>(new global::Cases.EnumStrings.Account.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumStrings.Status)) { return Create(options, new global::Cases.EnumStrings.Status.JsonConverter()); }
 
             return null;
         }

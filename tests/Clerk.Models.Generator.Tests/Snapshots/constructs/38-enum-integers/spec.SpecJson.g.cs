@@ -49,35 +49,12 @@ namespace Cases.EnumIntegers
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.EnumIntegers.Task))
-            {
-                return Create(options, new global::Cases.EnumIntegers.Task.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumIntegers.Task>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumIntegers.Task[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumIntegers.Priority))
-            {
-                return Create(options, new global::Cases.EnumIntegers.Priority.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.EnumIntegers.Level))
-            {
-                return Create(options, new global::Cases.EnumIntegers.Level.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.EnumIntegers.TaskRetries))
-            {
-                return Create(options, new global::Cases.EnumIntegers.TaskRetries.JsonConverter());
-            }
+            if (type == typeof(global::Cases.EnumIntegers.Task)) { return Create(options, new global::Cases.EnumIntegers.Task.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumIntegers.Task>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumIntegers.Task[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumIntegers.Task>(new global::Cases.EnumIntegers.Task.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumIntegers.Priority)) { return Create(options, new global::Cases.EnumIntegers.Priority.JsonConverter()); }
+            if (type == typeof(global::Cases.EnumIntegers.Level)) { return Create(options, new global::Cases.EnumIntegers.Level.JsonConverter()); }
+            if (type == typeof(global::Cases.EnumIntegers.TaskRetries)) { return Create(options, new global::Cases.EnumIntegers.TaskRetries.JsonConverter()); }
 
             return null;
         }

@@ -5,78 +5,61 @@
 
 namespace Cases.EnumIntegers
 {
+    /// <summary>The Task object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumIntegers.Task.JsonConverter))]
     public sealed partial record Task
     {
-        private ulong _present_0;
         private global::Cases.EnumIntegers.Priority _priority = default!;
         private global::Cases.EnumIntegers.Level? _level;
         private global::Cases.EnumIntegers.TaskRetries? _retries;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Task() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Task(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>priority</c>, required.</remarks>
-        public required global::Cases.EnumIntegers.Priority Priority
-        {
-            get => _priority;
-            init { _priority = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Cases.EnumIntegers.Priority Priority { get => _priority; init { _priority = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>level</c>, optional.</remarks>
-        public global::Cases.EnumIntegers.Level? Level
-        {
-            get => _level;
-            init { _level = value; _present_0 |= 0x2UL; }
-        }
+        public global::Cases.EnumIntegers.Level? Level { get => _level; init { _level = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>retries</c>, optional, nullable.</remarks>
-        public global::Cases.EnumIntegers.TaskRetries? Retries
-        {
-            get => _retries;
-            init { _retries = value; _present_0 |= 0x4UL; }
-        }
+        public global::Cases.EnumIntegers.TaskRetries? Retries { get => _retries; init { _retries = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Task Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Level:
-                    copy._level = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Retries:
-                    copy._retries = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Level: copy._level = default; break;
+                case JsonMember.Retries: copy._retries = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Task"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Task"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>priority</c></summary>
@@ -90,97 +73,41 @@ namespace Cases.EnumIntegers
         /// <summary>Reads and writes <see cref="Task"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumIntegers.Task>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "priority",
-                "level",
-                "retries",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_priorityName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_levelName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_retriesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("priority", "level", "retries");
 
             /// <inheritdoc/>
-            public override global::Cases.EnumIntegers.Task Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.EnumIntegers.Task Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Task value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Task value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Task"/> starting at the reader's current token.</summary>
             public static global::Cases.EnumIntegers.Task ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.EnumIntegers.Priority? priorityValue = default;
-                global::Cases.EnumIntegers.Level? levelValue = default;
-                global::Cases.EnumIntegers.TaskRetries? retriesValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.EnumIntegers.Task(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._priority = global::Cases.EnumIntegers.Priority.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._level = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.Level.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._retries = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.TaskRetries.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Priority:
-                                priorityValue = global::Cases.EnumIntegers.Priority.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Level:
-                                levelValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.Level.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Retries:
-                                retriesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.TaskRetries.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("priority");
-                }
-
-                return new global::Cases.EnumIntegers.Task
-                {
-                    Priority = priorityValue!,
-                    _level = levelValue,
-                    _retries = retriesValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -188,96 +115,28 @@ namespace Cases.EnumIntegers
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_priorityName);
-                    global::Cases.EnumIntegers.Priority.JsonConverter.WriteValue(writer, value._priority, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_levelName);
-                    if (value._level is not null)
-                    {
-                        global::Cases.EnumIntegers.Level.JsonConverter.WriteValue(writer, value._level, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_retriesName);
-                    if (value._retries is not null)
-                    {
-                        global::Cases.EnumIntegers.TaskRetries.JsonConverter.WriteValue(writer, value._retries, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Cases.EnumIntegers.Priority.JsonConverter.WriteValue(writer, value._priority, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.EnumIntegers.Level, global::Cases.EnumIntegers.Level.JsonConverter.Direct>(writer, s_names[1], value._level, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.EnumIntegers.TaskRetries, global::Cases.EnumIntegers.TaskRetries.JsonConverter.Direct>(writer, s_names[2], value._retries, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.Task>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "level"u8))
-                        {
-                            return JsonMember.Level;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "retries"u8))
-                        {
-                            return JsonMember.Retries;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "priority"u8))
-                        {
-                            return JsonMember.Priority;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.EnumIntegers.Task Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Task value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'retries' of Task; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'retries' of Task; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumIntegers.TaskRetries.JsonConverter))]
-    public sealed partial class TaskRetries : global::System.IEquatable<global::Cases.EnumIntegers.TaskRetries>
+    public sealed partial class TaskRetries : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumIntegers.TaskRetries, long>
     {
         /// <summary><c>0</c></summary>
         public static global::Cases.EnumIntegers.TaskRetries Value0 { get; } = new(0L, isKnown: true);
@@ -288,17 +147,7 @@ namespace Cases.EnumIntegers
         /// <summary><c>5</c></summary>
         public static global::Cases.EnumIntegers.TaskRetries Value5 { get; } = new(5L, isKnown: true);
 
-        private TaskRetries(long value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
-
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public long Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private TaskRetries(long value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
         public static global::Cases.EnumIntegers.TaskRetries From(long value) => value switch
@@ -309,44 +158,29 @@ namespace Cases.EnumIntegers
             _ => new global::Cases.EnumIntegers.TaskRetries(value, isKnown: false),
         };
 
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.EnumIntegers.TaskRetries? other) => other is not null && Value == other.Value;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.EnumIntegers.TaskRetries);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.EnumIntegers.TaskRetries? left, global::Cases.EnumIntegers.TaskRetries? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.EnumIntegers.TaskRetries? left, global::Cases.EnumIntegers.TaskRetries? right) => !(left == right);
-
         /// <summary>Reads and writes <see cref="TaskRetries"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumIntegers.TaskRetries>
         {
             /// <inheritdoc/>
-            public override global::Cases.EnumIntegers.TaskRetries Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.EnumIntegers.TaskRetries Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.EnumIntegers.TaskRetries ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                return From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.EnumIntegers.TaskRetries ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteNumberValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.TaskRetries>
+            {
+                /// <inheritdoc/>
+                public global::Cases.EnumIntegers.TaskRetries Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -43,25 +43,10 @@ namespace Cases.EnumMixed
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.EnumMixed.Viewer))
-            {
-                return Create(options, new global::Cases.EnumMixed.Viewer.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.Viewer>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumMixed.Viewer[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumMixed.ZoomLevel))
-            {
-                return Create(options, new global::Cases.EnumMixed.ZoomLevel.JsonConverter());
-            }
+            if (type == typeof(global::Cases.EnumMixed.Viewer)) { return Create(options, new global::Cases.EnumMixed.Viewer.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.Viewer>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumMixed.Viewer[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumMixed.Viewer>(new global::Cases.EnumMixed.Viewer.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumMixed.ZoomLevel)) { return Create(options, new global::Cases.EnumMixed.ZoomLevel.JsonConverter()); }
 
             return null;
         }

@@ -5,73 +5,58 @@
 
 namespace Cases.EnumMixed
 {
+    /// <summary>The Viewer object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumMixed.Viewer.JsonConverter))]
     public sealed partial record Viewer
     {
-        private ulong _present_0;
         private global::Cases.EnumMixed.ZoomLevel? _zoom;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel>? _history;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <summary>
-        /// A named level or a percentage.
-        /// </summary>
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Viewer() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Viewer(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <summary>A named level or a percentage.</summary>
         /// <remarks>JSON: <c>zoom</c>, optional.</remarks>
-        public global::Cases.EnumMixed.ZoomLevel? Zoom
-        {
-            get => _zoom;
-            init { _zoom = value; _present_0 |= 0x1UL; }
-        }
+        public global::Cases.EnumMixed.ZoomLevel? Zoom { get => _zoom; init { _zoom = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>history</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel>? History
-        {
-            get => _history;
-            init { _history = value; _present_0 |= 0x2UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel>? History { get => _history; init { _history = value; _present_0 |= 0x2UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Viewer Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Zoom:
-                    copy._zoom = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.History:
-                    copy._history = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Zoom: copy._zoom = default; break;
+                case JsonMember.History: copy._history = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Viewer"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Viewer"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>zoom</c></summary>
@@ -83,84 +68,39 @@ namespace Cases.EnumMixed
         /// <summary>Reads and writes <see cref="Viewer"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumMixed.Viewer>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "zoom",
-                "history",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_zoomName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_historyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("zoom", "history");
 
             /// <inheritdoc/>
-            public override global::Cases.EnumMixed.Viewer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.EnumMixed.Viewer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.Viewer value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.Viewer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Viewer"/> starting at the reader's current token.</summary>
             public static global::Cases.EnumMixed.Viewer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.EnumMixed.ZoomLevel? zoomValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel>? historyValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.EnumMixed.Viewer(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._zoom = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumMixed.ZoomLevel.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._history = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.EnumMixed.ZoomLevel, global::Cases.EnumMixed.ZoomLevel.JsonConverter.Direct>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Zoom:
-                                zoomValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumMixed.ZoomLevel.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.History:
-                                historyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfZoomLevel(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.EnumMixed.Viewer
-                {
-                    _zoom = zoomValue,
-                    _history = historyValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -168,111 +108,19 @@ namespace Cases.EnumMixed
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_zoomName);
-                    if (value._zoom is not null)
-                    {
-                        global::Cases.EnumMixed.ZoomLevel.JsonConverter.WriteValue(writer, value._zoom, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_historyName);
-                    if (value._history is not null)
-                    {
-                        WriteListOfZoomLevel(writer, value._history, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.EnumMixed.ZoomLevel, global::Cases.EnumMixed.ZoomLevel.JsonConverter.Direct>(writer, s_names[0], value._zoom, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.EnumMixed.ZoomLevel, global::Cases.EnumMixed.ZoomLevel.JsonConverter.Direct>>(writer, s_names[1], value._history, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumMixed.Viewer>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "zoom"u8))
-                        {
-                            return JsonMember.Zoom;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "history"u8))
-                        {
-                            return JsonMember.History;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel> ReadListOfZoomLevel(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.EnumMixed.ZoomLevel>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.EnumMixed.ZoomLevel.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfZoomLevel(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.EnumMixed.ZoomLevel> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.EnumMixed.ZoomLevel.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.EnumMixed.Viewer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.Viewer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

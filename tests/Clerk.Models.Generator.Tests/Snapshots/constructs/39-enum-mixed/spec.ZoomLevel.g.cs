@@ -5,12 +5,10 @@
 
 namespace Cases.EnumMixed
 {
-    /// <summary>
-    /// A named level or a percentage.
-    /// </summary>
+    /// <summary>A named level or a percentage.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumMixed.ZoomLevel.JsonConverter))]
-    public sealed partial class ZoomLevel : global::System.IEquatable<global::Cases.EnumMixed.ZoomLevel>
+    public sealed partial class ZoomLevel : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumMixed.ZoomLevel, global::Clerk.Models.Runtime.RawJson>
     {
         /// <summary><c>"auto"</c></summary>
         public static global::Cases.EnumMixed.ZoomLevel Auto { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("\"auto\""), isKnown: true);
@@ -24,87 +22,42 @@ namespace Cases.EnumMixed
         /// <summary><c>100</c></summary>
         public static global::Cases.EnumMixed.ZoomLevel Value100 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("100"), isKnown: true);
 
-        private ZoomLevel(global::Clerk.Models.Runtime.RawJson value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
-
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public global::Clerk.Models.Runtime.RawJson Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private ZoomLevel(global::Clerk.Models.Runtime.RawJson value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
         public static global::Cases.EnumMixed.ZoomLevel From(global::Clerk.Models.Runtime.RawJson value)
         {
-            if (value is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(value));
-            }
-
-            if (value == Auto.Value)
-            {
-                return Auto;
-            }
-
-            if (value == Fit.Value)
-            {
-                return Fit;
-            }
-
-            if (value == Value50.Value)
-            {
-                return Value50;
-            }
-
-            if (value == Value100.Value)
-            {
-                return Value100;
-            }
-
+            if (value is null) { throw new global::System.ArgumentNullException(nameof(value)); }
+            if (value == Auto.Value) { return Auto; }
+            if (value == Fit.Value) { return Fit; }
+            if (value == Value50.Value) { return Value50; }
+            if (value == Value100.Value) { return Value100; }
             return new global::Cases.EnumMixed.ZoomLevel(value, isKnown: false);
         }
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.EnumMixed.ZoomLevel? other) => other is not null && Value == other.Value;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.EnumMixed.ZoomLevel);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value.ToString();
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.EnumMixed.ZoomLevel? left, global::Cases.EnumMixed.ZoomLevel? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.EnumMixed.ZoomLevel? left, global::Cases.EnumMixed.ZoomLevel? right) => !(left == right);
 
         /// <summary>Reads and writes <see cref="ZoomLevel"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumMixed.ZoomLevel>
         {
             /// <inheritdoc/>
-            public override global::Cases.EnumMixed.ZoomLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.EnumMixed.ZoomLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.EnumMixed.ZoomLevel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                return From(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.EnumMixed.ZoomLevel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.Value.WriteTo(writer);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options) => value.Value.WriteTo(writer);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumMixed.ZoomLevel>
+            {
+                /// <inheritdoc/>
+                public global::Cases.EnumMixed.ZoomLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -5,12 +5,10 @@
 
 namespace Cases.EnumNames
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumNames.Flag.JsonConverter))]
-    public sealed partial class Flag : global::System.IEquatable<global::Cases.EnumNames.Flag>
+    public sealed partial class Flag : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumNames.Flag, string>
     {
         /// <summary><c></c></summary>
         public static global::Cases.EnumNames.Flag Empty { get; } = new("", isKnown: true);
@@ -39,118 +37,36 @@ namespace Cases.EnumNames
         /// <summary><c>is_known</c></summary>
         public static global::Cases.EnumNames.Flag IsKnown2 { get; } = new("is_known", isKnown: true);
 
-        private Flag(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.EnumNames.Flag> s_values = new(value => new(value, isKnown: false), Empty, _1, AB, AB2, _2fa, Active, Active2, Value2, IsKnown2);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Flag(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.EnumNames.Flag From(string value) => value switch
-        {
-            "" => Empty,
-            "+1" => _1,
-            "a-b" => AB,
-            "a_b" => AB2,
-            "2fa" => _2fa,
-            "Active" => Active,
-            "active" => Active2,
-            "value" => Value2,
-            "is_known" => IsKnown2,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.EnumNames.Flag(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.EnumNames.Flag? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.EnumNames.Flag);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.EnumNames.Flag? left, global::Cases.EnumNames.Flag? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.EnumNames.Flag? left, global::Cases.EnumNames.Flag? right) => !(left == right);
+        public static global::Cases.EnumNames.Flag From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Flag"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumNames.Flag>
         {
             /// <inheritdoc/>
-            public override global::Cases.EnumNames.Flag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.EnumNames.Flag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.EnumNames.Flag ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals(""u8))
-                {
-                    return global::Cases.EnumNames.Flag.Empty;
-                }
-
-                if (reader.ValueTextEquals("+1"u8))
-                {
-                    return global::Cases.EnumNames.Flag._1;
-                }
-
-                if (reader.ValueTextEquals("a-b"u8))
-                {
-                    return global::Cases.EnumNames.Flag.AB;
-                }
-
-                if (reader.ValueTextEquals("a_b"u8))
-                {
-                    return global::Cases.EnumNames.Flag.AB2;
-                }
-
-                if (reader.ValueTextEquals("2fa"u8))
-                {
-                    return global::Cases.EnumNames.Flag._2fa;
-                }
-
-                if (reader.ValueTextEquals("Active"u8))
-                {
-                    return global::Cases.EnumNames.Flag.Active;
-                }
-
-                if (reader.ValueTextEquals("active"u8))
-                {
-                    return global::Cases.EnumNames.Flag.Active2;
-                }
-
-                if (reader.ValueTextEquals("value"u8))
-                {
-                    return global::Cases.EnumNames.Flag.Value2;
-                }
-
-                if (reader.ValueTextEquals("is_known"u8))
-                {
-                    return global::Cases.EnumNames.Flag.IsKnown2;
-                }
-
-                return new global::Cases.EnumNames.Flag(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.EnumNames.Flag ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumNames.Flag>
+            {
+                /// <inheritdoc/>
+                public global::Cases.EnumNames.Flag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

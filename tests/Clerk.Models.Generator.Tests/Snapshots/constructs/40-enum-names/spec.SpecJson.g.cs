@@ -43,25 +43,10 @@ namespace Cases.EnumNames
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.EnumNames.Setting))
-            {
-                return Create(options, new global::Cases.EnumNames.Setting.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumNames.Setting>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumNames.Setting[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.EnumNames.Flag))
-            {
-                return Create(options, new global::Cases.EnumNames.Flag.JsonConverter());
-            }
+            if (type == typeof(global::Cases.EnumNames.Setting)) { return Create(options, new global::Cases.EnumNames.Setting.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.EnumNames.Setting>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumNames.Setting[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.EnumNames.Setting>(new global::Cases.EnumNames.Setting.JsonConverter())); }
+            if (type == typeof(global::Cases.EnumNames.Flag)) { return Create(options, new global::Cases.EnumNames.Flag.JsonConverter()); }
 
             return null;
         }

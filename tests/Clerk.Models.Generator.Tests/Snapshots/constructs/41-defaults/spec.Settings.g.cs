@@ -5,11 +5,11 @@
 
 namespace Cases.Defaults
 {
+    /// <summary>The Settings object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Defaults.Settings.JsonConverter))]
     public sealed partial record Settings
     {
-        private ulong _present_0;
         private global::Cases.Defaults.SettingsMode _mode = default!;
         private int? _pageSize;
         private bool? _enabled;
@@ -18,149 +18,81 @@ namespace Cases.Defaults
         private global::Clerk.Models.Runtime.ValueList<string>? _tags;
         private global::Cases.Defaults.SettingsLimits? _limits;
         private global::System.DateOnly? _since;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <summary>
-        /// Default when absent: "light".
-        /// </summary>
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Settings() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Settings(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <summary>Default when absent: "light".</summary>
         /// <remarks>JSON: <c>mode</c>, required.</remarks>
-        public required global::Cases.Defaults.SettingsMode Mode
-        {
-            get => _mode;
-            init { _mode = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Cases.Defaults.SettingsMode Mode { get => _mode; init { _mode = value; _present_0 |= 0x1UL; } }
 
-        /// <summary>
-        /// Default when absent: 20.
-        /// </summary>
+        /// <summary>Default when absent: 20.</summary>
         /// <remarks>JSON: <c>page_size</c>, optional.</remarks>
-        public int? PageSize
-        {
-            get => _pageSize;
-            init { _pageSize = value; _present_0 |= 0x2UL; }
-        }
+        public int? PageSize { get => _pageSize; init { _pageSize = value; _present_0 |= 0x2UL; } }
 
-        /// <summary>
-        /// Default when absent: true.
-        /// </summary>
+        /// <summary>Default when absent: true.</summary>
         /// <remarks>JSON: <c>enabled</c>, optional.</remarks>
-        public bool? Enabled
-        {
-            get => _enabled;
-            init { _enabled = value; _present_0 |= 0x4UL; }
-        }
+        public bool? Enabled { get => _enabled; init { _enabled = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Default when absent: 0.5.
-        /// </summary>
+        /// <summary>Default when absent: 0.5.</summary>
         /// <remarks>JSON: <c>ratio</c>, optional.</remarks>
-        public double? Ratio
-        {
-            get => _ratio;
-            init { _ratio = value; _present_0 |= 0x8UL; }
-        }
+        public double? Ratio { get => _ratio; init { _ratio = value; _present_0 |= 0x8UL; } }
 
-        /// <summary>
-        /// Default when absent: "none".
-        /// </summary>
+        /// <summary>Default when absent: "none".</summary>
         /// <remarks>JSON: <c>label</c>, optional.</remarks>
-        public string? Label
-        {
-            get => _label;
-            init { _label = value; _present_0 |= 0x10UL; }
-        }
+        public string? Label { get => _label; init { _label = value; _present_0 |= 0x10UL; } }
 
-        /// <summary>
-        /// Default when absent: [].
-        /// </summary>
+        /// <summary>Default when absent: [].</summary>
         /// <remarks>JSON: <c>tags</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<string>? Tags
-        {
-            get => _tags;
-            init { _tags = value; _present_0 |= 0x20UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<string>? Tags { get => _tags; init { _tags = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Default when absent: {"max":10}.
-        /// </summary>
+        /// <summary>Default when absent: {"max":10}.</summary>
         /// <remarks>JSON: <c>limits</c>, optional.</remarks>
-        public global::Cases.Defaults.SettingsLimits? Limits
-        {
-            get => _limits;
-            init { _limits = value; _present_0 |= 0x40UL; }
-        }
+        public global::Cases.Defaults.SettingsLimits? Limits { get => _limits; init { _limits = value; _present_0 |= 0x40UL; } }
 
-        /// <summary>
-        /// Default when absent: "2020-01-01".
-        /// </summary>
+        /// <summary>Default when absent: "2020-01-01".</summary>
         /// <remarks>JSON: <c>since</c>, optional.</remarks>
-        public global::System.DateOnly? Since
-        {
-            get => _since;
-            init { _since = value; _present_0 |= 0x80UL; }
-        }
+        public global::System.DateOnly? Since { get => _since; init { _since = value; _present_0 |= 0x80UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Settings Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.PageSize:
-                    copy._pageSize = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Enabled:
-                    copy._enabled = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Ratio:
-                    copy._ratio = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Label:
-                    copy._label = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Tags:
-                    copy._tags = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Limits:
-                    copy._limits = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.Since:
-                    copy._since = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.PageSize: copy._pageSize = default; break;
+                case JsonMember.Enabled: copy._enabled = default; break;
+                case JsonMember.Ratio: copy._ratio = default; break;
+                case JsonMember.Label: copy._label = default; break;
+                case JsonMember.Tags: copy._tags = default; break;
+                case JsonMember.Limits: copy._limits = default; break;
+                case JsonMember.Since: copy._since = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Settings"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Settings"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>mode</c></summary>
@@ -184,137 +116,46 @@ namespace Cases.Defaults
         /// <summary>Reads and writes <see cref="Settings"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Defaults.Settings>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "mode",
-                "page_size",
-                "enabled",
-                "ratio",
-                "label",
-                "tags",
-                "limits",
-                "since",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_modeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_pageSizeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_enabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_ratioName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_labelName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_tagsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_limitsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_sinceName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("mode", "page_size", "enabled", "ratio", "label", "tags", "limits", "since");
 
             /// <inheritdoc/>
-            public override global::Cases.Defaults.Settings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Defaults.Settings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.Settings value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.Settings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Settings"/> starting at the reader's current token.</summary>
             public static global::Cases.Defaults.Settings ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.Defaults.SettingsMode? modeValue = default;
-                int? pageSizeValue = default;
-                bool? enabledValue = default;
-                double? ratioValue = default;
-                string? labelValue = default;
-                global::Clerk.Models.Runtime.ValueList<string>? tagsValue = default;
-                global::Cases.Defaults.SettingsLimits? limitsValue = default;
-                global::System.DateOnly? sinceValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Defaults.Settings(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._mode = global::Cases.Defaults.SettingsMode.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._pageSize = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader); break;
+                            case 2: value._enabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 3: value._ratio = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
+                            case 4: value._label = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 5: value._tags = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
+                            case 6: value._limits = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Defaults.SettingsLimits.JsonConverter.ReadValue(ref reader, options); break;
+                            case 7: value._since = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateOnly(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Mode:
-                                modeValue = global::Cases.Defaults.SettingsMode.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.PageSize:
-                                pageSizeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Enabled:
-                                enabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Ratio:
-                                ratioValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Label:
-                                labelValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Tags:
-                                tagsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Limits:
-                                limitsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Defaults.SettingsLimits.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.Since:
-                                sinceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateOnly(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("mode");
-                }
-
-                return new global::Cases.Defaults.Settings
-                {
-                    Mode = modeValue!,
-                    _pageSize = pageSizeValue,
-                    _enabled = enabledValue,
-                    _ratio = ratioValue,
-                    _label = labelValue,
-                    _tags = tagsValue,
-                    _limits = limitsValue,
-                    _since = sinceValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -322,217 +163,33 @@ namespace Cases.Defaults
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_modeName);
-                    global::Cases.Defaults.SettingsMode.JsonConverter.WriteValue(writer, value._mode, options);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    if (value._pageSize.HasValue)
-                    {
-                        writer.WriteNumber(s_pageSizeName, value._pageSize.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_pageSizeName);
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    if (value._enabled.HasValue)
-                    {
-                        writer.WriteBoolean(s_enabledName, value._enabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_enabledName);
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._ratio.HasValue)
-                    {
-                        writer.WriteNumber(s_ratioName, value._ratio.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_ratioName);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_labelName, value._label);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_tagsName);
-                    if (value._tags is not null)
-                    {
-                        WriteListOfString(writer, value._tags, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WritePropertyName(s_limitsName);
-                    if (value._limits is not null)
-                    {
-                        global::Cases.Defaults.SettingsLimits.JsonConverter.WriteValue(writer, value._limits, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WritePropertyName(s_sinceName);
-                    if (value._since.HasValue)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, value._since.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WritePropertyName(s_names[0]); global::Cases.Defaults.SettingsMode.JsonConverter.WriteValue(writer, value._mode, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[1], value._pageSize); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[2], value._enabled); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[3], value._ratio); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._label); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<string>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(writer, s_names[5], value._tags, options); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.Defaults.SettingsLimits, global::Cases.Defaults.SettingsLimits.JsonConverter.Direct>(writer, s_names[6], value._limits, options); }
+                if ((present0 & 0x80UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.StructMember<global::System.DateOnly, global::Clerk.Models.Runtime.Serialization.JsonValues.DateOnly>(writer, s_names[7], value._since, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.Settings>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
-                        {
-                            return JsonMember.Mode;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
-                        {
-                            return JsonMember.Tags;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ratio"u8))
-                        {
-                            return JsonMember.Ratio;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "label"u8))
-                        {
-                            return JsonMember.Label;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "since"u8))
-                        {
-                            return JsonMember.Since;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "limits"u8))
-                        {
-                            return JsonMember.Limits;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                        {
-                            return JsonMember.Enabled;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "page_size"u8))
-                        {
-                            return JsonMember.PageSize;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<string> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.Defaults.Settings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.Settings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'mode' of Settings; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'mode' of Settings; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Defaults.SettingsMode.JsonConverter))]
-    public sealed partial class SettingsMode : global::System.IEquatable<global::Cases.Defaults.SettingsMode>
+    public sealed partial class SettingsMode : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Defaults.SettingsMode, string>
     {
         /// <summary><c>light</c></summary>
         public static global::Cases.Defaults.SettingsMode Light { get; } = new("light", isKnown: true);
@@ -540,134 +197,85 @@ namespace Cases.Defaults
         /// <summary><c>dark</c></summary>
         public static global::Cases.Defaults.SettingsMode Dark { get; } = new("dark", isKnown: true);
 
-        private SettingsMode(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.Defaults.SettingsMode> s_values = new(value => new(value, isKnown: false), Light, Dark);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private SettingsMode(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.Defaults.SettingsMode From(string value) => value switch
-        {
-            "light" => Light,
-            "dark" => Dark,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.Defaults.SettingsMode(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.Defaults.SettingsMode? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.Defaults.SettingsMode);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.Defaults.SettingsMode? left, global::Cases.Defaults.SettingsMode? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.Defaults.SettingsMode? left, global::Cases.Defaults.SettingsMode? right) => !(left == right);
+        public static global::Cases.Defaults.SettingsMode From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="SettingsMode"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Defaults.SettingsMode>
         {
             /// <inheritdoc/>
-            public override global::Cases.Defaults.SettingsMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Defaults.SettingsMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.Defaults.SettingsMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("light"u8))
-                {
-                    return global::Cases.Defaults.SettingsMode.Light;
-                }
-
-                if (reader.ValueTextEquals("dark"u8))
-                {
-                    return global::Cases.Defaults.SettingsMode.Dark;
-                }
-
-                return new global::Cases.Defaults.SettingsMode(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.Defaults.SettingsMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsMode>
+            {
+                /// <inheritdoc/>
+                public global::Cases.Defaults.SettingsMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The value of 'limits' of Settings.
-    /// </summary>
+    /// <summary>The value of 'limits' of Settings.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Defaults.SettingsLimits.JsonConverter))]
     public sealed partial record SettingsLimits
     {
-        private ulong _present_0;
         private long? _max;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
-        /// <remarks>JSON: <c>max</c>, optional.</remarks>
-        public long? Max
-        {
-            get => _max;
-            init { _max = value; _present_0 |= 0x1UL; }
-        }
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public SettingsLimits() { }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private SettingsLimits(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
+        /// <remarks>JSON: <c>max</c>, optional.</remarks>
+        public long? Max { get => _max; init { _max = value; _present_0 |= 0x1UL; } }
+
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public SettingsLimits Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Max:
-                    copy._max = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Max: copy._max = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="SettingsLimits"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="SettingsLimits"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>max</c></summary>
@@ -677,76 +285,38 @@ namespace Cases.Defaults
         /// <summary>Reads and writes <see cref="SettingsLimits"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Defaults.SettingsLimits>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "max",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_maxName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("max");
 
             /// <inheritdoc/>
-            public override global::Cases.Defaults.SettingsLimits Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.Defaults.SettingsLimits Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsLimits value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsLimits value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="SettingsLimits"/> starting at the reader's current token.</summary>
             public static global::Cases.Defaults.SettingsLimits ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                long? maxValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.Defaults.SettingsLimits(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._max = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Max:
-                                maxValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.Defaults.SettingsLimits
-                {
-                    _max = maxValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -754,52 +324,18 @@ namespace Cases.Defaults
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    if (value._max.HasValue)
-                    {
-                        writer.WriteNumber(s_maxName, value._max.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_maxName);
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[0], value._max); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsLimits>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
-                        {
-                            return JsonMember.Max;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.Defaults.SettingsLimits Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsLimits value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

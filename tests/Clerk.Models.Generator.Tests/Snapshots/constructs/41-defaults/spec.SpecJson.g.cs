@@ -46,40 +46,13 @@ namespace Cases.Defaults
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.Defaults.SettingsLimits))
-            {
-                return Create(options, new global::Cases.Defaults.SettingsLimits.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Defaults.SettingsLimits>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Defaults.SettingsLimits[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Defaults.Settings))
-            {
-                return Create(options, new global::Cases.Defaults.Settings.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Defaults.Settings>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Defaults.Settings[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.Defaults.SettingsMode))
-            {
-                return Create(options, new global::Cases.Defaults.SettingsMode.JsonConverter());
-            }
+            if (type == typeof(global::Cases.Defaults.SettingsLimits)) { return Create(options, new global::Cases.Defaults.SettingsLimits.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Defaults.SettingsLimits>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter())); }
+            if (type == typeof(global::Cases.Defaults.SettingsLimits[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Defaults.SettingsLimits>(new global::Cases.Defaults.SettingsLimits.JsonConverter())); }
+            if (type == typeof(global::Cases.Defaults.Settings)) { return Create(options, new global::Cases.Defaults.Settings.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.Defaults.Settings>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter())); }
+            if (type == typeof(global::Cases.Defaults.Settings[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.Defaults.Settings>(new global::Cases.Defaults.Settings.JsonConverter())); }
+            if (type == typeof(global::Cases.Defaults.SettingsMode)) { return Create(options, new global::Cases.Defaults.SettingsMode.JsonConverter()); }
 
             return null;
         }

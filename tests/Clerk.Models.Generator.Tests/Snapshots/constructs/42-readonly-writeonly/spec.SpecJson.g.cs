@@ -40,20 +40,9 @@ namespace Cases.ReadonlyWriteonly
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ReadonlyWriteonly.Account))
-            {
-                return Create(options, new global::Cases.ReadonlyWriteonly.Account.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ReadonlyWriteonly.Account>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ReadonlyWriteonly.Account[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.ReadonlyWriteonly.Account)) { return Create(options, new global::Cases.ReadonlyWriteonly.Account.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ReadonlyWriteonly.Account>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter())); }
+            if (type == typeof(global::Cases.ReadonlyWriteonly.Account[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ReadonlyWriteonly.Account>(new global::Cases.ReadonlyWriteonly.Account.JsonConverter())); }
 
             return null;
         }

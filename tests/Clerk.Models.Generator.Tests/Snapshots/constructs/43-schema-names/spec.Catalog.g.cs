@@ -5,118 +5,77 @@
 
 namespace Cases.SchemaNames
 {
+    /// <summary>The Catalog object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNames.Catalog.JsonConverter))]
     public sealed partial record Catalog
     {
-        private ulong _present_0;
         private global::Cases.SchemaNames.SchemasPasskey? _passkey;
         private global::Cases.SchemaNames.JWKSEd25519PublicKey? _key;
         private global::Cases.SchemaNames.CommerceTotalsResponse2? _totals;
         private global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>? _lines;
         private global::Cases.SchemaNames._3DSecure? _secure;
         private global::Cases.SchemaNames.OrderStatus? _status;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Catalog() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Catalog(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>passkey</c>, optional.</remarks>
-        public global::Cases.SchemaNames.SchemasPasskey? Passkey
-        {
-            get => _passkey;
-            init { _passkey = value; _present_0 |= 0x1UL; }
-        }
+        public global::Cases.SchemaNames.SchemasPasskey? Passkey { get => _passkey; init { _passkey = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>key</c>, optional.</remarks>
-        public global::Cases.SchemaNames.JWKSEd25519PublicKey? Key
-        {
-            get => _key;
-            init { _key = value; _present_0 |= 0x2UL; }
-        }
+        public global::Cases.SchemaNames.JWKSEd25519PublicKey? Key { get => _key; init { _key = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>totals</c>, optional.</remarks>
-        public global::Cases.SchemaNames.CommerceTotalsResponse2? Totals
-        {
-            get => _totals;
-            init { _totals = value; _present_0 |= 0x4UL; }
-        }
+        public global::Cases.SchemaNames.CommerceTotalsResponse2? Totals { get => _totals; init { _totals = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>lines</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>? Lines
-        {
-            get => _lines;
-            init { _lines = value; _present_0 |= 0x8UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>? Lines { get => _lines; init { _lines = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>secure</c>, optional.</remarks>
-        public global::Cases.SchemaNames._3DSecure? Secure
-        {
-            get => _secure;
-            init { _secure = value; _present_0 |= 0x10UL; }
-        }
+        public global::Cases.SchemaNames._3DSecure? Secure { get => _secure; init { _secure = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>status</c>, optional.</remarks>
-        public global::Cases.SchemaNames.OrderStatus? Status
-        {
-            get => _status;
-            init { _status = value; _present_0 |= 0x20UL; }
-        }
+        public global::Cases.SchemaNames.OrderStatus? Status { get => _status; init { _status = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Catalog Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Passkey:
-                    copy._passkey = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Key:
-                    copy._key = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Totals:
-                    copy._totals = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Lines:
-                    copy._lines = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Secure:
-                    copy._secure = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Status:
-                    copy._status = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Passkey: copy._passkey = default; break;
+                case JsonMember.Key: copy._key = default; break;
+                case JsonMember.Totals: copy._totals = default; break;
+                case JsonMember.Lines: copy._lines = default; break;
+                case JsonMember.Secure: copy._secure = default; break;
+                case JsonMember.Status: copy._status = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Catalog"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Catalog"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>passkey</c></summary>
@@ -136,116 +95,43 @@ namespace Cases.SchemaNames
         /// <summary>Reads and writes <see cref="Catalog"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.SchemaNames.Catalog>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "passkey",
-                "key",
-                "totals",
-                "lines",
-                "secure",
-                "status",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_passkeyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_keyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_totalsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_linesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_secureName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("passkey", "key", "totals", "lines", "secure", "status");
 
             /// <inheritdoc/>
-            public override global::Cases.SchemaNames.Catalog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.SchemaNames.Catalog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.Catalog value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.Catalog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Catalog"/> starting at the reader's current token.</summary>
             public static global::Cases.SchemaNames.Catalog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.SchemaNames.SchemasPasskey? passkeyValue = default;
-                global::Cases.SchemaNames.JWKSEd25519PublicKey? keyValue = default;
-                global::Cases.SchemaNames.CommerceTotalsResponse2? totalsValue = default;
-                global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>? linesValue = default;
-                global::Cases.SchemaNames._3DSecure? secureValue = default;
-                global::Cases.SchemaNames.OrderStatus? statusValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.SchemaNames.Catalog(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._passkey = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.SchemasPasskey.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._key = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._totals = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter.ReadValue(ref reader, options); break;
+                            case 3: value._lines = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.SchemaNames.LineItem, global::Cases.SchemaNames.LineItem.JsonConverter.Direct>(ref reader, options); break;
+                            case 4: value._secure = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames._3DSecure.JsonConverter.ReadValue(ref reader, options); break;
+                            case 5: value._status = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.OrderStatus.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Passkey:
-                                passkeyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.SchemasPasskey.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Key:
-                                keyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Totals:
-                                totalsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Lines:
-                                linesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfLineItem(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Secure:
-                                secureValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames._3DSecure.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Status:
-                                statusValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.OrderStatus.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x20UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.SchemaNames.Catalog
-                {
-                    _passkey = passkeyValue,
-                    _key = keyValue,
-                    _totals = totalsValue,
-                    _lines = linesValue,
-                    _secure = secureValue,
-                    _status = statusValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -253,187 +139,23 @@ namespace Cases.SchemaNames
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_passkeyName);
-                    if (value._passkey is not null)
-                    {
-                        global::Cases.SchemaNames.SchemasPasskey.JsonConverter.WriteValue(writer, value._passkey, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_keyName);
-                    if (value._key is not null)
-                    {
-                        global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter.WriteValue(writer, value._key, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_totalsName);
-                    if (value._totals is not null)
-                    {
-                        global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter.WriteValue(writer, value._totals, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_linesName);
-                    if (value._lines is not null)
-                    {
-                        WriteListOfLineItem(writer, value._lines, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_secureName);
-                    if (value._secure is not null)
-                    {
-                        global::Cases.SchemaNames._3DSecure.JsonConverter.WriteValue(writer, value._secure, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_statusName);
-                    if (value._status is not null)
-                    {
-                        global::Cases.SchemaNames.OrderStatus.JsonConverter.WriteValue(writer, value._status, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.SchemaNames.SchemasPasskey, global::Cases.SchemaNames.SchemasPasskey.JsonConverter.Direct>(writer, s_names[0], value._passkey, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.SchemaNames.JWKSEd25519PublicKey, global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter.Direct>(writer, s_names[1], value._key, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.SchemaNames.CommerceTotalsResponse2, global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter.Direct>(writer, s_names[2], value._totals, options); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.SchemaNames.LineItem, global::Cases.SchemaNames.LineItem.JsonConverter.Direct>>(writer, s_names[3], value._lines, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.SchemaNames._3DSecure, global::Cases.SchemaNames._3DSecure.JsonConverter.Direct>(writer, s_names[4], value._secure, options); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.SchemaNames.OrderStatus, global::Cases.SchemaNames.OrderStatus.JsonConverter.Direct>(writer, s_names[5], value._status, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.Catalog>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "key"u8))
-                        {
-                            return JsonMember.Key;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "lines"u8))
-                        {
-                            return JsonMember.Lines;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "totals"u8))
-                        {
-                            return JsonMember.Totals;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "secure"u8))
-                        {
-                            return JsonMember.Secure;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
-                        {
-                            return JsonMember.Status;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "passkey"u8))
-                        {
-                            return JsonMember.Passkey;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem> ReadListOfLineItem(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<global::Cases.SchemaNames.LineItem>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Cases.SchemaNames.LineItem.JsonConverter.ReadValue(ref reader, options));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfLineItem(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    global::Cases.SchemaNames.LineItem.JsonConverter.WriteValue(writer, item, options);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.SchemaNames.Catalog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.Catalog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,12 +5,10 @@
 
 namespace Cases.SchemaNames
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNames.OrderStatus.JsonConverter))]
-    public sealed partial class OrderStatus : global::System.IEquatable<global::Cases.SchemaNames.OrderStatus>
+    public sealed partial class OrderStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.SchemaNames.OrderStatus, string>
     {
         /// <summary><c>new</c></summary>
         public static global::Cases.SchemaNames.OrderStatus New { get; } = new("new", isKnown: true);
@@ -18,76 +16,36 @@ namespace Cases.SchemaNames
         /// <summary><c>done</c></summary>
         public static global::Cases.SchemaNames.OrderStatus Done { get; } = new("done", isKnown: true);
 
-        private OrderStatus(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.SchemaNames.OrderStatus> s_values = new(value => new(value, isKnown: false), New, Done);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OrderStatus(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.SchemaNames.OrderStatus From(string value) => value switch
-        {
-            "new" => New,
-            "done" => Done,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.SchemaNames.OrderStatus(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.SchemaNames.OrderStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.SchemaNames.OrderStatus);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.SchemaNames.OrderStatus? left, global::Cases.SchemaNames.OrderStatus? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.SchemaNames.OrderStatus? left, global::Cases.SchemaNames.OrderStatus? right) => !(left == right);
+        public static global::Cases.SchemaNames.OrderStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.SchemaNames.OrderStatus>
         {
             /// <inheritdoc/>
-            public override global::Cases.SchemaNames.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.SchemaNames.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.SchemaNames.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("new"u8))
-                {
-                    return global::Cases.SchemaNames.OrderStatus.New;
-                }
-
-                if (reader.ValueTextEquals("done"u8))
-                {
-                    return global::Cases.SchemaNames.OrderStatus.Done;
-                }
-
-                return new global::Cases.SchemaNames.OrderStatus(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.SchemaNames.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.OrderStatus>
+            {
+                /// <inheritdoc/>
+                public global::Cases.SchemaNames.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

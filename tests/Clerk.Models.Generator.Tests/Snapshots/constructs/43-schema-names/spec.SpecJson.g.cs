@@ -58,100 +58,25 @@ namespace Cases.SchemaNames
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.SchemaNames.SchemasPasskey))
-            {
-                return Create(options, new global::Cases.SchemaNames.SchemasPasskey.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.SchemasPasskey>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.SchemasPasskey[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.JWKSEd25519PublicKey))
-            {
-                return Create(options, new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.JWKSEd25519PublicKey>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.JWKSEd25519PublicKey[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.CommerceTotalsResponse2))
-            {
-                return Create(options, new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.CommerceTotalsResponse2>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.CommerceTotalsResponse2[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.LineItem))
-            {
-                return Create(options, new global::Cases.SchemaNames.LineItem.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.LineItem[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames._3DSecure))
-            {
-                return Create(options, new global::Cases.SchemaNames._3DSecure.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames._3DSecure>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames._3DSecure[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.Catalog))
-            {
-                return Create(options, new global::Cases.SchemaNames.Catalog.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.Catalog>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.Catalog[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNames.OrderStatus))
-            {
-                return Create(options, new global::Cases.SchemaNames.OrderStatus.JsonConverter());
-            }
+            if (type == typeof(global::Cases.SchemaNames.SchemasPasskey)) { return Create(options, new global::Cases.SchemaNames.SchemasPasskey.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.SchemasPasskey>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.SchemasPasskey[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.SchemasPasskey>(new global::Cases.SchemaNames.SchemasPasskey.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.JWKSEd25519PublicKey)) { return Create(options, new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.JWKSEd25519PublicKey>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.JWKSEd25519PublicKey[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>(new global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.CommerceTotalsResponse2)) { return Create(options, new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.CommerceTotalsResponse2>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.CommerceTotalsResponse2[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.CommerceTotalsResponse2>(new global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.LineItem)) { return Create(options, new global::Cases.SchemaNames.LineItem.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.LineItem>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.LineItem[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.LineItem>(new global::Cases.SchemaNames.LineItem.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames._3DSecure)) { return Create(options, new global::Cases.SchemaNames._3DSecure.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames._3DSecure>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames._3DSecure[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames._3DSecure>(new global::Cases.SchemaNames._3DSecure.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.Catalog)) { return Create(options, new global::Cases.SchemaNames.Catalog.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNames.Catalog>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.Catalog[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNames.Catalog>(new global::Cases.SchemaNames.Catalog.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNames.OrderStatus)) { return Create(options, new global::Cases.SchemaNames.OrderStatus.JsonConverter()); }
 
             return null;
         }

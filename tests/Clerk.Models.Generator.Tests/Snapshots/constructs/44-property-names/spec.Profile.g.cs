@@ -5,11 +5,11 @@
 
 namespace Cases.PropertyNames
 {
+    /// <summary>The Profile object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.PropertyNames.Profile.JsonConverter))]
     public sealed partial record Profile
     {
-        private ulong _present_0;
         private string _firstName = default!;
         private long? _metaVersion;
         private string? _displayName;
@@ -20,147 +20,81 @@ namespace Cases.PropertyNames
         private string? _camelCase;
         private string? _aLLCAPS;
         private string? _ünïcödé;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Profile() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Profile(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>first-name</c>, required.</remarks>
-        public required string FirstName
-        {
-            get => _firstName;
-            init { _firstName = value; _present_0 |= 0x1UL; }
-        }
+        public required string FirstName { get => _firstName; init { _firstName = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>meta.version</c>, optional.</remarks>
-        public long? MetaVersion
-        {
-            get => _metaVersion;
-            init { _metaVersion = value; _present_0 |= 0x2UL; }
-        }
+        public long? MetaVersion { get => _metaVersion; init { _metaVersion = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>display name</c>, optional.</remarks>
-        public string? DisplayName
-        {
-            get => _displayName;
-            init { _displayName = value; _present_0 |= 0x4UL; }
-        }
+        public string? DisplayName { get => _displayName; init { _displayName = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>2fa_enabled</c>, optional.</remarks>
-        public bool? _2faEnabled
-        {
-            get => __2faEnabled;
-            init { __2faEnabled = value; _present_0 |= 0x8UL; }
-        }
+        public bool? _2faEnabled { get => __2faEnabled; init { __2faEnabled = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>@type</c>, optional.</remarks>
-        public string? Type
-        {
-            get => _type;
-            init { _type = value; _present_0 |= 0x10UL; }
-        }
+        public string? Type { get => _type; init { _type = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>$id</c>, optional.</remarks>
-        public string? Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x20UL; }
-        }
+        public string? Id { get => _id; init { _id = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>_links</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? Links
-        {
-            get => _links;
-            init { _links = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x40UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? Links { get => _links; init { _links = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>camelCase</c>, optional.</remarks>
-        public string? CamelCase
-        {
-            get => _camelCase;
-            init { _camelCase = value; _present_0 |= 0x80UL; }
-        }
+        public string? CamelCase { get => _camelCase; init { _camelCase = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>ALLCAPS</c>, optional.</remarks>
-        public string? ALLCAPS
-        {
-            get => _aLLCAPS;
-            init { _aLLCAPS = value; _present_0 |= 0x100UL; }
-        }
+        public string? ALLCAPS { get => _aLLCAPS; init { _aLLCAPS = value; _present_0 |= 0x100UL; } }
 
         /// <remarks>JSON: <c>ünïcödé</c>, optional.</remarks>
-        public string? Ünïcödé
-        {
-            get => _ünïcödé;
-            init { _ünïcödé = value; _present_0 |= 0x200UL; }
-        }
+        public string? Ünïcödé { get => _ünïcödé; init { _ünïcödé = value; _present_0 |= 0x200UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 10 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 10 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Profile Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.MetaVersion:
-                    copy._metaVersion = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.DisplayName:
-                    copy._displayName = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember._2faEnabled:
-                    copy.__2faEnabled = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Type:
-                    copy._type = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Id:
-                    copy._id = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Links:
-                    copy._links = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.CamelCase:
-                    copy._camelCase = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                case JsonMember.ALLCAPS:
-                    copy._aLLCAPS = default;
-                    copy._present_0 &= ~0x100UL;
-                    return copy;
-                case JsonMember.Ünïcödé:
-                    copy._ünïcödé = default;
-                    copy._present_0 &= ~0x200UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.MetaVersion: copy._metaVersion = default; break;
+                case JsonMember.DisplayName: copy._displayName = default; break;
+                case JsonMember._2faEnabled: copy.__2faEnabled = default; break;
+                case JsonMember.Type: copy._type = default; break;
+                case JsonMember.Id: copy._id = default; break;
+                case JsonMember.Links: copy._links = default; break;
+                case JsonMember.CamelCase: copy._camelCase = default; break;
+                case JsonMember.ALLCAPS: copy._aLLCAPS = default; break;
+                case JsonMember.Ünïcödé: copy._ünïcödé = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Profile"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Profile"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>first-name</c></summary>
@@ -188,153 +122,50 @@ namespace Cases.PropertyNames
         /// <summary>Reads and writes <see cref="Profile"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.PropertyNames.Profile>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "first-name",
-                "meta.version",
-                "display name",
-                "2fa_enabled",
-                "@type",
-                "$id",
-                "_links",
-                "camelCase",
-                "ALLCAPS",
-                "ünïcödé",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_firstNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_metaVersionName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_displayNameName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s__2faEnabledName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_linksName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_camelCaseName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_aLLCAPSName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_ünïcödéName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "first-name", "meta.version", "display name", "2fa_enabled", "@type", "$id", "_links", "camelCase",
+                "ALLCAPS", "ünïcödé");
 
             /// <inheritdoc/>
-            public override global::Cases.PropertyNames.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.PropertyNames.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.PropertyNames.Profile value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.PropertyNames.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Profile"/> starting at the reader's current token.</summary>
             public static global::Cases.PropertyNames.Profile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? firstNameValue = default;
-                long? metaVersionValue = default;
-                string? displayNameValue = default;
-                bool? _2faEnabledValue = default;
-                string? typeValue = default;
-                string? idValue = default;
-                global::Clerk.Models.Runtime.RawJson? linksValue = default;
-                string? camelCaseValue = default;
-                string? aLLCAPSValue = default;
-                string? ünïcödéValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.PropertyNames.Profile(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._firstName = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._metaVersion = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 2: value._displayName = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value.__2faEnabled = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 4: value._type = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 5: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 6: value._links = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 7: value._camelCase = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 8: value._aLLCAPS = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 9: value._ünïcödé = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.FirstName:
-                                firstNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.MetaVersion:
-                                metaVersionValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.DisplayName:
-                                displayNameValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember._2faEnabled:
-                                _2faEnabledValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Type:
-                                typeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Links:
-                                linksValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.CamelCase:
-                                camelCaseValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.ALLCAPS:
-                                aLLCAPSValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.Ünïcödé:
-                                ünïcödéValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x200UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("first-name");
-                }
-
-                return new global::Cases.PropertyNames.Profile
-                {
-                    FirstName = firstNameValue!,
-                    _metaVersion = metaVersionValue,
-                    _displayName = displayNameValue,
-                    __2faEnabled = _2faEnabledValue,
-                    _type = typeValue,
-                    _id = idValue,
-                    _links = linksValue,
-                    _camelCase = camelCaseValue,
-                    _aLLCAPS = aLLCAPSValue,
-                    _ünïcödé = ünïcödéValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -342,171 +173,27 @@ namespace Cases.PropertyNames
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_firstNameName, value._firstName);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    if (value._metaVersion.HasValue)
-                    {
-                        writer.WriteNumber(s_metaVersionName, value._metaVersion.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_metaVersionName);
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_displayNameName, value._displayName);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value.__2faEnabled.HasValue)
-                    {
-                        writer.WriteBoolean(s__2faEnabledName, value.__2faEnabled.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s__2faEnabledName);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_typeName, value._type);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WritePropertyName(s_linksName);
-                    if (value._links is not null)
-                    {
-                        value._links.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WriteString(s_camelCaseName, value._camelCase);
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WriteString(s_aLLCAPSName, value._aLLCAPS);
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    writer.WriteString(s_ünïcödéName, value._ünïcödé);
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._firstName); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[1], value._metaVersion); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._displayName); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[3], value.__2faEnabled); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._type); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteString(s_names[5], value._id); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[6], value._links, options); }
+                if ((present0 & 0x80UL) != 0) { writer.WriteString(s_names[7], value._camelCase); }
+                if ((present0 & 0x100UL) != 0) { writer.WriteString(s_names[8], value._aLLCAPS); }
+                if ((present0 & 0x200UL) != 0) { writer.WriteString(s_names[9], value._ünïcödé); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.PropertyNames.Profile>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "$id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "@type"u8))
-                        {
-                            return JsonMember.Type;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "_links"u8))
-                        {
-                            return JsonMember.Links;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ALLCAPS"u8))
-                        {
-                            return JsonMember.ALLCAPS;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "camelCase"u8))
-                        {
-                            return JsonMember.CamelCase;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "first-name"u8))
-                        {
-                            return JsonMember.FirstName;
-                        }
-
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "2fa_enabled"u8))
-                        {
-                            return JsonMember._2faEnabled;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ünïcödé"u8))
-                        {
-                            return JsonMember.Ünïcödé;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "meta.version"u8))
-                        {
-                            return JsonMember.MetaVersion;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "display name"u8))
-                        {
-                            return JsonMember.DisplayName;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.PropertyNames.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.PropertyNames.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

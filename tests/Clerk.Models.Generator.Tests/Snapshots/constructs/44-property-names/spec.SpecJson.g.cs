@@ -40,20 +40,9 @@ namespace Cases.PropertyNames
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.PropertyNames.Profile))
-            {
-                return Create(options, new global::Cases.PropertyNames.Profile.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.PropertyNames.Profile>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.PropertyNames.Profile[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.PropertyNames.Profile)) { return Create(options, new global::Cases.PropertyNames.Profile.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.PropertyNames.Profile>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter())); }
+            if (type == typeof(global::Cases.PropertyNames.Profile[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.PropertyNames.Profile>(new global::Cases.PropertyNames.Profile.JsonConverter())); }
 
             return null;
         }

@@ -61,125 +61,30 @@ namespace Cases.SchemaNameCollision
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.UserProfile.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile2))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile2>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile2[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile3))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile3>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile3[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse2))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse2[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse22))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse22[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.PetOwner.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.PetOwner>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner2))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.PetOwner2>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner2[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.Pet))
-            {
-                return Create(options, new global::Cases.SchemaNameCollision.Pet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.Pet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.SchemaNameCollision.Pet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile)) { return Create(options, new global::Cases.SchemaNameCollision.UserProfile.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile>(new global::Cases.SchemaNameCollision.UserProfile.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile2)) { return Create(options, new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile2>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile2[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile2>(new global::Cases.SchemaNameCollision.UserProfile2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile3)) { return Create(options, new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.UserProfile3>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.UserProfile3[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.UserProfile3>(new global::Cases.SchemaNameCollision.UserProfile3.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse2)) { return Create(options, new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse2[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse2>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse22)) { return Create(options, new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse22[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.CommerceTotalsResponse22>(new global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner)) { return Create(options, new global::Cases.SchemaNameCollision.PetOwner.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.PetOwner>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner>(new global::Cases.SchemaNameCollision.PetOwner.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner2)) { return Create(options, new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.PetOwner2>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.PetOwner2[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.PetOwner2>(new global::Cases.SchemaNameCollision.PetOwner2.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.Pet)) { return Create(options, new global::Cases.SchemaNameCollision.Pet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.SchemaNameCollision.Pet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.SchemaNameCollision.Pet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.SchemaNameCollision.Pet>(new global::Cases.SchemaNameCollision.Pet.JsonConverter())); }
 
             return null;
         }

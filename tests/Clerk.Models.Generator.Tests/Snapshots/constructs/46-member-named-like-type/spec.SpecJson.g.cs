@@ -49,65 +49,18 @@ namespace Cases.MemberNamedLikeType
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.MemberNamedLikeType.Node))
-            {
-                return Create(options, new global::Cases.MemberNamedLikeType.Node.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.Node>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.Node>(new global::Cases.MemberNamedLikeType.Node.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MemberNamedLikeType.Node[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.Node>(new global::Cases.MemberNamedLikeType.Node.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MemberNamedLikeType.Tag))
-            {
-                return Create(options, new global::Cases.MemberNamedLikeType.Tag.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.Tag>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.Tag>(new global::Cases.MemberNamedLikeType.Tag.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MemberNamedLikeType.Tag[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.Tag>(new global::Cases.MemberNamedLikeType.Tag.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MemberNamedLikeType.WrapperWrapper))
-            {
-                return Create(options, new global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.WrapperWrapper>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>(new global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MemberNamedLikeType.WrapperWrapper[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>(new global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MemberNamedLikeType.Wrapper))
-            {
-                return Create(options, new global::Cases.MemberNamedLikeType.Wrapper.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.Wrapper>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.Wrapper>(new global::Cases.MemberNamedLikeType.Wrapper.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.MemberNamedLikeType.Wrapper[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.Wrapper>(new global::Cases.MemberNamedLikeType.Wrapper.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.MemberNamedLikeType.Node)) { return Create(options, new global::Cases.MemberNamedLikeType.Node.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.Node>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.Node>(new global::Cases.MemberNamedLikeType.Node.JsonConverter())); }
+            if (type == typeof(global::Cases.MemberNamedLikeType.Node[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.Node>(new global::Cases.MemberNamedLikeType.Node.JsonConverter())); }
+            if (type == typeof(global::Cases.MemberNamedLikeType.Tag)) { return Create(options, new global::Cases.MemberNamedLikeType.Tag.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.Tag>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.Tag>(new global::Cases.MemberNamedLikeType.Tag.JsonConverter())); }
+            if (type == typeof(global::Cases.MemberNamedLikeType.Tag[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.Tag>(new global::Cases.MemberNamedLikeType.Tag.JsonConverter())); }
+            if (type == typeof(global::Cases.MemberNamedLikeType.WrapperWrapper)) { return Create(options, new global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.WrapperWrapper>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>(new global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter())); }
+            if (type == typeof(global::Cases.MemberNamedLikeType.WrapperWrapper[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>(new global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter())); }
+            if (type == typeof(global::Cases.MemberNamedLikeType.Wrapper)) { return Create(options, new global::Cases.MemberNamedLikeType.Wrapper.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.MemberNamedLikeType.Wrapper>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.MemberNamedLikeType.Wrapper>(new global::Cases.MemberNamedLikeType.Wrapper.JsonConverter())); }
+            if (type == typeof(global::Cases.MemberNamedLikeType.Wrapper[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.MemberNamedLikeType.Wrapper>(new global::Cases.MemberNamedLikeType.Wrapper.JsonConverter())); }
 
             return null;
         }

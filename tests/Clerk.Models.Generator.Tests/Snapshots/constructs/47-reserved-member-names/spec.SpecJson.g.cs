@@ -40,20 +40,9 @@ namespace Cases.ReservedMemberNames
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ReservedMemberNames.Thing))
-            {
-                return Create(options, new global::Cases.ReservedMemberNames.Thing.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ReservedMemberNames.Thing>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ReservedMemberNames.Thing[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.ReservedMemberNames.Thing)) { return Create(options, new global::Cases.ReservedMemberNames.Thing.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ReservedMemberNames.Thing>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter())); }
+            if (type == typeof(global::Cases.ReservedMemberNames.Thing[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ReservedMemberNames.Thing>(new global::Cases.ReservedMemberNames.Thing.JsonConverter())); }
 
             return null;
         }

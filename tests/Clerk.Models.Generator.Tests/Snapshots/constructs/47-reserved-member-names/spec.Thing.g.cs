@@ -5,11 +5,11 @@
 
 namespace Cases.ReservedMemberNames
 {
+    /// <summary>The Thing object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ReservedMemberNames.Thing.JsonConverter))]
     public sealed partial record Thing
     {
-        private ulong _present_0;
         private string? _equals2;
         private long? _getHashCode2;
         private string? _toString2;
@@ -26,217 +26,106 @@ namespace Cases.ReservedMemberNames
         private string? _jsonMember2;
         private string? _jsonConverter2;
         private long? _present0;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Thing() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Thing(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>Equals</c>, optional.</remarks>
-        public string? Equals2
-        {
-            get => _equals2;
-            init { _equals2 = value; _present_0 |= 0x1UL; }
-        }
+        public string? Equals2 { get => _equals2; init { _equals2 = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>GetHashCode</c>, optional.</remarks>
-        public long? GetHashCode2
-        {
-            get => _getHashCode2;
-            init { _getHashCode2 = value; _present_0 |= 0x2UL; }
-        }
+        public long? GetHashCode2 { get => _getHashCode2; init { _getHashCode2 = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>ToString</c>, optional.</remarks>
-        public string? ToString2
-        {
-            get => _toString2;
-            init { _toString2 = value; _present_0 |= 0x4UL; }
-        }
+        public string? ToString2 { get => _toString2; init { _toString2 = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>EqualityContract</c>, optional.</remarks>
-        public string? EqualityContract2
-        {
-            get => _equalityContract2;
-            init { _equalityContract2 = value; _present_0 |= 0x8UL; }
-        }
+        public string? EqualityContract2 { get => _equalityContract2; init { _equalityContract2 = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>Clone</c>, optional.</remarks>
-        public bool? Clone2
-        {
-            get => _clone2;
-            init { _clone2 = value; _present_0 |= 0x10UL; }
-        }
+        public bool? Clone2 { get => _clone2; init { _clone2 = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>GetType</c>, optional.</remarks>
-        public string? GetType2
-        {
-            get => _getType2;
-            init { _getType2 = value; _present_0 |= 0x20UL; }
-        }
+        public string? GetType2 { get => _getType2; init { _getType2 = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>Deconstruct</c>, optional.</remarks>
-        public string? Deconstruct2
-        {
-            get => _deconstruct2;
-            init { _deconstruct2 = value; _present_0 |= 0x40UL; }
-        }
+        public string? Deconstruct2 { get => _deconstruct2; init { _deconstruct2 = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>PrintMembers</c>, optional.</remarks>
-        public string? PrintMembers2
-        {
-            get => _printMembers2;
-            init { _printMembers2 = value; _present_0 |= 0x80UL; }
-        }
+        public string? PrintMembers2 { get => _printMembers2; init { _printMembers2 = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>MemberwiseClone</c>, optional.</remarks>
-        public string? MemberwiseClone2
-        {
-            get => _memberwiseClone2;
-            init { _memberwiseClone2 = value; _present_0 |= 0x100UL; }
-        }
+        public string? MemberwiseClone2 { get => _memberwiseClone2; init { _memberwiseClone2 = value; _present_0 |= 0x100UL; } }
 
         /// <remarks>JSON: <c>Finalize</c>, optional.</remarks>
-        public string? Finalize2
-        {
-            get => _finalize2;
-            init { _finalize2 = value; _present_0 |= 0x200UL; }
-        }
+        public string? Finalize2 { get => _finalize2; init { _finalize2 = value; _present_0 |= 0x200UL; } }
 
         /// <remarks>JSON: <c>additional_properties</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? AdditionalProperties2
-        {
-            get => _additionalProperties2;
-            init { _additionalProperties2 = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x400UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? AdditionalProperties2 { get => _additionalProperties2; init { _additionalProperties2 = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x400UL; } }
 
         /// <remarks>JSON: <c>is_present</c>, optional.</remarks>
-        public bool? IsPresent2
-        {
-            get => _isPresent2;
-            init { _isPresent2 = value; _present_0 |= 0x800UL; }
-        }
+        public bool? IsPresent2 { get => _isPresent2; init { _isPresent2 = value; _present_0 |= 0x800UL; } }
 
         /// <remarks>JSON: <c>without</c>, optional.</remarks>
-        public string? Without2
-        {
-            get => _without2;
-            init { _without2 = value; _present_0 |= 0x1000UL; }
-        }
+        public string? Without2 { get => _without2; init { _without2 = value; _present_0 |= 0x1000UL; } }
 
         /// <remarks>JSON: <c>json_member</c>, optional.</remarks>
-        public string? JsonMember2
-        {
-            get => _jsonMember2;
-            init { _jsonMember2 = value; _present_0 |= 0x2000UL; }
-        }
+        public string? JsonMember2 { get => _jsonMember2; init { _jsonMember2 = value; _present_0 |= 0x2000UL; } }
 
         /// <remarks>JSON: <c>json_converter</c>, optional.</remarks>
-        public string? JsonConverter2
-        {
-            get => _jsonConverter2;
-            init { _jsonConverter2 = value; _present_0 |= 0x4000UL; }
-        }
+        public string? JsonConverter2 { get => _jsonConverter2; init { _jsonConverter2 = value; _present_0 |= 0x4000UL; } }
 
         /// <remarks>JSON: <c>present0</c>, optional.</remarks>
-        public long? Present0
-        {
-            get => _present0;
-            init { _present0 = value; _present_0 |= 0x8000UL; }
-        }
+        public long? Present0 { get => _present0; init { _present0 = value; _present_0 |= 0x8000UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 16 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 16 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Thing Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Equals2:
-                    copy._equals2 = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.GetHashCode2:
-                    copy._getHashCode2 = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.ToString2:
-                    copy._toString2 = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.EqualityContract2:
-                    copy._equalityContract2 = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Clone2:
-                    copy._clone2 = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.GetType2:
-                    copy._getType2 = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Deconstruct2:
-                    copy._deconstruct2 = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.PrintMembers2:
-                    copy._printMembers2 = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                case JsonMember.MemberwiseClone2:
-                    copy._memberwiseClone2 = default;
-                    copy._present_0 &= ~0x100UL;
-                    return copy;
-                case JsonMember.Finalize2:
-                    copy._finalize2 = default;
-                    copy._present_0 &= ~0x200UL;
-                    return copy;
-                case JsonMember.AdditionalProperties2:
-                    copy._additionalProperties2 = default;
-                    copy._present_0 &= ~0x400UL;
-                    return copy;
-                case JsonMember.IsPresent2:
-                    copy._isPresent2 = default;
-                    copy._present_0 &= ~0x800UL;
-                    return copy;
-                case JsonMember.Without2:
-                    copy._without2 = default;
-                    copy._present_0 &= ~0x1000UL;
-                    return copy;
-                case JsonMember.JsonMember2:
-                    copy._jsonMember2 = default;
-                    copy._present_0 &= ~0x2000UL;
-                    return copy;
-                case JsonMember.JsonConverter2:
-                    copy._jsonConverter2 = default;
-                    copy._present_0 &= ~0x4000UL;
-                    return copy;
-                case JsonMember.Present0:
-                    copy._present0 = default;
-                    copy._present_0 &= ~0x8000UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Equals2: copy._equals2 = default; break;
+                case JsonMember.GetHashCode2: copy._getHashCode2 = default; break;
+                case JsonMember.ToString2: copy._toString2 = default; break;
+                case JsonMember.EqualityContract2: copy._equalityContract2 = default; break;
+                case JsonMember.Clone2: copy._clone2 = default; break;
+                case JsonMember.GetType2: copy._getType2 = default; break;
+                case JsonMember.Deconstruct2: copy._deconstruct2 = default; break;
+                case JsonMember.PrintMembers2: copy._printMembers2 = default; break;
+                case JsonMember.MemberwiseClone2: copy._memberwiseClone2 = default; break;
+                case JsonMember.Finalize2: copy._finalize2 = default; break;
+                case JsonMember.AdditionalProperties2: copy._additionalProperties2 = default; break;
+                case JsonMember.IsPresent2: copy._isPresent2 = default; break;
+                case JsonMember.Without2: copy._without2 = default; break;
+                case JsonMember.JsonMember2: copy._jsonMember2 = default; break;
+                case JsonMember.JsonConverter2: copy._jsonConverter2 = default; break;
+                case JsonMember.Present0: copy._present0 = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Thing"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Thing"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>Equals</c></summary>
@@ -276,196 +165,56 @@ namespace Cases.ReservedMemberNames
         /// <summary>Reads and writes <see cref="Thing"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ReservedMemberNames.Thing>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "Equals",
-                "GetHashCode",
-                "ToString",
-                "EqualityContract",
-                "Clone",
-                "GetType",
-                "Deconstruct",
-                "PrintMembers",
-                "MemberwiseClone",
-                "Finalize",
-                "additional_properties",
-                "is_present",
-                "without",
-                "json_member",
-                "json_converter",
-                "present0",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_equals2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_getHashCode2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_toString2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_equalityContract2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_clone2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_getType2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_deconstruct2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_printMembers2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_memberwiseClone2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_finalize2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_additionalProperties2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[10]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_isPresent2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[11]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_without2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[12]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_jsonMember2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[13]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_jsonConverter2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[14]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_present0Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[15]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "Equals", "GetHashCode", "ToString", "EqualityContract", "Clone", "GetType", "Deconstruct",
+                "PrintMembers", "MemberwiseClone", "Finalize", "additional_properties", "is_present", "without",
+                "json_member", "json_converter", "present0");
 
             /// <inheritdoc/>
-            public override global::Cases.ReservedMemberNames.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ReservedMemberNames.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ReservedMemberNames.Thing value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ReservedMemberNames.Thing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Thing"/> starting at the reader's current token.</summary>
             public static global::Cases.ReservedMemberNames.Thing ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? equals2Value = default;
-                long? getHashCode2Value = default;
-                string? toString2Value = default;
-                string? equalityContract2Value = default;
-                bool? clone2Value = default;
-                string? getType2Value = default;
-                string? deconstruct2Value = default;
-                string? printMembers2Value = default;
-                string? memberwiseClone2Value = default;
-                string? finalize2Value = default;
-                global::Clerk.Models.Runtime.RawJson? additionalProperties2Value = default;
-                bool? isPresent2Value = default;
-                string? without2Value = default;
-                string? jsonMember2Value = default;
-                string? jsonConverter2Value = default;
-                long? present0Value = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.ReservedMemberNames.Thing(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._equals2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 1: value._getHashCode2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 2: value._toString2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._equalityContract2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 4: value._clone2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 5: value._getType2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 6: value._deconstruct2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 7: value._printMembers2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 8: value._memberwiseClone2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 9: value._finalize2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 10: value._additionalProperties2 = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 11: value._isPresent2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 12: value._without2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 13: value._jsonMember2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 14: value._jsonConverter2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 15: value._present0 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Equals2:
-                                equals2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.GetHashCode2:
-                                getHashCode2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.ToString2:
-                                toString2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.EqualityContract2:
-                                equalityContract2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Clone2:
-                                clone2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.GetType2:
-                                getType2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Deconstruct2:
-                                deconstruct2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.PrintMembers2:
-                                printMembers2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.MemberwiseClone2:
-                                memberwiseClone2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.Finalize2:
-                                finalize2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x200UL;
-                                break;
-                            case JsonMember.AdditionalProperties2:
-                                additionalProperties2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x400UL;
-                                break;
-                            case JsonMember.IsPresent2:
-                                isPresent2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x800UL;
-                                break;
-                            case JsonMember.Without2:
-                                without2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1000UL;
-                                break;
-                            case JsonMember.JsonMember2:
-                                jsonMember2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x2000UL;
-                                break;
-                            case JsonMember.JsonConverter2:
-                                jsonConverter2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4000UL;
-                                break;
-                            case JsonMember.Present0:
-                                present0Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x8000UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.ReservedMemberNames.Thing
-                {
-                    _equals2 = equals2Value,
-                    _getHashCode2 = getHashCode2Value,
-                    _toString2 = toString2Value,
-                    _equalityContract2 = equalityContract2Value,
-                    _clone2 = clone2Value,
-                    _getType2 = getType2Value,
-                    _deconstruct2 = deconstruct2Value,
-                    _printMembers2 = printMembers2Value,
-                    _memberwiseClone2 = memberwiseClone2Value,
-                    _finalize2 = finalize2Value,
-                    _additionalProperties2 = additionalProperties2Value,
-                    _isPresent2 = isPresent2Value,
-                    _without2 = without2Value,
-                    _jsonMember2 = jsonMember2Value,
-                    _jsonConverter2 = jsonConverter2Value,
-                    _present0 = present0Value,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -473,251 +222,33 @@ namespace Cases.ReservedMemberNames
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_equals2Name, value._equals2);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    if (value._getHashCode2.HasValue)
-                    {
-                        writer.WriteNumber(s_getHashCode2Name, value._getHashCode2.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_getHashCode2Name);
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_toString2Name, value._toString2);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WriteString(s_equalityContract2Name, value._equalityContract2);
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    if (value._clone2.HasValue)
-                    {
-                        writer.WriteBoolean(s_clone2Name, value._clone2.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_clone2Name);
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteString(s_getType2Name, value._getType2);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WriteString(s_deconstruct2Name, value._deconstruct2);
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WriteString(s_printMembers2Name, value._printMembers2);
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WriteString(s_memberwiseClone2Name, value._memberwiseClone2);
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    writer.WriteString(s_finalize2Name, value._finalize2);
-                }
-
-                if ((present0 & 0x400UL) != 0)
-                {
-                    writer.WritePropertyName(s_additionalProperties2Name);
-                    if (value._additionalProperties2 is not null)
-                    {
-                        value._additionalProperties2.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x800UL) != 0)
-                {
-                    if (value._isPresent2.HasValue)
-                    {
-                        writer.WriteBoolean(s_isPresent2Name, value._isPresent2.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_isPresent2Name);
-                    }
-                }
-
-                if ((present0 & 0x1000UL) != 0)
-                {
-                    writer.WriteString(s_without2Name, value._without2);
-                }
-
-                if ((present0 & 0x2000UL) != 0)
-                {
-                    writer.WriteString(s_jsonMember2Name, value._jsonMember2);
-                }
-
-                if ((present0 & 0x4000UL) != 0)
-                {
-                    writer.WriteString(s_jsonConverter2Name, value._jsonConverter2);
-                }
-
-                if ((present0 & 0x8000UL) != 0)
-                {
-                    if (value._present0.HasValue)
-                    {
-                        writer.WriteNumber(s_present0Name, value._present0.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_present0Name);
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._equals2); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[1], value._getHashCode2); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._toString2); }
+                if ((present0 & 0x8UL) != 0) { writer.WriteString(s_names[3], value._equalityContract2); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[4], value._clone2); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteString(s_names[5], value._getType2); }
+                if ((present0 & 0x40UL) != 0) { writer.WriteString(s_names[6], value._deconstruct2); }
+                if ((present0 & 0x80UL) != 0) { writer.WriteString(s_names[7], value._printMembers2); }
+                if ((present0 & 0x100UL) != 0) { writer.WriteString(s_names[8], value._memberwiseClone2); }
+                if ((present0 & 0x200UL) != 0) { writer.WriteString(s_names[9], value._finalize2); }
+                if ((present0 & 0x400UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[10], value._additionalProperties2, options); }
+                if ((present0 & 0x800UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[11], value._isPresent2); }
+                if ((present0 & 0x1000UL) != 0) { writer.WriteString(s_names[12], value._without2); }
+                if ((present0 & 0x2000UL) != 0) { writer.WriteString(s_names[13], value._jsonMember2); }
+                if ((present0 & 0x4000UL) != 0) { writer.WriteString(s_names[14], value._jsonConverter2); }
+                if ((present0 & 0x8000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[15], value._present0); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ReservedMemberNames.Thing>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "Clone"u8))
-                        {
-                            return JsonMember.Clone2;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "Equals"u8))
-                        {
-                            return JsonMember.Equals2;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "GetType"u8))
-                        {
-                            return JsonMember.GetType2;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "without"u8))
-                        {
-                            return JsonMember.Without2;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ToString"u8))
-                        {
-                            return JsonMember.ToString2;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "Finalize"u8))
-                        {
-                            return JsonMember.Finalize2;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "present0"u8))
-                        {
-                            return JsonMember.Present0;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "is_present"u8))
-                        {
-                            return JsonMember.IsPresent2;
-                        }
-
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "GetHashCode"u8))
-                        {
-                            return JsonMember.GetHashCode2;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "Deconstruct"u8))
-                        {
-                            return JsonMember.Deconstruct2;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "json_member"u8))
-                        {
-                            return JsonMember.JsonMember2;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "PrintMembers"u8))
-                        {
-                            return JsonMember.PrintMembers2;
-                        }
-
-                        break;
-                    case 14:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "json_converter"u8))
-                        {
-                            return JsonMember.JsonConverter2;
-                        }
-
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "MemberwiseClone"u8))
-                        {
-                            return JsonMember.MemberwiseClone2;
-                        }
-
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "EqualityContract"u8))
-                        {
-                            return JsonMember.EqualityContract2;
-                        }
-
-                        break;
-                    case 21:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "additional_properties"u8))
-                        {
-                            return JsonMember.AdditionalProperties2;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.ReservedMemberNames.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ReservedMemberNames.Thing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

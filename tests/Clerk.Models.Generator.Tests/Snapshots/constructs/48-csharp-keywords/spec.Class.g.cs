@@ -5,11 +5,11 @@
 
 namespace Cases.CsharpKeywords
 {
+    /// <summary>The Class object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.CsharpKeywords.Class.JsonConverter))]
     public sealed partial record Class
     {
-        private ulong _present_0;
         private string? _namespace;
         private global::Cases.CsharpKeywords.Event? _event;
         private bool? _default;
@@ -23,184 +23,94 @@ namespace Cases.CsharpKeywords
         private string? _var;
         private string? _global;
         private global::Cases.CsharpKeywords.Operator? _operator;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Class() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Class(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>namespace</c>, optional.</remarks>
-        public string? Namespace
-        {
-            get => _namespace;
-            init { _namespace = value; _present_0 |= 0x1UL; }
-        }
+        public string? Namespace { get => _namespace; init { _namespace = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>event</c>, optional.</remarks>
-        public global::Cases.CsharpKeywords.Event? Event
-        {
-            get => _event;
-            init { _event = value; _present_0 |= 0x2UL; }
-        }
+        public global::Cases.CsharpKeywords.Event? Event { get => _event; init { _event = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>default</c>, optional.</remarks>
-        public bool? Default
-        {
-            get => _default;
-            init { _default = value; _present_0 |= 0x4UL; }
-        }
+        public bool? Default { get => _default; init { _default = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>return</c>, optional.</remarks>
-        public long? Return
-        {
-            get => _return;
-            init { _return = value; _present_0 |= 0x8UL; }
-        }
+        public long? Return { get => _return; init { _return = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>this</c>, optional.</remarks>
-        public string? This
-        {
-            get => _this;
-            init { _this = value; _present_0 |= 0x10UL; }
-        }
+        public string? This { get => _this; init { _this = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>base</c>, optional.</remarks>
-        public string? Base
-        {
-            get => _base;
-            init { _base = value; _present_0 |= 0x20UL; }
-        }
+        public string? Base { get => _base; init { _base = value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>value</c>, optional.</remarks>
-        public string? Value
-        {
-            get => _value;
-            init { _value = value; _present_0 |= 0x40UL; }
-        }
+        public string? Value { get => _value; init { _value = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>params</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<string>? Params
-        {
-            get => _params;
-            init { _params = value; _present_0 |= 0x80UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<string>? Params { get => _params; init { _params = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>null</c>, optional.</remarks>
-        public string? Null
-        {
-            get => _null;
-            init { _null = value; _present_0 |= 0x100UL; }
-        }
+        public string? Null { get => _null; init { _null = value; _present_0 |= 0x100UL; } }
 
         /// <remarks>JSON: <c>true</c>, optional.</remarks>
-        public bool? True
-        {
-            get => _true;
-            init { _true = value; _present_0 |= 0x200UL; }
-        }
+        public bool? True { get => _true; init { _true = value; _present_0 |= 0x200UL; } }
 
         /// <remarks>JSON: <c>var</c>, optional.</remarks>
-        public string? Var
-        {
-            get => _var;
-            init { _var = value; _present_0 |= 0x400UL; }
-        }
+        public string? Var { get => _var; init { _var = value; _present_0 |= 0x400UL; } }
 
         /// <remarks>JSON: <c>global</c>, optional.</remarks>
-        public string? Global
-        {
-            get => _global;
-            init { _global = value; _present_0 |= 0x800UL; }
-        }
+        public string? Global { get => _global; init { _global = value; _present_0 |= 0x800UL; } }
 
         /// <remarks>JSON: <c>operator</c>, optional.</remarks>
-        public global::Cases.CsharpKeywords.Operator? Operator
-        {
-            get => _operator;
-            init { _operator = value; _present_0 |= 0x1000UL; }
-        }
+        public global::Cases.CsharpKeywords.Operator? Operator { get => _operator; init { _operator = value; _present_0 |= 0x1000UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 13 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 13 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Class Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Namespace:
-                    copy._namespace = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Event:
-                    copy._event = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Default:
-                    copy._default = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Return:
-                    copy._return = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.This:
-                    copy._this = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Base:
-                    copy._base = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.Value:
-                    copy._value = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.Params:
-                    copy._params = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                case JsonMember.Null:
-                    copy._null = default;
-                    copy._present_0 &= ~0x100UL;
-                    return copy;
-                case JsonMember.True:
-                    copy._true = default;
-                    copy._present_0 &= ~0x200UL;
-                    return copy;
-                case JsonMember.Var:
-                    copy._var = default;
-                    copy._present_0 &= ~0x400UL;
-                    return copy;
-                case JsonMember.Global:
-                    copy._global = default;
-                    copy._present_0 &= ~0x800UL;
-                    return copy;
-                case JsonMember.Operator:
-                    copy._operator = default;
-                    copy._present_0 &= ~0x1000UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.Namespace: copy._namespace = default; break;
+                case JsonMember.Event: copy._event = default; break;
+                case JsonMember.Default: copy._default = default; break;
+                case JsonMember.Return: copy._return = default; break;
+                case JsonMember.This: copy._this = default; break;
+                case JsonMember.Base: copy._base = default; break;
+                case JsonMember.Value: copy._value = default; break;
+                case JsonMember.Params: copy._params = default; break;
+                case JsonMember.Null: copy._null = default; break;
+                case JsonMember.True: copy._true = default; break;
+                case JsonMember.Var: copy._var = default; break;
+                case JsonMember.Global: copy._global = default; break;
+                case JsonMember.Operator: copy._operator = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Class"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Class"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>namespace</c></summary>
@@ -234,172 +144,52 @@ namespace Cases.CsharpKeywords
         /// <summary>Reads and writes <see cref="Class"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.CsharpKeywords.Class>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "namespace",
-                "event",
-                "default",
-                "return",
-                "this",
-                "base",
-                "value",
-                "params",
-                "null",
-                "true",
-                "var",
-                "global",
-                "operator",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_namespaceName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_eventName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_defaultName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_returnName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_thisName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_baseName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_valueName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_paramsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_nullName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_trueName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_varName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[10]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_globalName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[11]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_operatorName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[12]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
+                "namespace", "event", "default", "return", "this", "base", "value", "params", "null", "true", "var",
+                "global", "operator");
 
             /// <inheritdoc/>
-            public override global::Cases.CsharpKeywords.Class Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.CsharpKeywords.Class Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Class value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Class value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Class"/> starting at the reader's current token.</summary>
             public static global::Cases.CsharpKeywords.Class ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? namespaceValue = default;
-                global::Cases.CsharpKeywords.Event? eventValue = default;
-                bool? defaultValue = default;
-                long? returnValue = default;
-                string? thisValue = default;
-                string? baseValue = default;
-                string? valueValue = default;
-                global::Clerk.Models.Runtime.ValueList<string>? paramsValue = default;
-                string? nullValue = default;
-                bool? trueValue = default;
-                string? varValue = default;
-                string? globalValue = default;
-                global::Cases.CsharpKeywords.Operator? operatorValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.CsharpKeywords.Class(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._namespace = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 1: value._event = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Event.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._default = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 3: value._return = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 4: value._this = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 5: value._base = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 6: value._value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 7: value._params = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
+                            case 8: value._null = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 9: value._true = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 10: value._var = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 11: value._global = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 12: value._operator = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Operator.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Namespace:
-                                namespaceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Event:
-                                eventValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Event.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Default:
-                                defaultValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Return:
-                                returnValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.This:
-                                thisValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Base:
-                                baseValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.Value:
-                                valueValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.Params:
-                                paramsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.Null:
-                                nullValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.True:
-                                trueValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x200UL;
-                                break;
-                            case JsonMember.Var:
-                                varValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x400UL;
-                                break;
-                            case JsonMember.Global:
-                                globalValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x800UL;
-                                break;
-                            case JsonMember.Operator:
-                                operatorValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Operator.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1000UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.CsharpKeywords.Class
-                {
-                    _namespace = namespaceValue,
-                    _event = eventValue,
-                    _default = defaultValue,
-                    _return = returnValue,
-                    _this = thisValue,
-                    _base = baseValue,
-                    _value = valueValue,
-                    _params = paramsValue,
-                    _null = nullValue,
-                    _true = trueValue,
-                    _var = varValue,
-                    _global = globalValue,
-                    _operator = operatorValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -407,260 +197,30 @@ namespace Cases.CsharpKeywords
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_namespaceName, value._namespace);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_eventName);
-                    if (value._event is not null)
-                    {
-                        global::Cases.CsharpKeywords.Event.JsonConverter.WriteValue(writer, value._event, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    if (value._default.HasValue)
-                    {
-                        writer.WriteBoolean(s_defaultName, value._default.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_defaultName);
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._return.HasValue)
-                    {
-                        writer.WriteNumber(s_returnName, value._return.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_returnName);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WriteString(s_thisName, value._this);
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WriteString(s_baseName, value._base);
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WriteString(s_valueName, value._value);
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WritePropertyName(s_paramsName);
-                    if (value._params is not null)
-                    {
-                        WriteListOfString(writer, value._params, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WriteString(s_nullName, value._null);
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    if (value._true.HasValue)
-                    {
-                        writer.WriteBoolean(s_trueName, value._true.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_trueName);
-                    }
-                }
-
-                if ((present0 & 0x400UL) != 0)
-                {
-                    writer.WriteString(s_varName, value._var);
-                }
-
-                if ((present0 & 0x800UL) != 0)
-                {
-                    writer.WriteString(s_globalName, value._global);
-                }
-
-                if ((present0 & 0x1000UL) != 0)
-                {
-                    writer.WritePropertyName(s_operatorName);
-                    if (value._operator is not null)
-                    {
-                        global::Cases.CsharpKeywords.Operator.JsonConverter.WriteValue(writer, value._operator, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._namespace); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.CsharpKeywords.Event, global::Cases.CsharpKeywords.Event.JsonConverter.Direct>(writer, s_names[1], value._event, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[2], value._default); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[3], value._return); }
+                if ((present0 & 0x10UL) != 0) { writer.WriteString(s_names[4], value._this); }
+                if ((present0 & 0x20UL) != 0) { writer.WriteString(s_names[5], value._base); }
+                if ((present0 & 0x40UL) != 0) { writer.WriteString(s_names[6], value._value); }
+                if ((present0 & 0x80UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<string>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(writer, s_names[7], value._params, options); }
+                if ((present0 & 0x100UL) != 0) { writer.WriteString(s_names[8], value._null); }
+                if ((present0 & 0x200UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[9], value._true); }
+                if ((present0 & 0x400UL) != 0) { writer.WriteString(s_names[10], value._var); }
+                if ((present0 & 0x800UL) != 0) { writer.WriteString(s_names[11], value._global); }
+                if ((present0 & 0x1000UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.CsharpKeywords.Operator, global::Cases.CsharpKeywords.Operator.JsonConverter.Direct>(writer, s_names[12], value._operator, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Class>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "var"u8))
-                        {
-                            return JsonMember.Var;
-                        }
-
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "this"u8))
-                        {
-                            return JsonMember.This;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "base"u8))
-                        {
-                            return JsonMember.Base;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "null"u8))
-                        {
-                            return JsonMember.Null;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "true"u8))
-                        {
-                            return JsonMember.True;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "event"u8))
-                        {
-                            return JsonMember.Event;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "value"u8))
-                        {
-                            return JsonMember.Value;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "return"u8))
-                        {
-                            return JsonMember.Return;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "params"u8))
-                        {
-                            return JsonMember.Params;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "global"u8))
-                        {
-                            return JsonMember.Global;
-                        }
-
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "default"u8))
-                        {
-                            return JsonMember.Default;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "operator"u8))
-                        {
-                            return JsonMember.Operator;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "namespace"u8))
-                        {
-                            return JsonMember.Namespace;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<string> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.CsharpKeywords.Class Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Class value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,12 +5,10 @@
 
 namespace Cases.CsharpKeywords
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.CsharpKeywords.Event.JsonConverter))]
-    public sealed partial class Event : global::System.IEquatable<global::Cases.CsharpKeywords.Event>
+    public sealed partial class Event : global::Clerk.Models.Runtime.OpenEnum<global::Cases.CsharpKeywords.Event, string>
     {
         /// <summary><c>class</c></summary>
         public static global::Cases.CsharpKeywords.Event Class { get; } = new("class", isKnown: true);
@@ -24,88 +22,36 @@ namespace Cases.CsharpKeywords
         /// <summary><c>null</c></summary>
         public static global::Cases.CsharpKeywords.Event Null { get; } = new("null", isKnown: true);
 
-        private Event(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.CsharpKeywords.Event> s_values = new(value => new(value, isKnown: false), Class, Static, Void, Null);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Event(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.CsharpKeywords.Event From(string value) => value switch
-        {
-            "class" => Class,
-            "static" => Static,
-            "void" => Void,
-            "null" => Null,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.CsharpKeywords.Event(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.CsharpKeywords.Event? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.CsharpKeywords.Event);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.CsharpKeywords.Event? left, global::Cases.CsharpKeywords.Event? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.CsharpKeywords.Event? left, global::Cases.CsharpKeywords.Event? right) => !(left == right);
+        public static global::Cases.CsharpKeywords.Event From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Event"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.CsharpKeywords.Event>
         {
             /// <inheritdoc/>
-            public override global::Cases.CsharpKeywords.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.CsharpKeywords.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.CsharpKeywords.Event ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("class"u8))
-                {
-                    return global::Cases.CsharpKeywords.Event.Class;
-                }
-
-                if (reader.ValueTextEquals("static"u8))
-                {
-                    return global::Cases.CsharpKeywords.Event.Static;
-                }
-
-                if (reader.ValueTextEquals("void"u8))
-                {
-                    return global::Cases.CsharpKeywords.Event.Void;
-                }
-
-                if (reader.ValueTextEquals("null"u8))
-                {
-                    return global::Cases.CsharpKeywords.Event.Null;
-                }
-
-                return new global::Cases.CsharpKeywords.Event(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.CsharpKeywords.Event ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Event>
+            {
+                /// <inheritdoc/>
+                public global::Cases.CsharpKeywords.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

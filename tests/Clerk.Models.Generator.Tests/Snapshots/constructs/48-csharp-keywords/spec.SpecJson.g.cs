@@ -46,40 +46,13 @@ namespace Cases.CsharpKeywords
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.CsharpKeywords.Class))
-            {
-                return Create(options, new global::Cases.CsharpKeywords.Class.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.CsharpKeywords.Class>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.CsharpKeywords.Class[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.CsharpKeywords.Operator))
-            {
-                return Create(options, new global::Cases.CsharpKeywords.Operator.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.CsharpKeywords.Operator>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.CsharpKeywords.Operator[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.CsharpKeywords.Event))
-            {
-                return Create(options, new global::Cases.CsharpKeywords.Event.JsonConverter());
-            }
+            if (type == typeof(global::Cases.CsharpKeywords.Class)) { return Create(options, new global::Cases.CsharpKeywords.Class.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.CsharpKeywords.Class>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter())); }
+            if (type == typeof(global::Cases.CsharpKeywords.Class[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.CsharpKeywords.Class>(new global::Cases.CsharpKeywords.Class.JsonConverter())); }
+            if (type == typeof(global::Cases.CsharpKeywords.Operator)) { return Create(options, new global::Cases.CsharpKeywords.Operator.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.CsharpKeywords.Operator>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter())); }
+            if (type == typeof(global::Cases.CsharpKeywords.Operator[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.CsharpKeywords.Operator>(new global::Cases.CsharpKeywords.Operator.JsonConverter())); }
+            if (type == typeof(global::Cases.CsharpKeywords.Event)) { return Create(options, new global::Cases.CsharpKeywords.Event.JsonConverter()); }
 
             return null;
         }

@@ -5,11 +5,11 @@
 
 namespace Cases.ShadowingTypeNames
 {
+    /// <summary>The Holder object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ShadowingTypeNames.Holder.JsonConverter))]
     public sealed partial record Holder
     {
-        private ulong _present_0;
         private global::Cases.ShadowingTypeNames.System? _system;
         private global::Cases.ShadowingTypeNames.String? _string;
         private string? _plain;
@@ -21,162 +21,86 @@ namespace Cases.ShadowingTypeNames
         private global::Cases.ShadowingTypeNames.Type? _type;
         private global::System.Guid? _id;
         private global::Cases.ShadowingTypeNames.Guid? _guid;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Holder() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Holder(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>system</c>, optional.</remarks>
-        public global::Cases.ShadowingTypeNames.System? System
-        {
-            get => _system;
-            init { _system = value; _present_0 |= 0x1UL; }
-        }
+        public global::Cases.ShadowingTypeNames.System? System { get => _system; init { _system = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>string</c>, optional.</remarks>
-        public global::Cases.ShadowingTypeNames.String? String
-        {
-            get => _string;
-            init { _string = value; _present_0 |= 0x2UL; }
-        }
+        public global::Cases.ShadowingTypeNames.String? String { get => _string; init { _string = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>plain</c>, optional.</remarks>
-        public string? Plain
-        {
-            get => _plain;
-            init { _plain = value; _present_0 |= 0x4UL; }
-        }
+        public string? Plain { get => _plain; init { _plain = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>clerk</c>, optional.</remarks>
-        public global::Cases.ShadowingTypeNames.Clerk? Clerk
-        {
-            get => _clerk;
-            init { _clerk = value; _present_0 |= 0x8UL; }
-        }
+        public global::Cases.ShadowingTypeNames.Clerk? Clerk { get => _clerk; init { _clerk = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>raw</c>, optional.</remarks>
-        public global::Cases.ShadowingTypeNames.RawJson? Raw
-        {
-            get => _raw;
-            init { _raw = value; _present_0 |= 0x10UL; }
-        }
+        public global::Cases.ShadowingTypeNames.RawJson? Raw { get => _raw; init { _raw = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>free</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.RawJson? Free
-        {
-            get => _free;
-            init { _free = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x20UL; }
-        }
+        public global::Clerk.Models.Runtime.RawJson? Free { get => _free; init { _free = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x20UL; } }
 
         /// <remarks>JSON: <c>list</c>, optional.</remarks>
-        public global::Cases.ShadowingTypeNames.ValueList? List
-        {
-            get => _list;
-            init { _list = value; _present_0 |= 0x40UL; }
-        }
+        public global::Cases.ShadowingTypeNames.ValueList? List { get => _list; init { _list = value; _present_0 |= 0x40UL; } }
 
         /// <remarks>JSON: <c>names</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<string>? Names
-        {
-            get => _names;
-            init { _names = value; _present_0 |= 0x80UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<string>? Names { get => _names; init { _names = value; _present_0 |= 0x80UL; } }
 
         /// <remarks>JSON: <c>type</c>, optional.</remarks>
-        public global::Cases.ShadowingTypeNames.Type? Type
-        {
-            get => _type;
-            init { _type = value; _present_0 |= 0x100UL; }
-        }
+        public global::Cases.ShadowingTypeNames.Type? Type { get => _type; init { _type = value; _present_0 |= 0x100UL; } }
 
         /// <remarks>JSON: <c>id</c>, optional.</remarks>
-        public global::System.Guid? Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x200UL; }
-        }
+        public global::System.Guid? Id { get => _id; init { _id = value; _present_0 |= 0x200UL; } }
 
         /// <remarks>JSON: <c>guid</c>, optional.</remarks>
-        public global::Cases.ShadowingTypeNames.Guid? Guid
-        {
-            get => _guid;
-            init { _guid = value; _present_0 |= 0x400UL; }
-        }
+        public global::Cases.ShadowingTypeNames.Guid? Guid { get => _guid; init { _guid = value; _present_0 |= 0x400UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Holder Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.System:
-                    copy._system = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.String:
-                    copy._string = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Plain:
-                    copy._plain = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Clerk:
-                    copy._clerk = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Raw:
-                    copy._raw = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Free:
-                    copy._free = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                case JsonMember.List:
-                    copy._list = default;
-                    copy._present_0 &= ~0x40UL;
-                    return copy;
-                case JsonMember.Names:
-                    copy._names = default;
-                    copy._present_0 &= ~0x80UL;
-                    return copy;
-                case JsonMember.Type:
-                    copy._type = default;
-                    copy._present_0 &= ~0x100UL;
-                    return copy;
-                case JsonMember.Id:
-                    copy._id = default;
-                    copy._present_0 &= ~0x200UL;
-                    return copy;
-                case JsonMember.Guid:
-                    copy._guid = default;
-                    copy._present_0 &= ~0x400UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.System: copy._system = default; break;
+                case JsonMember.String: copy._string = default; break;
+                case JsonMember.Plain: copy._plain = default; break;
+                case JsonMember.Clerk: copy._clerk = default; break;
+                case JsonMember.Raw: copy._raw = default; break;
+                case JsonMember.Free: copy._free = default; break;
+                case JsonMember.List: copy._list = default; break;
+                case JsonMember.Names: copy._names = default; break;
+                case JsonMember.Type: copy._type = default; break;
+                case JsonMember.Id: copy._id = default; break;
+                case JsonMember.Guid: copy._guid = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Holder"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Holder"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>system</c></summary>
@@ -206,156 +130,48 @@ namespace Cases.ShadowingTypeNames
         /// <summary>Reads and writes <see cref="Holder"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ShadowingTypeNames.Holder>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "system",
-                "string",
-                "plain",
-                "clerk",
-                "raw",
-                "free",
-                "list",
-                "names",
-                "type",
-                "id",
-                "guid",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_systemName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_stringName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_plainName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_clerkName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_rawName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_freeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_listName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[6]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_namesName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[7]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_typeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[8]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[9]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_guidName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[10]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("system", "string", "plain", "clerk", "raw", "free", "list", "names", "type", "id", "guid");
 
             /// <inheritdoc/>
-            public override global::Cases.ShadowingTypeNames.Holder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ShadowingTypeNames.Holder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Holder value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Holder value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Holder"/> starting at the reader's current token.</summary>
             public static global::Cases.ShadowingTypeNames.Holder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.ShadowingTypeNames.System? systemValue = default;
-                global::Cases.ShadowingTypeNames.String? stringValue = default;
-                string? plainValue = default;
-                global::Cases.ShadowingTypeNames.Clerk? clerkValue = default;
-                global::Cases.ShadowingTypeNames.RawJson? rawValue = default;
-                global::Clerk.Models.Runtime.RawJson? freeValue = default;
-                global::Cases.ShadowingTypeNames.ValueList? listValue = default;
-                global::Clerk.Models.Runtime.ValueList<string>? namesValue = default;
-                global::Cases.ShadowingTypeNames.Type? typeValue = default;
-                global::System.Guid? idValue = default;
-                global::Cases.ShadowingTypeNames.Guid? guidValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.ShadowingTypeNames.Holder(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._system = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.System.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._string = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.String.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._plain = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._clerk = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Clerk.JsonConverter.ReadValue(ref reader, options); break;
+                            case 4: value._raw = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.RawJson.JsonConverter.ReadValue(ref reader, options); break;
+                            case 5: value._free = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
+                            case 6: value._list = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.ValueList.JsonConverter.ReadValue(ref reader, options); break;
+                            case 7: value._names = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
+                            case 8: value._type = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Type.JsonConverter.ReadValue(ref reader, options); break;
+                            case 9: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader); break;
+                            case 10: value._guid = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Guid.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.System:
-                                systemValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.System.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.String:
-                                stringValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.String.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Plain:
-                                plainValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Clerk:
-                                clerkValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Clerk.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Raw:
-                                rawValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.RawJson.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Free:
-                                freeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            case JsonMember.List:
-                                listValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.ValueList.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x40UL;
-                                break;
-                            case JsonMember.Names:
-                                namesValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfString(ref reader, options);
-                                present0 |= 0x80UL;
-                                break;
-                            case JsonMember.Type:
-                                typeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Type.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x100UL;
-                                break;
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader);
-                                present0 |= 0x200UL;
-                                break;
-                            case JsonMember.Guid:
-                                guidValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Guid.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x400UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.ShadowingTypeNames.Holder
-                {
-                    _system = systemValue,
-                    _string = stringValue,
-                    _plain = plainValue,
-                    _clerk = clerkValue,
-                    _raw = rawValue,
-                    _free = freeValue,
-                    _list = listValue,
-                    _names = namesValue,
-                    _type = typeValue,
-                    _id = idValue,
-                    _guid = guidValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -363,271 +179,28 @@ namespace Cases.ShadowingTypeNames
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_systemName);
-                    if (value._system is not null)
-                    {
-                        global::Cases.ShadowingTypeNames.System.JsonConverter.WriteValue(writer, value._system, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_stringName);
-                    if (value._string is not null)
-                    {
-                        global::Cases.ShadowingTypeNames.String.JsonConverter.WriteValue(writer, value._string, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_plainName, value._plain);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    writer.WritePropertyName(s_clerkName);
-                    if (value._clerk is not null)
-                    {
-                        global::Cases.ShadowingTypeNames.Clerk.JsonConverter.WriteValue(writer, value._clerk, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_rawName);
-                    if (value._raw is not null)
-                    {
-                        global::Cases.ShadowingTypeNames.RawJson.JsonConverter.WriteValue(writer, value._raw, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_freeName);
-                    if (value._free is not null)
-                    {
-                        value._free.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x40UL) != 0)
-                {
-                    writer.WritePropertyName(s_listName);
-                    if (value._list is not null)
-                    {
-                        global::Cases.ShadowingTypeNames.ValueList.JsonConverter.WriteValue(writer, value._list, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x80UL) != 0)
-                {
-                    writer.WritePropertyName(s_namesName);
-                    if (value._names is not null)
-                    {
-                        WriteListOfString(writer, value._names, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x100UL) != 0)
-                {
-                    writer.WritePropertyName(s_typeName);
-                    if (value._type is not null)
-                    {
-                        global::Cases.ShadowingTypeNames.Type.JsonConverter.WriteValue(writer, value._type, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x200UL) != 0)
-                {
-                    writer.WritePropertyName(s_idName);
-                    if (value._id.HasValue)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonWrite.Guid(writer, value._id.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x400UL) != 0)
-                {
-                    writer.WritePropertyName(s_guidName);
-                    if (value._guid is not null)
-                    {
-                        global::Cases.ShadowingTypeNames.Guid.JsonConverter.WriteValue(writer, value._guid, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ShadowingTypeNames.System, global::Cases.ShadowingTypeNames.System.JsonConverter.Direct>(writer, s_names[0], value._system, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ShadowingTypeNames.String, global::Cases.ShadowingTypeNames.String.JsonConverter.Direct>(writer, s_names[1], value._string, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._plain); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ShadowingTypeNames.Clerk, global::Cases.ShadowingTypeNames.Clerk.JsonConverter.Direct>(writer, s_names[3], value._clerk, options); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ShadowingTypeNames.RawJson, global::Cases.ShadowingTypeNames.RawJson.JsonConverter.Direct>(writer, s_names[4], value._raw, options); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.RawJson, global::Clerk.Models.Runtime.Serialization.JsonValues.Raw>(writer, s_names[5], value._free, options); }
+                if ((present0 & 0x40UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ShadowingTypeNames.ValueList, global::Cases.ShadowingTypeNames.ValueList.JsonConverter.Direct>(writer, s_names[6], value._list, options); }
+                if ((present0 & 0x80UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<string>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(writer, s_names[7], value._names, options); }
+                if ((present0 & 0x100UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ShadowingTypeNames.Type, global::Cases.ShadowingTypeNames.Type.JsonConverter.Direct>(writer, s_names[8], value._type, options); }
+                if ((present0 & 0x200UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.StructMember<global::System.Guid, global::Clerk.Models.Runtime.Serialization.JsonValues.Guid>(writer, s_names[9], value._id, options); }
+                if ((present0 & 0x400UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ShadowingTypeNames.Guid, global::Cases.ShadowingTypeNames.Guid.JsonConverter.Direct>(writer, s_names[10], value._guid, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Holder>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "raw"u8))
-                        {
-                            return JsonMember.Raw;
-                        }
-
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "free"u8))
-                        {
-                            return JsonMember.Free;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "list"u8))
-                        {
-                            return JsonMember.List;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
-                        {
-                            return JsonMember.Type;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "guid"u8))
-                        {
-                            return JsonMember.Guid;
-                        }
-
-                        break;
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "plain"u8))
-                        {
-                            return JsonMember.Plain;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "clerk"u8))
-                        {
-                            return JsonMember.Clerk;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "names"u8))
-                        {
-                            return JsonMember.Names;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "system"u8))
-                        {
-                            return JsonMember.System;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "string"u8))
-                        {
-                            return JsonMember.String;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<string> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.ShadowingTypeNames.Holder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Holder value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -61,115 +61,28 @@ namespace Cases.ShadowingTypeNames
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ShadowingTypeNames.System))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.System.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.System>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.System[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.String))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.String.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.String>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.String[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.Clerk))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.Clerk.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Clerk>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.Clerk[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.RawJson))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.RawJson.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.RawJson>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.RawJson[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.ValueList))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.ValueList.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.ValueList>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.ValueList[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.Guid))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.Guid.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Guid>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.Guid[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.Holder))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.Holder.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Holder>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.Holder[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ShadowingTypeNames.Type))
-            {
-                return Create(options, new global::Cases.ShadowingTypeNames.Type.JsonConverter());
-            }
+            if (type == typeof(global::Cases.ShadowingTypeNames.System)) { return Create(options, new global::Cases.ShadowingTypeNames.System.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.System>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.System[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.System>(new global::Cases.ShadowingTypeNames.System.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.String)) { return Create(options, new global::Cases.ShadowingTypeNames.String.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.String>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.String[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.String>(new global::Cases.ShadowingTypeNames.String.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.Clerk)) { return Create(options, new global::Cases.ShadowingTypeNames.Clerk.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Clerk>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.Clerk[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Clerk>(new global::Cases.ShadowingTypeNames.Clerk.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.RawJson)) { return Create(options, new global::Cases.ShadowingTypeNames.RawJson.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.RawJson>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.RawJson[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.RawJson>(new global::Cases.ShadowingTypeNames.RawJson.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.ValueList)) { return Create(options, new global::Cases.ShadowingTypeNames.ValueList.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.ValueList>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.ValueList[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.ValueList>(new global::Cases.ShadowingTypeNames.ValueList.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.Guid)) { return Create(options, new global::Cases.ShadowingTypeNames.Guid.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Guid>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.Guid[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Guid>(new global::Cases.ShadowingTypeNames.Guid.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.Holder)) { return Create(options, new global::Cases.ShadowingTypeNames.Holder.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ShadowingTypeNames.Holder>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.Holder[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ShadowingTypeNames.Holder>(new global::Cases.ShadowingTypeNames.Holder.JsonConverter())); }
+            if (type == typeof(global::Cases.ShadowingTypeNames.Type)) { return Create(options, new global::Cases.ShadowingTypeNames.Type.JsonConverter()); }
 
             return null;
         }

@@ -5,12 +5,10 @@
 
 namespace Cases.ShadowingTypeNames
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ShadowingTypeNames.Type.JsonConverter))]
-    public sealed partial class Type : global::System.IEquatable<global::Cases.ShadowingTypeNames.Type>
+    public sealed partial class Type : global::Clerk.Models.Runtime.OpenEnum<global::Cases.ShadowingTypeNames.Type, string>
     {
         /// <summary><c>a</c></summary>
         public static global::Cases.ShadowingTypeNames.Type A { get; } = new("a", isKnown: true);
@@ -18,76 +16,36 @@ namespace Cases.ShadowingTypeNames
         /// <summary><c>b</c></summary>
         public static global::Cases.ShadowingTypeNames.Type B { get; } = new("b", isKnown: true);
 
-        private Type(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.ShadowingTypeNames.Type> s_values = new(value => new(value, isKnown: false), A, B);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Type(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.ShadowingTypeNames.Type From(string value) => value switch
-        {
-            "a" => A,
-            "b" => B,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.ShadowingTypeNames.Type(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.ShadowingTypeNames.Type? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.ShadowingTypeNames.Type);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.ShadowingTypeNames.Type? left, global::Cases.ShadowingTypeNames.Type? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.ShadowingTypeNames.Type? left, global::Cases.ShadowingTypeNames.Type? right) => !(left == right);
+        public static global::Cases.ShadowingTypeNames.Type From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Type"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ShadowingTypeNames.Type>
         {
             /// <inheritdoc/>
-            public override global::Cases.ShadowingTypeNames.Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ShadowingTypeNames.Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.ShadowingTypeNames.Type ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("a"u8))
-                {
-                    return global::Cases.ShadowingTypeNames.Type.A;
-                }
-
-                if (reader.ValueTextEquals("b"u8))
-                {
-                    return global::Cases.ShadowingTypeNames.Type.B;
-                }
-
-                return new global::Cases.ShadowingTypeNames.Type(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.ShadowingTypeNames.Type ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Type>
+            {
+                /// <inheritdoc/>
+                public global::Cases.ShadowingTypeNames.Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -40,20 +40,9 @@ namespace Cases.UnsupportedNot
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.UnsupportedNot.Filter))
-            {
-                return Create(options, new global::Cases.UnsupportedNot.Filter.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedNot.Filter>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnsupportedNot.Filter[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.UnsupportedNot.Filter)) { return Create(options, new global::Cases.UnsupportedNot.Filter.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedNot.Filter>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter())); }
+            if (type == typeof(global::Cases.UnsupportedNot.Filter[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedNot.Filter>(new global::Cases.UnsupportedNot.Filter.JsonConverter())); }
 
             return null;
         }

@@ -40,20 +40,9 @@ namespace Cases.UnsupportedPrefixItems
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.UnsupportedPrefixItems.Location))
-            {
-                return Create(options, new global::Cases.UnsupportedPrefixItems.Location.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedPrefixItems.Location>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnsupportedPrefixItems.Location[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.UnsupportedPrefixItems.Location)) { return Create(options, new global::Cases.UnsupportedPrefixItems.Location.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedPrefixItems.Location>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter())); }
+            if (type == typeof(global::Cases.UnsupportedPrefixItems.Location[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedPrefixItems.Location>(new global::Cases.UnsupportedPrefixItems.Location.JsonConverter())); }
 
             return null;
         }

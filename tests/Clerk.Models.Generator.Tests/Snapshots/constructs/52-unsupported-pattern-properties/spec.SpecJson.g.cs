@@ -40,20 +40,9 @@ namespace Cases.UnsupportedPatternProperties
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.UnsupportedPatternProperties.Headers))
-            {
-                return Create(options, new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedPatternProperties.Headers>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnsupportedPatternProperties.Headers[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.UnsupportedPatternProperties.Headers)) { return Create(options, new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnsupportedPatternProperties.Headers>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter())); }
+            if (type == typeof(global::Cases.UnsupportedPatternProperties.Headers[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnsupportedPatternProperties.Headers>(new global::Cases.UnsupportedPatternProperties.Headers.JsonConverter())); }
 
             return null;
         }

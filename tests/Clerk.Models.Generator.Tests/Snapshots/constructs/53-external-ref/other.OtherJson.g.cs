@@ -43,35 +43,12 @@ namespace Cases.ExternalRef
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ExternalRef.Owner))
-            {
-                return Create(options, new global::Cases.ExternalRef.Owner.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Owner>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExternalRef.Owner[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExternalRef.Contact))
-            {
-                return Create(options, new global::Cases.ExternalRef.Contact.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Contact>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExternalRef.Contact[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.ExternalRef.Owner)) { return Create(options, new global::Cases.ExternalRef.Owner.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Owner>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter())); }
+            if (type == typeof(global::Cases.ExternalRef.Owner[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Owner>(new global::Cases.ExternalRef.Owner.JsonConverter())); }
+            if (type == typeof(global::Cases.ExternalRef.Contact)) { return Create(options, new global::Cases.ExternalRef.Contact.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Contact>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter())); }
+            if (type == typeof(global::Cases.ExternalRef.Contact[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Contact>(new global::Cases.ExternalRef.Contact.JsonConverter())); }
 
             return null;
         }

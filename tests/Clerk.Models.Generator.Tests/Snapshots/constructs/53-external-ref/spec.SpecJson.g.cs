@@ -40,20 +40,9 @@ namespace Cases.ExternalRef
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ExternalRef.Pet))
-            {
-                return Create(options, new global::Cases.ExternalRef.Pet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Pet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExternalRef.Pet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.ExternalRef.Pet)) { return Create(options, new global::Cases.ExternalRef.Pet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRef.Pet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.ExternalRef.Pet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRef.Pet>(new global::Cases.ExternalRef.Pet.JsonConverter())); }
 
             return null;
         }

@@ -40,20 +40,9 @@ namespace Cases.ExternalRefMissing
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ExternalRefMissing.Invoice))
-            {
-                return Create(options, new global::Cases.ExternalRefMissing.Invoice.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRefMissing.Invoice>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ExternalRefMissing.Invoice[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.ExternalRefMissing.Invoice)) { return Create(options, new global::Cases.ExternalRefMissing.Invoice.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ExternalRefMissing.Invoice>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter())); }
+            if (type == typeof(global::Cases.ExternalRefMissing.Invoice[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ExternalRefMissing.Invoice>(new global::Cases.ExternalRefMissing.Invoice.JsonConverter())); }
 
             return null;
         }

@@ -5,9 +5,7 @@
 
 namespace Cases.UnionAlternativeTokens
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Animal.JsonConverter))]
     public abstract partial record Animal
@@ -35,32 +33,20 @@ namespace Cases.UnionAlternativeTokens
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.Animal>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.Animal Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionAlternativeTokens.Animal Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Animal value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Animal value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionAlternativeTokens.Animal ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "kind"u8))
-                    {
-                        return new Cat(global::Cases.UnionAlternativeTokens.Cat.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "kind"u8))
-                    {
-                        return new Dog(global::Cases.UnionAlternativeTokens.Dog.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "kind"u8)) { return new Cat(global::Cases.UnionAlternativeTokens.Cat.JsonConverter.ReadValue(ref reader, options)); }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "kind"u8)) { return new Dog(global::Cases.UnionAlternativeTokens.Dog.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -71,18 +57,20 @@ namespace Cases.UnionAlternativeTokens
             {
                 switch (value)
                 {
-                    case Cat case1:
-                        global::Cases.UnionAlternativeTokens.Cat.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Dog case2:
-                        global::Cases.UnionAlternativeTokens.Dog.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Animal.", nameof(value));
+                    case Cat case1: global::Cases.UnionAlternativeTokens.Cat.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Dog case2: global::Cases.UnionAlternativeTokens.Dog.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Animal.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Animal>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionAlternativeTokens.Animal Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Animal value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

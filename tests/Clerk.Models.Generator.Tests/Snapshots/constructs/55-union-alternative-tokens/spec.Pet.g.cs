@@ -5,9 +5,7 @@
 
 namespace Cases.UnionAlternativeTokens
 {
-    /// <summary>
-    /// The discriminator decides before the nested union is tried.
-    /// </summary>
+    /// <summary>The discriminator decides before the nested union is tried.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Pet.JsonConverter))]
     public abstract partial record Pet
@@ -35,53 +33,33 @@ namespace Cases.UnionAlternativeTokens
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.Pet>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionAlternativeTokens.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Pet value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionAlternativeTokens.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    switch (global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "kind"u8))
-                    {
-                        case "cat":
-                        case "Cat":
-                            return new Cat(global::Cases.UnionAlternativeTokens.Cat.JsonConverter.ReadValue(ref reader, options));
-                        case "Animal":
-                            return new Animal(global::Cases.UnionAlternativeTokens.Animal.JsonConverter.ReadValue(ref reader, options));
-                        case null:
-                            break;
-                        default:
-                            return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                    }
+                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "kind"u8);
+                    if (discriminator.Is("cat"u8) || discriminator.Is("Cat"u8)) { return new Cat(global::Cases.UnionAlternativeTokens.Cat.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.Is("Animal"u8)) { return new Animal(global::Cases.UnionAlternativeTokens.Animal.JsonConverter.ReadValue(ref reader, options)); }
+                    if (discriminator.HasValue) { return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader)); }
                 }
 
                 {
                     var probe1 = reader;
                     var inner1 = global::Cases.UnionAlternativeTokens.Animal.JsonConverter.ReadValue(ref probe1, options);
-                    if (inner1 is not global::Cases.UnionAlternativeTokens.Animal.Unknown)
-                    {
-                        reader = probe1;
-                        return new Animal(inner1);
-                    }
+                    if (inner1 is not global::Cases.UnionAlternativeTokens.Animal.Unknown) { reader = probe1; return new Animal(inner1); }
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
-                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "kind"u8))
-                    {
-                        return new Cat(global::Cases.UnionAlternativeTokens.Cat.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    if (global::Clerk.Models.Runtime.Serialization.JsonProbe.HasMember(reader, "kind"u8)) { return new Cat(global::Cases.UnionAlternativeTokens.Cat.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -92,18 +70,20 @@ namespace Cases.UnionAlternativeTokens
             {
                 switch (value)
                 {
-                    case Animal case1:
-                        global::Cases.UnionAlternativeTokens.Animal.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Cat case2:
-                        global::Cases.UnionAlternativeTokens.Cat.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Pet.", nameof(value));
+                    case Animal case1: global::Cases.UnionAlternativeTokens.Animal.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Cat case2: global::Cases.UnionAlternativeTokens.Cat.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Pet.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Pet>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionAlternativeTokens.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,12 +5,10 @@
 
 namespace Cases.UnionAlternativeTokens
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Priority.JsonConverter))]
-    public sealed partial class Priority : global::System.IEquatable<global::Cases.UnionAlternativeTokens.Priority>
+    public sealed partial class Priority : global::Clerk.Models.Runtime.OpenEnum<global::Cases.UnionAlternativeTokens.Priority, long>
     {
         /// <summary><c>1</c></summary>
         public static global::Cases.UnionAlternativeTokens.Priority Value1 { get; } = new(1L, isKnown: true);
@@ -21,17 +19,7 @@ namespace Cases.UnionAlternativeTokens
         /// <summary><c>3</c></summary>
         public static global::Cases.UnionAlternativeTokens.Priority Value3 { get; } = new(3L, isKnown: true);
 
-        private Priority(long value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
-
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public long Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Priority(long value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
         public static global::Cases.UnionAlternativeTokens.Priority From(long value) => value switch
@@ -42,44 +30,29 @@ namespace Cases.UnionAlternativeTokens
             _ => new global::Cases.UnionAlternativeTokens.Priority(value, isKnown: false),
         };
 
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.UnionAlternativeTokens.Priority? other) => other is not null && Value == other.Value;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.UnionAlternativeTokens.Priority);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.UnionAlternativeTokens.Priority? left, global::Cases.UnionAlternativeTokens.Priority? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.UnionAlternativeTokens.Priority? left, global::Cases.UnionAlternativeTokens.Priority? right) => !(left == right);
-
         /// <summary>Reads and writes <see cref="Priority"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.Priority>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.Priority Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionAlternativeTokens.Priority Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Priority value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Priority value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.UnionAlternativeTokens.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                return From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.UnionAlternativeTokens.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Priority value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteNumberValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Priority value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Priority>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionAlternativeTokens.Priority Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Priority value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -5,9 +5,7 @@
 
 namespace Cases.UnionAlternativeTokens
 {
-    /// <summary>
-    /// An integer enum, a date, or a free word.
-    /// </summary>
+    /// <summary>An integer enum, a date, or a free word.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Setting.JsonConverter))]
     public abstract partial record Setting
@@ -41,35 +39,19 @@ namespace Cases.UnionAlternativeTokens
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.Setting>
         {
             /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.Setting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.UnionAlternativeTokens.Setting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Setting value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Setting value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionAlternativeTokens.Setting ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _))
-                {
-                    return new Priority(global::Cases.UnionAlternativeTokens.Priority.JsonConverter.ReadValue(ref reader, options));
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-                {
-                    return new Date(global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader));
-                }
-
-                if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False)
-                {
-                    return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader));
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out _)) { return new Priority(global::Cases.UnionAlternativeTokens.Priority.JsonConverter.ReadValue(ref reader, options)); }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new Date(global::Clerk.Models.Runtime.Serialization.JsonRead.DateOnly(ref reader)); }
+                if (reader.TokenType is global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False) { return new Boolean(global::Clerk.Models.Runtime.Serialization.JsonRead.Boolean(ref reader)); }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
             }
@@ -79,21 +61,21 @@ namespace Cases.UnionAlternativeTokens
             {
                 switch (value)
                 {
-                    case Priority case1:
-                        global::Cases.UnionAlternativeTokens.Priority.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Date case2:
-                        global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, case2.Value);
-                        break;
-                    case Boolean case3:
-                        writer.WriteBooleanValue(case3.Value);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Setting.", nameof(value));
+                    case Priority case1: global::Cases.UnionAlternativeTokens.Priority.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Date case2: global::Clerk.Models.Runtime.Serialization.JsonWrite.DateOnly(writer, case2.Value); break;
+                    case Boolean case3: writer.WriteBooleanValue(case3.Value); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Setting.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Setting>
+            {
+                /// <inheritdoc/>
+                public global::Cases.UnionAlternativeTokens.Setting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Setting value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

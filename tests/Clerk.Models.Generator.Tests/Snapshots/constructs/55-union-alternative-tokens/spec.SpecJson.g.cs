@@ -64,130 +64,31 @@ namespace Cases.UnionAlternativeTokens
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Cat))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.Cat.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Cat>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Cat[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Dog))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.Dog.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Dog>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Dog[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption1))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.VersionedOption1>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption1[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption2))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.VersionedOption2>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption2[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Setting))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.Setting.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Setting>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Setting[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Animal))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.Animal.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Animal>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Animal[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Pet))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.Pet.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Pet>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Pet[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Versioned))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Versioned>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Versioned[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.UnionAlternativeTokens.Priority))
-            {
-                return Create(options, new global::Cases.UnionAlternativeTokens.Priority.JsonConverter());
-            }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Cat)) { return Create(options, new global::Cases.UnionAlternativeTokens.Cat.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Cat>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Cat[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Cat>(new global::Cases.UnionAlternativeTokens.Cat.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Dog)) { return Create(options, new global::Cases.UnionAlternativeTokens.Dog.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Dog>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Dog[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Dog>(new global::Cases.UnionAlternativeTokens.Dog.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption1)) { return Create(options, new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.VersionedOption1>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption1[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>(new global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption2)) { return Create(options, new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.VersionedOption2>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.VersionedOption2[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>(new global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Setting)) { return Create(options, new global::Cases.UnionAlternativeTokens.Setting.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Setting>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Setting[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Setting>(new global::Cases.UnionAlternativeTokens.Setting.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Animal)) { return Create(options, new global::Cases.UnionAlternativeTokens.Animal.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Animal>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Animal[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Animal>(new global::Cases.UnionAlternativeTokens.Animal.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Pet)) { return Create(options, new global::Cases.UnionAlternativeTokens.Pet.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Pet>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Pet[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Pet>(new global::Cases.UnionAlternativeTokens.Pet.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Versioned)) { return Create(options, new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.UnionAlternativeTokens.Versioned>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Versioned[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.UnionAlternativeTokens.Versioned>(new global::Cases.UnionAlternativeTokens.Versioned.JsonConverter())); }
+            if (type == typeof(global::Cases.UnionAlternativeTokens.Priority)) { return Create(options, new global::Cases.UnionAlternativeTokens.Priority.JsonConverter()); }
 
             return null;
         }

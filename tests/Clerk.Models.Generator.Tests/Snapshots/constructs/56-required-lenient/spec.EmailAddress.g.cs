@@ -5,118 +5,77 @@
 
 namespace Cases.RequiredLenient
 {
+    /// <summary>The EmailAddress object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddress.JsonConverter))]
     public sealed partial record EmailAddress
     {
-        private ulong _present_0;
         private string? _id;
         private global::Cases.RequiredLenient.EmailAddressObject? _object;
         private string? _emailAddressValue;
         private bool? _reserved;
         private global::Cases.RequiredLenient.EmailAddressVerification? _verification;
         private long? _createdAt;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public EmailAddress() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private EmailAddress(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>id</c>, required (may be absent when read).</remarks>
-        public required string? Id
-        {
-            get => _id;
-            init { _id = value; _present_0 |= 0x1UL; }
-        }
+        public required string? Id { get => _id; init { _id = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>object</c>, required (may be absent when read).</remarks>
-        public required global::Cases.RequiredLenient.EmailAddressObject? Object
-        {
-            get => _object;
-            init { _object = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Cases.RequiredLenient.EmailAddressObject? Object { get => _object; init { _object = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>email_address</c>, required (may be absent when read).</remarks>
-        public required string? EmailAddressValue
-        {
-            get => _emailAddressValue;
-            init { _emailAddressValue = value; _present_0 |= 0x4UL; }
-        }
+        public required string? EmailAddressValue { get => _emailAddressValue; init { _emailAddressValue = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>reserved</c>, required (may be absent when read).</remarks>
-        public required bool? Reserved
-        {
-            get => _reserved;
-            init { _reserved = value; _present_0 |= 0x8UL; }
-        }
+        public required bool? Reserved { get => _reserved; init { _reserved = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>verification</c>, required (may be absent when read), nullable.</remarks>
-        public required global::Cases.RequiredLenient.EmailAddressVerification? Verification
-        {
-            get => _verification;
-            init { _verification = value; _present_0 |= 0x10UL; }
-        }
+        public required global::Cases.RequiredLenient.EmailAddressVerification? Verification { get => _verification; init { _verification = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>created_at</c>, required (may be absent when read).</remarks>
-        public required long? CreatedAt
-        {
-            get => _createdAt;
-            init { _createdAt = value; _present_0 |= 0x20UL; }
-        }
+        public required long? CreatedAt { get => _createdAt; init { _createdAt = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is not a member of this record.</exception>
         public EmailAddress Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Id:
-                    copy._id = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Object:
-                    copy._object = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.EmailAddressValue:
-                    copy._emailAddressValue = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Reserved:
-                    copy._reserved = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Verification:
-                    copy._verification = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.CreatedAt:
-                    copy._createdAt = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Not a member of EmailAddress.");
+                case JsonMember.Id: copy._id = default; break;
+                case JsonMember.Object: copy._object = default; break;
+                case JsonMember.EmailAddressValue: copy._emailAddressValue = default; break;
+                case JsonMember.Reserved: copy._reserved = default; break;
+                case JsonMember.Verification: copy._verification = default; break;
+                case JsonMember.CreatedAt: copy._createdAt = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Not a member of EmailAddress.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="EmailAddress"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="EmailAddress"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>id</c></summary>
@@ -136,116 +95,43 @@ namespace Cases.RequiredLenient
         /// <summary>Reads and writes <see cref="EmailAddress"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddress>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "id",
-                "object",
-                "email_address",
-                "reserved",
-                "verification",
-                "created_at",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_idName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_objectName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_emailAddressValueName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_reservedName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_verificationName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_createdAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "object", "email_address", "reserved", "verification", "created_at");
 
             /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.RequiredLenient.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="EmailAddress"/> starting at the reader's current token.</summary>
             public static global::Cases.RequiredLenient.EmailAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? idValue = default;
-                global::Cases.RequiredLenient.EmailAddressObject? objectValue = default;
-                string? emailAddressValueValue = default;
-                bool? reservedValue = default;
-                global::Cases.RequiredLenient.EmailAddressVerification? verificationValue = default;
-                long? createdAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.RequiredLenient.EmailAddress(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 1: value._object = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.EmailAddressObject.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._emailAddressValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._reserved = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 4: value._verification = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter.ReadValue(ref reader, options); break;
+                            case 5: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Id:
-                                idValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Object:
-                                objectValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.EmailAddressObject.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.EmailAddressValue:
-                                emailAddressValueValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Reserved:
-                                reservedValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Verification:
-                                verificationValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.CreatedAt:
-                                createdAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x20UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.RequiredLenient.EmailAddress
-                {
-                    Id = idValue,
-                    Object = objectValue,
-                    EmailAddressValue = emailAddressValueValue,
-                    Reserved = reservedValue,
-                    Verification = verificationValue,
-                    CreatedAt = createdAtValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -253,219 +139,69 @@ namespace Cases.RequiredLenient
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_idName, value._id);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_objectName);
-                    if (value._object is not null)
-                    {
-                        global::Cases.RequiredLenient.EmailAddressObject.JsonConverter.WriteValue(writer, value._object, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_emailAddressValueName, value._emailAddressValue);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._reserved.HasValue)
-                    {
-                        writer.WriteBoolean(s_reservedName, value._reserved.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_reservedName);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_verificationName);
-                    if (value._verification is not null)
-                    {
-                        global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter.WriteValue(writer, value._verification, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    if (value._createdAt.HasValue)
-                    {
-                        writer.WriteNumber(s_createdAtName, value._createdAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_createdAtName);
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._id); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.RequiredLenient.EmailAddressObject, global::Cases.RequiredLenient.EmailAddressObject.JsonConverter.Direct>(writer, s_names[1], value._object, options); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._emailAddressValue); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[3], value._reserved); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.RequiredLenient.EmailAddressVerification, global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter.Direct>(writer, s_names[4], value._verification, options); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[5], value._createdAt); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddress>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 2:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                        {
-                            return JsonMember.Id;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                        {
-                            return JsonMember.Object;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "reserved"u8))
-                        {
-                            return JsonMember.Reserved;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8))
-                        {
-                            return JsonMember.CreatedAt;
-                        }
-
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "verification"u8))
-                        {
-                            return JsonMember.Verification;
-                        }
-
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "email_address"u8))
-                        {
-                            return JsonMember.EmailAddressValue;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.RequiredLenient.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'object' of EmailAddress; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'object' of EmailAddress; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddressObject.JsonConverter))]
-    public sealed partial class EmailAddressObject : global::System.IEquatable<global::Cases.RequiredLenient.EmailAddressObject>
+    public sealed partial class EmailAddressObject : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.EmailAddressObject, string>
     {
         /// <summary><c>email_address</c></summary>
         public static global::Cases.RequiredLenient.EmailAddressObject EmailAddress { get; } = new("email_address", isKnown: true);
 
-        private EmailAddressObject(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.RequiredLenient.EmailAddressObject> s_values = new(value => new(value, isKnown: false), EmailAddress);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private EmailAddressObject(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.RequiredLenient.EmailAddressObject From(string value) => value switch
-        {
-            "email_address" => EmailAddress,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.RequiredLenient.EmailAddressObject(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.RequiredLenient.EmailAddressObject? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.EmailAddressObject);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.RequiredLenient.EmailAddressObject? left, global::Cases.RequiredLenient.EmailAddressObject? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.RequiredLenient.EmailAddressObject? left, global::Cases.RequiredLenient.EmailAddressObject? right) => !(left == right);
+        public static global::Cases.RequiredLenient.EmailAddressObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="EmailAddressObject"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddressObject>
         {
             /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.RequiredLenient.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.RequiredLenient.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("email_address"u8))
-                {
-                    return global::Cases.RequiredLenient.EmailAddressObject.EmailAddress;
-                }
-
-                return new global::Cases.RequiredLenient.EmailAddressObject(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.RequiredLenient.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressObject>
+            {
+                /// <inheritdoc/>
+                public global::Cases.RequiredLenient.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The value of 'verification' of EmailAddress: one of several alternatives.
-    /// </summary>
+    /// <summary>The value of 'verification' of EmailAddress: one of several alternatives.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter))]
     public abstract partial record EmailAddressVerification
@@ -493,34 +229,22 @@ namespace Cases.RequiredLenient
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddressVerification>
         {
             /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.RequiredLenient.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.RequiredLenient.EmailAddressVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     // 'strategy' alone tells the alternatives apart.
-                    var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindString(reader, "strategy"u8);
-                    if (discriminator is "email_code" or "phone_code")
-                    {
-                        return new OTP(global::Cases.RequiredLenient.OTP.JsonConverter.ReadValue(ref reader, options));
-                    }
-
-                    if (discriminator is "ticket")
-                    {
-                        return new Ticket(global::Cases.RequiredLenient.Ticket.JsonConverter.ReadValue(ref reader, options));
-                    }
+                    var decider = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "strategy"u8);
+                    if (decider.Is("email_code"u8) || decider.Is("phone_code"u8)) { return new OTP(global::Cases.RequiredLenient.OTP.JsonConverter.ReadValue(ref reader, options)); }
+                    if (decider.Is("ticket"u8)) { return new Ticket(global::Cases.RequiredLenient.Ticket.JsonConverter.ReadValue(ref reader, options)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
@@ -531,18 +255,20 @@ namespace Cases.RequiredLenient
             {
                 switch (value)
                 {
-                    case OTP case1:
-                        global::Cases.RequiredLenient.OTP.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case Ticket case2:
-                        global::Cases.RequiredLenient.Ticket.JsonConverter.WriteValue(writer, case2.Value, options);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of EmailAddressVerification.", nameof(value));
+                    case OTP case1: global::Cases.RequiredLenient.OTP.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case Ticket case2: global::Cases.RequiredLenient.Ticket.JsonConverter.WriteValue(writer, case2.Value, options); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of EmailAddressVerification.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressVerification>
+            {
+                /// <inheritdoc/>
+                public global::Cases.RequiredLenient.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

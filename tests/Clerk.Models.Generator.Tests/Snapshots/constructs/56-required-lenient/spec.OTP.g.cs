@@ -5,94 +5,67 @@
 
 namespace Cases.RequiredLenient
 {
+    /// <summary>The OTP object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTP.JsonConverter))]
     public sealed partial record OTP
     {
-        private ulong _present_0;
         private global::Cases.RequiredLenient.OTPStatus? _status;
         private global::Cases.RequiredLenient.OTPStrategy? _strategy;
         private long? _attempts;
         private long? _expireAt;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public OTP() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private OTP(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>status</c>, required (may be absent when read).</remarks>
-        public required global::Cases.RequiredLenient.OTPStatus? Status
-        {
-            get => _status;
-            init { _status = value; _present_0 |= 0x1UL; }
-        }
+        public required global::Cases.RequiredLenient.OTPStatus? Status { get => _status; init { _status = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>strategy</c>, required (may be absent when read).</remarks>
-        public required global::Cases.RequiredLenient.OTPStrategy? Strategy
-        {
-            get => _strategy;
-            init { _strategy = value; _present_0 |= 0x2UL; }
-        }
+        public required global::Cases.RequiredLenient.OTPStrategy? Strategy { get => _strategy; init { _strategy = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>attempts</c>, required (may be absent when read), nullable.</remarks>
-        public required long? Attempts
-        {
-            get => _attempts;
-            init { _attempts = value; _present_0 |= 0x4UL; }
-        }
+        public required long? Attempts { get => _attempts; init { _attempts = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>expire_at</c>, required (may be absent when read), nullable.</remarks>
-        public required long? ExpireAt
-        {
-            get => _expireAt;
-            init { _expireAt = value; _present_0 |= 0x8UL; }
-        }
+        public required long? ExpireAt { get => _expireAt; init { _expireAt = value; _present_0 |= 0x8UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is not a member of this record.</exception>
         public OTP Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.Status:
-                    copy._status = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.Strategy:
-                    copy._strategy = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Attempts:
-                    copy._attempts = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.ExpireAt:
-                    copy._expireAt = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Not a member of OTP.");
+                case JsonMember.Status: copy._status = default; break;
+                case JsonMember.Strategy: copy._strategy = default; break;
+                case JsonMember.Attempts: copy._attempts = default; break;
+                case JsonMember.ExpireAt: copy._expireAt = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Not a member of OTP.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="OTP"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="OTP"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>status</c></summary>
@@ -108,100 +81,41 @@ namespace Cases.RequiredLenient
         /// <summary>Reads and writes <see cref="OTP"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.OTP>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "status",
-                "strategy",
-                "attempts",
-                "expire_at",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_statusName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_strategyName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_attemptsName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_expireAtName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("status", "strategy", "attempts", "expire_at");
 
             /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.OTP Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.RequiredLenient.OTP Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTP value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTP value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="OTP"/> starting at the reader's current token.</summary>
             public static global::Cases.RequiredLenient.OTP ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                global::Cases.RequiredLenient.OTPStatus? statusValue = default;
-                global::Cases.RequiredLenient.OTPStrategy? strategyValue = default;
-                long? attemptsValue = default;
-                long? expireAtValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.RequiredLenient.OTP(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._status = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.OTPStatus.JsonConverter.ReadValue(ref reader, options); break;
+                            case 1: value._strategy = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.OTPStrategy.JsonConverter.ReadValue(ref reader, options); break;
+                            case 2: value._attempts = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 3: value._expireAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Status:
-                                statusValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.OTPStatus.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.Strategy:
-                                strategyValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.OTPStrategy.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Attempts:
-                                attemptsValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.ExpireAt:
-                                expireAtValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.RequiredLenient.OTP
-                {
-                    Status = statusValue,
-                    Strategy = strategyValue,
-                    Attempts = attemptsValue,
-                    ExpireAt = expireAtValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -209,119 +123,29 @@ namespace Cases.RequiredLenient
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WritePropertyName(s_statusName);
-                    if (value._status is not null)
-                    {
-                        global::Cases.RequiredLenient.OTPStatus.JsonConverter.WriteValue(writer, value._status, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WritePropertyName(s_strategyName);
-                    if (value._strategy is not null)
-                    {
-                        global::Cases.RequiredLenient.OTPStrategy.JsonConverter.WriteValue(writer, value._strategy, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    if (value._attempts.HasValue)
-                    {
-                        writer.WriteNumber(s_attemptsName, value._attempts.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_attemptsName);
-                    }
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._expireAt.HasValue)
-                    {
-                        writer.WriteNumber(s_expireAtName, value._expireAt.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_expireAtName);
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.RequiredLenient.OTPStatus, global::Cases.RequiredLenient.OTPStatus.JsonConverter.Direct>(writer, s_names[0], value._status, options); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.RequiredLenient.OTPStrategy, global::Cases.RequiredLenient.OTPStrategy.JsonConverter.Direct>(writer, s_names[1], value._strategy, options); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[2], value._attempts); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[3], value._expireAt); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.OTP>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
-                        {
-                            return JsonMember.Status;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "strategy"u8))
-                        {
-                            return JsonMember.Strategy;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "attempts"u8))
-                        {
-                            return JsonMember.Attempts;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "expire_at"u8))
-                        {
-                            return JsonMember.ExpireAt;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.RequiredLenient.OTP Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTP value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
 
-    /// <summary>
-    /// The values of 'status' of OTP; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'status' of OTP; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTPStatus.JsonConverter))]
-    public sealed partial class OTPStatus : global::System.IEquatable<global::Cases.RequiredLenient.OTPStatus>
+    public sealed partial class OTPStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.OTPStatus, string>
     {
         /// <summary><c>unverified</c></summary>
         public static global::Cases.RequiredLenient.OTPStatus Unverified { get; } = new("unverified", isKnown: true);
@@ -332,91 +156,43 @@ namespace Cases.RequiredLenient
         /// <summary><c>expired</c></summary>
         public static global::Cases.RequiredLenient.OTPStatus Expired { get; } = new("expired", isKnown: true);
 
-        private OTPStatus(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.RequiredLenient.OTPStatus> s_values = new(value => new(value, isKnown: false), Unverified, Verified, Expired);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OTPStatus(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.RequiredLenient.OTPStatus From(string value) => value switch
-        {
-            "unverified" => Unverified,
-            "verified" => Verified,
-            "expired" => Expired,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.RequiredLenient.OTPStatus(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.RequiredLenient.OTPStatus? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.OTPStatus);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.RequiredLenient.OTPStatus? left, global::Cases.RequiredLenient.OTPStatus? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.RequiredLenient.OTPStatus? left, global::Cases.RequiredLenient.OTPStatus? right) => !(left == right);
+        public static global::Cases.RequiredLenient.OTPStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OTPStatus"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.OTPStatus>
         {
             /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.OTPStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.RequiredLenient.OTPStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.RequiredLenient.OTPStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("unverified"u8))
-                {
-                    return global::Cases.RequiredLenient.OTPStatus.Unverified;
-                }
-
-                if (reader.ValueTextEquals("verified"u8))
-                {
-                    return global::Cases.RequiredLenient.OTPStatus.Verified;
-                }
-
-                if (reader.ValueTextEquals("expired"u8))
-                {
-                    return global::Cases.RequiredLenient.OTPStatus.Expired;
-                }
-
-                return new global::Cases.RequiredLenient.OTPStatus(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.RequiredLenient.OTPStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.OTPStatus>
+            {
+                /// <inheritdoc/>
+                public global::Cases.RequiredLenient.OTPStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 
-    /// <summary>
-    /// The values of 'strategy' of OTP; values the spec does not list are kept too.
-    /// </summary>
+    /// <summary>The values of 'strategy' of OTP; values the spec does not list are kept too.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTPStrategy.JsonConverter))]
-    public sealed partial class OTPStrategy : global::System.IEquatable<global::Cases.RequiredLenient.OTPStrategy>
+    public sealed partial class OTPStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.OTPStrategy, string>
     {
         /// <summary><c>email_code</c></summary>
         public static global::Cases.RequiredLenient.OTPStrategy EmailCode { get; } = new("email_code", isKnown: true);
@@ -424,76 +200,36 @@ namespace Cases.RequiredLenient
         /// <summary><c>phone_code</c></summary>
         public static global::Cases.RequiredLenient.OTPStrategy PhoneCode { get; } = new("phone_code", isKnown: true);
 
-        private OTPStrategy(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.RequiredLenient.OTPStrategy> s_values = new(value => new(value, isKnown: false), EmailCode, PhoneCode);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private OTPStrategy(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.RequiredLenient.OTPStrategy From(string value) => value switch
-        {
-            "email_code" => EmailCode,
-            "phone_code" => PhoneCode,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.RequiredLenient.OTPStrategy(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.RequiredLenient.OTPStrategy? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.RequiredLenient.OTPStrategy);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.RequiredLenient.OTPStrategy? left, global::Cases.RequiredLenient.OTPStrategy? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.RequiredLenient.OTPStrategy? left, global::Cases.RequiredLenient.OTPStrategy? right) => !(left == right);
+        public static global::Cases.RequiredLenient.OTPStrategy From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OTPStrategy"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.OTPStrategy>
         {
             /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.OTPStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.RequiredLenient.OTPStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.RequiredLenient.OTPStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("email_code"u8))
-                {
-                    return global::Cases.RequiredLenient.OTPStrategy.EmailCode;
-                }
-
-                if (reader.ValueTextEquals("phone_code"u8))
-                {
-                    return global::Cases.RequiredLenient.OTPStrategy.PhoneCode;
-                }
-
-                return new global::Cases.RequiredLenient.OTPStrategy(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.RequiredLenient.OTPStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.OTPStrategy>
+            {
+                /// <inheritdoc/>
+                public global::Cases.RequiredLenient.OTPStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.OTPStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

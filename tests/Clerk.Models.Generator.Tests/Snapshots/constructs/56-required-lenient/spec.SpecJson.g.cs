@@ -64,90 +64,23 @@ namespace Cases.RequiredLenient
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.RequiredLenient.EmailAddress))
-            {
-                return Create(options, new global::Cases.RequiredLenient.EmailAddress.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.EmailAddress>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.EmailAddress>(new global::Cases.RequiredLenient.EmailAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.EmailAddress[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.EmailAddress>(new global::Cases.RequiredLenient.EmailAddress.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.OTP))
-            {
-                return Create(options, new global::Cases.RequiredLenient.OTP.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.OTP>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.OTP>(new global::Cases.RequiredLenient.OTP.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.OTP[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.OTP>(new global::Cases.RequiredLenient.OTP.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.Ticket))
-            {
-                return Create(options, new global::Cases.RequiredLenient.Ticket.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.Ticket>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.Ticket>(new global::Cases.RequiredLenient.Ticket.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.Ticket[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.Ticket>(new global::Cases.RequiredLenient.Ticket.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.EmailAddressVerification))
-            {
-                return Create(options, new global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.EmailAddressVerification>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.EmailAddressVerification>(new global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.EmailAddressVerification[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.EmailAddressVerification>(new global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.EmailAddressObject))
-            {
-                return Create(options, new global::Cases.RequiredLenient.EmailAddressObject.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.OTPStatus))
-            {
-                return Create(options, new global::Cases.RequiredLenient.OTPStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.OTPStrategy))
-            {
-                return Create(options, new global::Cases.RequiredLenient.OTPStrategy.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.TicketStatus))
-            {
-                return Create(options, new global::Cases.RequiredLenient.TicketStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Cases.RequiredLenient.TicketStrategy))
-            {
-                return Create(options, new global::Cases.RequiredLenient.TicketStrategy.JsonConverter());
-            }
+            if (type == typeof(global::Cases.RequiredLenient.EmailAddress)) { return Create(options, new global::Cases.RequiredLenient.EmailAddress.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.EmailAddress>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.EmailAddress>(new global::Cases.RequiredLenient.EmailAddress.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.EmailAddress[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.EmailAddress>(new global::Cases.RequiredLenient.EmailAddress.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.OTP)) { return Create(options, new global::Cases.RequiredLenient.OTP.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.OTP>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.OTP>(new global::Cases.RequiredLenient.OTP.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.OTP[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.OTP>(new global::Cases.RequiredLenient.OTP.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.Ticket)) { return Create(options, new global::Cases.RequiredLenient.Ticket.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.Ticket>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.Ticket>(new global::Cases.RequiredLenient.Ticket.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.Ticket[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.Ticket>(new global::Cases.RequiredLenient.Ticket.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.EmailAddressVerification)) { return Create(options, new global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.RequiredLenient.EmailAddressVerification>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.RequiredLenient.EmailAddressVerification>(new global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.EmailAddressVerification[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.RequiredLenient.EmailAddressVerification>(new global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter())); }
+            if (type == typeof(global::Cases.RequiredLenient.EmailAddressObject)) { return Create(options, new global::Cases.RequiredLenient.EmailAddressObject.JsonConverter()); }
+            if (type == typeof(global::Cases.RequiredLenient.OTPStatus)) { return Create(options, new global::Cases.RequiredLenient.OTPStatus.JsonConverter()); }
+            if (type == typeof(global::Cases.RequiredLenient.OTPStrategy)) { return Create(options, new global::Cases.RequiredLenient.OTPStrategy.JsonConverter()); }
+            if (type == typeof(global::Cases.RequiredLenient.TicketStatus)) { return Create(options, new global::Cases.RequiredLenient.TicketStatus.JsonConverter()); }
+            if (type == typeof(global::Cases.RequiredLenient.TicketStrategy)) { return Create(options, new global::Cases.RequiredLenient.TicketStrategy.JsonConverter()); }
 
             return null;
         }

@@ -5,12 +5,10 @@
 
 namespace Cases.NumberEnumValues
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NumberEnumValues.Scale.JsonConverter))]
-    public sealed partial class Scale : global::System.IEquatable<global::Cases.NumberEnumValues.Scale>
+    public sealed partial class Scale : global::Clerk.Models.Runtime.OpenEnum<global::Cases.NumberEnumValues.Scale, global::Clerk.Models.Runtime.RawJson>
     {
         /// <summary><c>0.5</c></summary>
         public static global::Cases.NumberEnumValues.Scale Value0_5 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("0.5"), isKnown: true);
@@ -27,92 +25,43 @@ namespace Cases.NumberEnumValues
         /// <summary><c>1e-7</c></summary>
         public static global::Cases.NumberEnumValues.Scale Value1eMinus7 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("1e-7"), isKnown: true);
 
-        private Scale(global::Clerk.Models.Runtime.RawJson value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
-
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public global::Clerk.Models.Runtime.RawJson Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Scale(global::Clerk.Models.Runtime.RawJson value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
         public static global::Cases.NumberEnumValues.Scale From(global::Clerk.Models.Runtime.RawJson value)
         {
-            if (value is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(value));
-            }
-
-            if (value == Value0_5.Value)
-            {
-                return Value0_5;
-            }
-
-            if (value == Value2EPlus3.Value)
-            {
-                return Value2EPlus3;
-            }
-
-            if (value == ValueMinus1.Value)
-            {
-                return ValueMinus1;
-            }
-
-            if (value == Value1_50.Value)
-            {
-                return Value1_50;
-            }
-
-            if (value == Value1eMinus7.Value)
-            {
-                return Value1eMinus7;
-            }
-
+            if (value is null) { throw new global::System.ArgumentNullException(nameof(value)); }
+            if (value == Value0_5.Value) { return Value0_5; }
+            if (value == Value2EPlus3.Value) { return Value2EPlus3; }
+            if (value == ValueMinus1.Value) { return ValueMinus1; }
+            if (value == Value1_50.Value) { return Value1_50; }
+            if (value == Value1eMinus7.Value) { return Value1eMinus7; }
             return new global::Cases.NumberEnumValues.Scale(value, isKnown: false);
         }
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.NumberEnumValues.Scale? other) => other is not null && Value == other.Value;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.NumberEnumValues.Scale);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value.ToString();
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.NumberEnumValues.Scale? left, global::Cases.NumberEnumValues.Scale? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.NumberEnumValues.Scale? left, global::Cases.NumberEnumValues.Scale? right) => !(left == right);
 
         /// <summary>Reads and writes <see cref="Scale"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NumberEnumValues.Scale>
         {
             /// <inheritdoc/>
-            public override global::Cases.NumberEnumValues.Scale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.NumberEnumValues.Scale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.NumberEnumValues.Scale ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                return From(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.NumberEnumValues.Scale ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options)
-                => value.Value.WriteTo(writer);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options) => value.Value.WriteTo(writer);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NumberEnumValues.Scale>
+            {
+                /// <inheritdoc/>
+                public global::Cases.NumberEnumValues.Scale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -43,25 +43,10 @@ namespace Cases.NumberEnumValues
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.NumberEnumValues.Weighing))
-            {
-                return Create(options, new global::Cases.NumberEnumValues.Weighing.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NumberEnumValues.Weighing>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NumberEnumValues.Weighing>(new global::Cases.NumberEnumValues.Weighing.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NumberEnumValues.Weighing[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NumberEnumValues.Weighing>(new global::Cases.NumberEnumValues.Weighing.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NumberEnumValues.Scale))
-            {
-                return Create(options, new global::Cases.NumberEnumValues.Scale.JsonConverter());
-            }
+            if (type == typeof(global::Cases.NumberEnumValues.Weighing)) { return Create(options, new global::Cases.NumberEnumValues.Weighing.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NumberEnumValues.Weighing>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NumberEnumValues.Weighing>(new global::Cases.NumberEnumValues.Weighing.JsonConverter())); }
+            if (type == typeof(global::Cases.NumberEnumValues.Weighing[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NumberEnumValues.Weighing>(new global::Cases.NumberEnumValues.Weighing.JsonConverter())); }
+            if (type == typeof(global::Cases.NumberEnumValues.Scale)) { return Create(options, new global::Cases.NumberEnumValues.Scale.JsonConverter()); }
 
             return null;
         }

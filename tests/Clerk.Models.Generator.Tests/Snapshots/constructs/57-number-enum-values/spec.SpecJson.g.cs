@@ -43,25 +43,10 @@ namespace Cases.NumberEnumValues
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.NumberEnumValues.Measurement))
-            {
-                return Create(options, new global::Cases.NumberEnumValues.Measurement.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NumberEnumValues.Measurement>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NumberEnumValues.Measurement>(new global::Cases.NumberEnumValues.Measurement.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NumberEnumValues.Measurement[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NumberEnumValues.Measurement>(new global::Cases.NumberEnumValues.Measurement.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.NumberEnumValues.Ratio))
-            {
-                return Create(options, new global::Cases.NumberEnumValues.Ratio.JsonConverter());
-            }
+            if (type == typeof(global::Cases.NumberEnumValues.Measurement)) { return Create(options, new global::Cases.NumberEnumValues.Measurement.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.NumberEnumValues.Measurement>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.NumberEnumValues.Measurement>(new global::Cases.NumberEnumValues.Measurement.JsonConverter())); }
+            if (type == typeof(global::Cases.NumberEnumValues.Measurement[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.NumberEnumValues.Measurement>(new global::Cases.NumberEnumValues.Measurement.JsonConverter())); }
+            if (type == typeof(global::Cases.NumberEnumValues.Ratio)) { return Create(options, new global::Cases.NumberEnumValues.Ratio.JsonConverter()); }
 
             return null;
         }

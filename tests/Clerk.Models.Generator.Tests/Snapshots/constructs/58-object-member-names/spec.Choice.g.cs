@@ -5,9 +5,7 @@
 
 namespace Cases.ObjectMemberNames
 {
-    /// <summary>
-    /// One of several alternatives. Switch on the case to get the value.
-    /// </summary>
+    /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ObjectMemberNames.Choice.JsonConverter))]
     public abstract partial record Choice
@@ -35,30 +33,22 @@ namespace Cases.ObjectMemberNames
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ObjectMemberNames.Choice>
         {
             /// <inheritdoc/>
-            public override global::Cases.ObjectMemberNames.Choice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ObjectMemberNames.Choice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Choice value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Choice value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.ObjectMemberNames.Choice ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed();
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                 {
                     return new ReferenceEquals2(global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter.ReadValue(ref reader, options));
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-                {
-                    return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String) { return new String(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader)); }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
             }
@@ -68,18 +58,20 @@ namespace Cases.ObjectMemberNames
             {
                 switch (value)
                 {
-                    case ReferenceEquals2 case1:
-                        global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter.WriteValue(writer, case1.Value, options);
-                        break;
-                    case String case2:
-                        writer.WriteStringValue(case2.Value);
-                        break;
-                    case Unknown unknown:
-                        unknown.Json.WriteTo(writer);
-                        break;
-                    default:
-                        throw new global::System.ArgumentException("Not a case of Choice.", nameof(value));
+                    case ReferenceEquals2 case1: global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter.WriteValue(writer, case1.Value, options); break;
+                    case String case2: writer.WriteStringValue(case2.Value); break;
+                    case Unknown unknown: unknown.Json.WriteTo(writer); break;
+                    default: throw new global::System.ArgumentException("Not a case of Choice.", nameof(value));
                 }
+            }
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Choice>
+            {
+                /// <inheritdoc/>
+                public global::Cases.ObjectMemberNames.Choice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Choice value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,118 +5,77 @@
 
 namespace Cases.ObjectMemberNames
 {
+    /// <summary>The Lookup object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ObjectMemberNames.Lookup.JsonConverter))]
     public sealed partial record Lookup
     {
-        private ulong _present_0;
         private string? _referenceEquals2;
         private bool? _memberwiseClone2;
         private string? _getType2;
         private long? _finalize2;
         private global::Cases.ObjectMemberNames.Mode? _mode;
         private global::Cases.ObjectMemberNames.Choice? _choice;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Lookup() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Lookup(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>ReferenceEquals</c>, optional.</remarks>
-        public string? ReferenceEquals2
-        {
-            get => _referenceEquals2;
-            init { _referenceEquals2 = value; _present_0 |= 0x1UL; }
-        }
+        public string? ReferenceEquals2 { get => _referenceEquals2; init { _referenceEquals2 = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>memberwise_clone</c>, optional.</remarks>
-        public bool? MemberwiseClone2
-        {
-            get => _memberwiseClone2;
-            init { _memberwiseClone2 = value; _present_0 |= 0x2UL; }
-        }
+        public bool? MemberwiseClone2 { get => _memberwiseClone2; init { _memberwiseClone2 = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>get_type</c>, optional.</remarks>
-        public string? GetType2
-        {
-            get => _getType2;
-            init { _getType2 = value; _present_0 |= 0x4UL; }
-        }
+        public string? GetType2 { get => _getType2; init { _getType2 = value; _present_0 |= 0x4UL; } }
 
         /// <remarks>JSON: <c>finalize</c>, optional.</remarks>
-        public long? Finalize2
-        {
-            get => _finalize2;
-            init { _finalize2 = value; _present_0 |= 0x8UL; }
-        }
+        public long? Finalize2 { get => _finalize2; init { _finalize2 = value; _present_0 |= 0x8UL; } }
 
         /// <remarks>JSON: <c>mode</c>, optional.</remarks>
-        public global::Cases.ObjectMemberNames.Mode? Mode
-        {
-            get => _mode;
-            init { _mode = value; _present_0 |= 0x10UL; }
-        }
+        public global::Cases.ObjectMemberNames.Mode? Mode { get => _mode; init { _mode = value; _present_0 |= 0x10UL; } }
 
         /// <remarks>JSON: <c>choice</c>, optional.</remarks>
-        public global::Cases.ObjectMemberNames.Choice? Choice
-        {
-            get => _choice;
-            init { _choice = value; _present_0 |= 0x20UL; }
-        }
+        public global::Cases.ObjectMemberNames.Choice? Choice { get => _choice; init { _choice = value; _present_0 |= 0x20UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Lookup Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.ReferenceEquals2:
-                    copy._referenceEquals2 = default;
-                    copy._present_0 &= ~0x1UL;
-                    return copy;
-                case JsonMember.MemberwiseClone2:
-                    copy._memberwiseClone2 = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.GetType2:
-                    copy._getType2 = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                case JsonMember.Finalize2:
-                    copy._finalize2 = default;
-                    copy._present_0 &= ~0x8UL;
-                    return copy;
-                case JsonMember.Mode:
-                    copy._mode = default;
-                    copy._present_0 &= ~0x10UL;
-                    return copy;
-                case JsonMember.Choice:
-                    copy._choice = default;
-                    copy._present_0 &= ~0x20UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.ReferenceEquals2: copy._referenceEquals2 = default; break;
+                case JsonMember.MemberwiseClone2: copy._memberwiseClone2 = default; break;
+                case JsonMember.GetType2: copy._getType2 = default; break;
+                case JsonMember.Finalize2: copy._finalize2 = default; break;
+                case JsonMember.Mode: copy._mode = default; break;
+                case JsonMember.Choice: copy._choice = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Lookup"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Lookup"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>ReferenceEquals</c></summary>
@@ -136,116 +95,43 @@ namespace Cases.ObjectMemberNames
         /// <summary>Reads and writes <see cref="Lookup"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ObjectMemberNames.Lookup>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "ReferenceEquals",
-                "memberwise_clone",
-                "get_type",
-                "finalize",
-                "mode",
-                "choice",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_referenceEquals2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_memberwiseClone2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_getType2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_finalize2Name = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[3]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_modeName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[4]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_choiceName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[5]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("ReferenceEquals", "memberwise_clone", "get_type", "finalize", "mode", "choice");
 
             /// <inheritdoc/>
-            public override global::Cases.ObjectMemberNames.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ObjectMemberNames.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Lookup value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Lookup"/> starting at the reader's current token.</summary>
             public static global::Cases.ObjectMemberNames.Lookup ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? referenceEquals2Value = default;
-                bool? memberwiseClone2Value = default;
-                string? getType2Value = default;
-                long? finalize2Value = default;
-                global::Cases.ObjectMemberNames.Mode? modeValue = default;
-                global::Cases.ObjectMemberNames.Choice? choiceValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.ObjectMemberNames.Lookup(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._referenceEquals2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 1: value._memberwiseClone2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
+                            case 2: value._getType2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 3: value._finalize2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
+                            case 4: value._mode = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ObjectMemberNames.Mode.JsonConverter.ReadValue(ref reader, options); break;
+                            case 5: value._choice = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ObjectMemberNames.Choice.JsonConverter.ReadValue(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.ReferenceEquals2:
-                                referenceEquals2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.MemberwiseClone2:
-                                memberwiseClone2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.GetType2:
-                                getType2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x4UL;
-                                break;
-                            case JsonMember.Finalize2:
-                                finalize2Value = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader);
-                                present0 |= 0x8UL;
-                                break;
-                            case JsonMember.Mode:
-                                modeValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ObjectMemberNames.Mode.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x10UL;
-                                break;
-                            case JsonMember.Choice:
-                                choiceValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ObjectMemberNames.Choice.JsonConverter.ReadValue(ref reader, options);
-                                present0 |= 0x20UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                return new global::Cases.ObjectMemberNames.Lookup
-                {
-                    _referenceEquals2 = referenceEquals2Value,
-                    _memberwiseClone2 = memberwiseClone2Value,
-                    _getType2 = getType2Value,
-                    _finalize2 = finalize2Value,
-                    _mode = modeValue,
-                    _choice = choiceValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -253,133 +139,23 @@ namespace Cases.ObjectMemberNames
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_referenceEquals2Name, value._referenceEquals2);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    if (value._memberwiseClone2.HasValue)
-                    {
-                        writer.WriteBoolean(s_memberwiseClone2Name, value._memberwiseClone2.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_memberwiseClone2Name);
-                    }
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WriteString(s_getType2Name, value._getType2);
-                }
-
-                if ((present0 & 0x8UL) != 0)
-                {
-                    if (value._finalize2.HasValue)
-                    {
-                        writer.WriteNumber(s_finalize2Name, value._finalize2.GetValueOrDefault());
-                    }
-                    else
-                    {
-                        writer.WriteNull(s_finalize2Name);
-                    }
-                }
-
-                if ((present0 & 0x10UL) != 0)
-                {
-                    writer.WritePropertyName(s_modeName);
-                    if (value._mode is not null)
-                    {
-                        global::Cases.ObjectMemberNames.Mode.JsonConverter.WriteValue(writer, value._mode, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if ((present0 & 0x20UL) != 0)
-                {
-                    writer.WritePropertyName(s_choiceName);
-                    if (value._choice is not null)
-                    {
-                        global::Cases.ObjectMemberNames.Choice.JsonConverter.WriteValue(writer, value._choice, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._referenceEquals2); }
+                if ((present0 & 0x2UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Boolean(writer, s_names[1], value._memberwiseClone2); }
+                if ((present0 & 0x4UL) != 0) { writer.WriteString(s_names[2], value._getType2); }
+                if ((present0 & 0x8UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Number(writer, s_names[3], value._finalize2); }
+                if ((present0 & 0x10UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ObjectMemberNames.Mode, global::Cases.ObjectMemberNames.Mode.JsonConverter.Direct>(writer, s_names[4], value._mode, options); }
+                if ((present0 & 0x20UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Cases.ObjectMemberNames.Choice, global::Cases.ObjectMemberNames.Choice.JsonConverter.Direct>(writer, s_names[5], value._choice, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Lookup>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "mode"u8))
-                        {
-                            return JsonMember.Mode;
-                        }
-
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "choice"u8))
-                        {
-                            return JsonMember.Choice;
-                        }
-
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "get_type"u8))
-                        {
-                            return JsonMember.GetType2;
-                        }
-
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "finalize"u8))
-                        {
-                            return JsonMember.Finalize2;
-                        }
-
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "ReferenceEquals"u8))
-                        {
-                            return JsonMember.ReferenceEquals2;
-                        }
-
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "memberwise_clone"u8))
-                        {
-                            return JsonMember.MemberwiseClone2;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
+                /// <inheritdoc/>
+                public global::Cases.ObjectMemberNames.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -5,12 +5,10 @@
 
 namespace Cases.ObjectMemberNames
 {
-    /// <summary>
-    /// One of the values the spec lists, or a value it does not know yet.
-    /// </summary>
+    /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ObjectMemberNames.Mode.JsonConverter))]
-    public sealed partial class Mode : global::System.IEquatable<global::Cases.ObjectMemberNames.Mode>
+    public sealed partial class Mode : global::Clerk.Models.Runtime.OpenEnum<global::Cases.ObjectMemberNames.Mode, string>
     {
         /// <summary><c>ReferenceEquals</c></summary>
         public static global::Cases.ObjectMemberNames.Mode ReferenceEquals2 { get; } = new("ReferenceEquals", isKnown: true);
@@ -24,88 +22,36 @@ namespace Cases.ObjectMemberNames
         /// <summary><c>MemberwiseClone</c></summary>
         public static global::Cases.ObjectMemberNames.Mode MemberwiseClone2 { get; } = new("MemberwiseClone", isKnown: true);
 
-        private Mode(string value, bool isKnown)
-        {
-            Value = value;
-            IsKnown = isKnown;
-        }
+        private static readonly global::Clerk.Models.Runtime.Serialization.StringEnumValues<global::Cases.ObjectMemberNames.Mode> s_values = new(value => new(value, isKnown: false), ReferenceEquals2, Equals2, GetType2, MemberwiseClone2);
 
-        /// <summary>The value exactly as it appears in JSON.</summary>
-        public string Value { get; }
-
-        /// <summary>Whether the spec lists this value. Unknown values are kept and written back unchanged.</summary>
-        public bool IsKnown { get; }
+        private Mode(string value, bool isKnown) : base(value, isKnown) { }
 
         /// <summary>The shared instance for a known value, or a new instance that holds an unknown one.</summary>
-        public static global::Cases.ObjectMemberNames.Mode From(string value) => value switch
-        {
-            "ReferenceEquals" => ReferenceEquals2,
-            "Equals" => Equals2,
-            "GetType" => GetType2,
-            "MemberwiseClone" => MemberwiseClone2,
-            null => throw new global::System.ArgumentNullException(nameof(value)),
-            _ => new global::Cases.ObjectMemberNames.Mode(value, isKnown: false),
-        };
-
-        /// <inheritdoc/>
-        public bool Equals(global::Cases.ObjectMemberNames.Mode? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as global::Cases.ObjectMemberNames.Mode);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The JSON value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator ==(global::Cases.ObjectMemberNames.Mode? left, global::Cases.ObjectMemberNames.Mode? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Compares the JSON values.</summary>
-        public static bool operator !=(global::Cases.ObjectMemberNames.Mode? left, global::Cases.ObjectMemberNames.Mode? right) => !(left == right);
+        public static global::Cases.ObjectMemberNames.Mode From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Mode"/> as its JSON value.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ObjectMemberNames.Mode>
         {
             /// <inheritdoc/>
-            public override global::Cases.ObjectMemberNames.Mode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.ObjectMemberNames.Mode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
-            /// <summary>Reads the value at the reader's current token; known values return their shared instance.</summary>
-            public static global::Cases.ObjectMemberNames.Mode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.String);
-                if (reader.ValueTextEquals("ReferenceEquals"u8))
-                {
-                    return global::Cases.ObjectMemberNames.Mode.ReferenceEquals2;
-                }
-
-                if (reader.ValueTextEquals("Equals"u8))
-                {
-                    return global::Cases.ObjectMemberNames.Mode.Equals2;
-                }
-
-                if (reader.ValueTextEquals("GetType"u8))
-                {
-                    return global::Cases.ObjectMemberNames.Mode.GetType2;
-                }
-
-                if (reader.ValueTextEquals("MemberwiseClone"u8))
-                {
-                    return global::Cases.ObjectMemberNames.Mode.MemberwiseClone2;
-                }
-
-                return new global::Cases.ObjectMemberNames.Mode(reader.GetString()!, isKnown: false);
-            }
+            /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
+            public static global::Cases.ObjectMemberNames.Mode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
+
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Mode>
+            {
+                /// <inheritdoc/>
+                public global::Cases.ObjectMemberNames.Mode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            }
         }
     }
 }

@@ -49,55 +49,16 @@ namespace Cases.ObjectMemberNames
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.ObjectMemberNames.Lookup))
-            {
-                return Create(options, new global::Cases.ObjectMemberNames.Lookup.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ObjectMemberNames.Lookup>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ObjectMemberNames.Lookup>(new global::Cases.ObjectMemberNames.Lookup.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ObjectMemberNames.Lookup[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ObjectMemberNames.Lookup>(new global::Cases.ObjectMemberNames.Lookup.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ObjectMemberNames.ReferenceEquals))
-            {
-                return Create(options, new global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ObjectMemberNames.ReferenceEquals>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ObjectMemberNames.ReferenceEquals>(new global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ObjectMemberNames.ReferenceEquals[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ObjectMemberNames.ReferenceEquals>(new global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ObjectMemberNames.Choice))
-            {
-                return Create(options, new global::Cases.ObjectMemberNames.Choice.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ObjectMemberNames.Choice>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ObjectMemberNames.Choice>(new global::Cases.ObjectMemberNames.Choice.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ObjectMemberNames.Choice[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ObjectMemberNames.Choice>(new global::Cases.ObjectMemberNames.Choice.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.ObjectMemberNames.Mode))
-            {
-                return Create(options, new global::Cases.ObjectMemberNames.Mode.JsonConverter());
-            }
+            if (type == typeof(global::Cases.ObjectMemberNames.Lookup)) { return Create(options, new global::Cases.ObjectMemberNames.Lookup.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ObjectMemberNames.Lookup>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ObjectMemberNames.Lookup>(new global::Cases.ObjectMemberNames.Lookup.JsonConverter())); }
+            if (type == typeof(global::Cases.ObjectMemberNames.Lookup[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ObjectMemberNames.Lookup>(new global::Cases.ObjectMemberNames.Lookup.JsonConverter())); }
+            if (type == typeof(global::Cases.ObjectMemberNames.ReferenceEquals)) { return Create(options, new global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ObjectMemberNames.ReferenceEquals>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ObjectMemberNames.ReferenceEquals>(new global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter())); }
+            if (type == typeof(global::Cases.ObjectMemberNames.ReferenceEquals[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ObjectMemberNames.ReferenceEquals>(new global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter())); }
+            if (type == typeof(global::Cases.ObjectMemberNames.Choice)) { return Create(options, new global::Cases.ObjectMemberNames.Choice.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.ObjectMemberNames.Choice>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.ObjectMemberNames.Choice>(new global::Cases.ObjectMemberNames.Choice.JsonConverter())); }
+            if (type == typeof(global::Cases.ObjectMemberNames.Choice[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.ObjectMemberNames.Choice>(new global::Cases.ObjectMemberNames.Choice.JsonConverter())); }
+            if (type == typeof(global::Cases.ObjectMemberNames.Mode)) { return Create(options, new global::Cases.ObjectMemberNames.Mode.JsonConverter()); }
 
             return null;
         }

@@ -5,78 +5,61 @@
 
 namespace Cases.DateNetstandardRuntime
 {
+    /// <summary>The Appointment object of the spec.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DateNetstandardRuntime.Appointment.JsonConverter))]
     public sealed partial record Appointment
     {
-        private ulong _present_0;
         private string _day = default!;
         private string? _movedFrom;
         private global::Clerk.Models.Runtime.ValueList<string>? _reminders;
+        private ulong _present_0;
         private global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? _additionalProperties;
 
+        /// <summary>Creates a record; set its members with an object initializer.</summary>
+        public Appointment() { }
+
+        #pragma warning disable CS8618 // Required members are set by the converter, not here.
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Appointment(global::Clerk.Models.Runtime.Serialization.Uninitialized uninitialized) { }
+        #pragma warning restore CS8618
+
         /// <remarks>JSON: <c>day</c>, required.</remarks>
-        public required string Day
-        {
-            get => _day;
-            init { _day = value; _present_0 |= 0x1UL; }
-        }
+        public required string Day { get => _day; init { _day = value; _present_0 |= 0x1UL; } }
 
         /// <remarks>JSON: <c>moved_from</c>, optional, nullable.</remarks>
-        public string? MovedFrom
-        {
-            get => _movedFrom;
-            init { _movedFrom = value; _present_0 |= 0x2UL; }
-        }
+        public string? MovedFrom { get => _movedFrom; init { _movedFrom = value; _present_0 |= 0x2UL; } }
 
         /// <remarks>JSON: <c>reminders</c>, optional.</remarks>
-        public global::Clerk.Models.Runtime.ValueList<string>? Reminders
-        {
-            get => _reminders;
-            init { _reminders = value; _present_0 |= 0x4UL; }
-        }
+        public global::Clerk.Models.Runtime.ValueList<string>? Reminders { get => _reminders; init { _reminders = value; _present_0 |= 0x4UL; } }
 
-        /// <summary>
-        /// Members the payload carried that the spec does not describe, kept so that they are written back.
-        /// </summary>
+        /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
         public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
         {
             get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
             init => _additionalProperties = value is { Count: > 0 } ? value : null;
         }
 
-        /// <summary>
-        /// Whether <paramref name="member"/> is present: read from the payload (even as <c>null</c>)
-        /// or set when the record was created. Absent members are not written.
-        /// </summary>
-        public bool IsPresent(JsonMember member)
-            => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
+        /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
+        public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
 
-        /// <summary>
-        /// A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.
-        /// </summary>
+        /// <summary>A copy of this record in which the optional <paramref name="member"/> is absent, so that it is not written.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="member"/> is required by the spec.</exception>
         public Appointment Without(JsonMember member)
         {
             var copy = this with { };
             switch (member)
             {
-                case JsonMember.MovedFrom:
-                    copy._movedFrom = default;
-                    copy._present_0 &= ~0x2UL;
-                    return copy;
-                case JsonMember.Reminders:
-                    copy._reminders = default;
-                    copy._present_0 &= ~0x4UL;
-                    return copy;
-                default:
-                    throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
+                case JsonMember.MovedFrom: copy._movedFrom = default; break;
+                case JsonMember.Reminders: copy._reminders = default; break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(member), member, "Only optional members can be absent.");
             }
+
+            copy._present_0 &= ~(1UL << (int)member);
+            return copy;
         }
 
-        /// <summary>
-        /// The members of <see cref="Appointment"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.
-        /// </summary>
+        /// <summary>The members of <see cref="Appointment"/>, for <see cref="IsPresent"/> and <see cref="Without"/>.</summary>
         public enum JsonMember
         {
             /// <summary><c>day</c></summary>
@@ -90,97 +73,41 @@ namespace Cases.DateNetstandardRuntime
         /// <summary>Reads and writes <see cref="Appointment"/> exactly as the JSON carries it.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.DateNetstandardRuntime.Appointment>
         {
-            private const JsonMember UnknownMember = (JsonMember)(-1);
-
-            private static readonly string[] s_jsonNames =
-            {
-                "day",
-                "moved_from",
-                "reminders",
-            };
-
-            private static readonly global::System.Text.Json.JsonEncodedText s_dayName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[0]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_movedFromName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[1]);
-            private static readonly global::System.Text.Json.JsonEncodedText s_remindersName = global::System.Text.Json.JsonEncodedText.Encode(s_jsonNames[2]);
+            private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("day", "moved_from", "reminders");
 
             /// <inheritdoc/>
-            public override global::Cases.DateNetstandardRuntime.Appointment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => ReadValue(ref reader, options);
+            public override global::Cases.DateNetstandardRuntime.Appointment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DateNetstandardRuntime.Appointment value, global::System.Text.Json.JsonSerializerOptions options)
-                => WriteValue(writer, value, options);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DateNetstandardRuntime.Appointment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Appointment"/> starting at the reader's current token.</summary>
             public static global::Cases.DateNetstandardRuntime.Appointment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject);
-                ulong present0 = 0;
-                string? dayValue = default;
-                string? movedFromValue = default;
-                global::Clerk.Models.Runtime.ValueList<string>? remindersValue = default;
-                var additionalProperties = new global::Clerk.Models.Runtime.Serialization.ValueMapBuilder<global::Clerk.Models.Runtime.RawJson>();
-                global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>? unknownMembers;
-                string? member = null;
+                var value = new global::Cases.DateNetstandardRuntime.Appointment(default(global::Clerk.Models.Runtime.Serialization.Uninitialized));
+                var members = new global::Clerk.Models.Runtime.Serialization.ObjectReader(ref reader, s_names);
                 try
                 {
-                    while (true)
+                    while (members.Next(ref reader, out var member))
                     {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        switch (member)
                         {
-                            break;
+                            case 0: value._day = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
+                            case 1: value._movedFrom = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
+                            case 2: value._reminders = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
+                            default: members.KeepUnknown(ref reader); continue;
                         }
 
-                        var current = MatchMember(ref reader);
-                        member = current == UnknownMember ? reader.GetString()! : s_jsonNames[(int)current];
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        switch (current)
-                        {
-                            case JsonMember.Day:
-                                dayValue = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader);
-                                present0 |= 0x1UL;
-                                break;
-                            case JsonMember.MovedFrom:
-                                movedFromValue = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader);
-                                present0 |= 0x2UL;
-                                break;
-                            case JsonMember.Reminders:
-                                remindersValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : ReadListOfDate(ref reader, options);
-                                present0 |= 0x4UL;
-                                break;
-                            default:
-                                additionalProperties.Add(member, global::Clerk.Models.Runtime.RawJson.Read(ref reader));
-                                break;
-                        }
-
-                        member = null;
+                        value._present_0 |= (1UL << member);
                     }
 
-                    unknownMembers = additionalProperties.ToValueMapOrNull();
+                    value._additionalProperties = members.TakeUnknown();
                 }
-                catch (global::System.Exception ex) when (member is not null && global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtProperty(ex, member);
-                }
-                finally
-                {
-                    additionalProperties.Dispose();
-                }
+                catch (global::System.Exception ex) when (members.IsMemberFailure(ex)) { throw members.AtMember(ex); }
+                finally { members.Dispose(); }
 
-                if ((present0 & 0x1UL) == 0)
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.MissingRequired("day");
-                }
-
-                return new global::Cases.DateNetstandardRuntime.Appointment
-                {
-                    Day = dayValue!,
-                    _movedFrom = movedFromValue,
-                    _reminders = remindersValue,
-                    _present_0 = present0,
-                    _additionalProperties = unknownMembers,
-                };
+                global::Clerk.Models.Runtime.Serialization.ObjectReader.ThrowIfMissing(value._present_0, 0x1UL, 0, s_names);
+                return value;
             }
 
             /// <summary>Writes <paramref name="value"/>: its present members, then the unknown members it was read with.</summary>
@@ -188,115 +115,20 @@ namespace Cases.DateNetstandardRuntime
             {
                 writer.WriteStartObject();
                 var present0 = value._present_0;
-                if ((present0 & 0x1UL) != 0)
-                {
-                    writer.WriteString(s_dayName, value._day);
-                }
-
-                if ((present0 & 0x2UL) != 0)
-                {
-                    writer.WriteString(s_movedFromName, value._movedFrom);
-                }
-
-                if ((present0 & 0x4UL) != 0)
-                {
-                    writer.WritePropertyName(s_remindersName);
-                    if (value._reminders is not null)
-                    {
-                        WriteListOfDate(writer, value._reminders, options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-
-                if (value._additionalProperties is { } additionalProperties)
-                {
-                    foreach (var pair in additionalProperties)
-                    {
-                        if (global::System.Array.IndexOf(s_jsonNames, pair.Key) >= 0)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(pair.Key);
-                        pair.Value.WriteTo(writer);
-                    }
-                }
-
+                if ((present0 & 0x1UL) != 0) { writer.WriteString(s_names[0], value._day); }
+                if ((present0 & 0x2UL) != 0) { writer.WriteString(s_names[1], value._movedFrom); }
+                if ((present0 & 0x4UL) != 0) { global::Clerk.Models.Runtime.Serialization.JsonWrite.Member<global::Clerk.Models.Runtime.ValueList<string>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>>(writer, s_names[2], value._reminders, options); }
+                global::Clerk.Models.Runtime.Serialization.JsonWrite.UnknownMembers(writer, value._additionalProperties, s_names);
                 writer.WriteEndObject();
             }
 
-            private static JsonMember MatchMember(ref global::System.Text.Json.Utf8JsonReader reader)
+            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.DateNetstandardRuntime.Appointment>
             {
-                global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped
-                    ? global::Clerk.Models.Runtime.Serialization.JsonRead.GetUnescapedUtf8(ref reader)
-                    : reader.ValueSpan;
-                switch (name.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "day"u8))
-                        {
-                            return JsonMember.Day;
-                        }
-
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "reminders"u8))
-                        {
-                            return JsonMember.Reminders;
-                        }
-
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(name, "moved_from"u8))
-                        {
-                            return JsonMember.MovedFrom;
-                        }
-
-                        break;
-                }
-
-                return UnknownMember;
-            }
-
-            private static global::Clerk.Models.Runtime.ValueList<string> ReadListOfDate(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::Clerk.Models.Runtime.Serialization.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray);
-                var items = new global::Clerk.Models.Runtime.Serialization.ValueListBuilder<string>();
-                try
-                {
-                    while (true)
-                    {
-                        global::Clerk.Models.Runtime.Serialization.JsonRead.Next(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            return items.ToValueList();
-                        }
-
-                        items.Add(global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader));
-                    }
-                }
-                catch (global::System.Exception ex) when (global::Clerk.Models.Runtime.Serialization.JsonReadError.IsReadFailure(ex))
-                {
-                    throw global::Clerk.Models.Runtime.Serialization.JsonReadError.AtIndex(ex, items.Count);
-                }
-                finally
-                {
-                    items.Dispose();
-                }
-            }
-
-            private static void WriteListOfDate(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Runtime.ValueList<string> value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                writer.WriteStartArray();
-                foreach (var item in value)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
+                /// <inheritdoc/>
+                public global::Cases.DateNetstandardRuntime.Appointment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                /// <inheritdoc/>
+                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DateNetstandardRuntime.Appointment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -40,20 +40,9 @@ namespace Cases.DateNetstandardRuntime
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Cases.DateNetstandardRuntime.Appointment))
-            {
-                return Create(options, new global::Cases.DateNetstandardRuntime.Appointment.JsonConverter());
-            }
-
-            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DateNetstandardRuntime.Appointment>))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DateNetstandardRuntime.Appointment>(new global::Cases.DateNetstandardRuntime.Appointment.JsonConverter()));
-            }
-
-            if (type == typeof(global::Cases.DateNetstandardRuntime.Appointment[]))
-            {
-                return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DateNetstandardRuntime.Appointment>(new global::Cases.DateNetstandardRuntime.Appointment.JsonConverter()));
-            }
+            if (type == typeof(global::Cases.DateNetstandardRuntime.Appointment)) { return Create(options, new global::Cases.DateNetstandardRuntime.Appointment.JsonConverter()); }
+            if (type == typeof(global::Clerk.Models.Runtime.ValueList<global::Cases.DateNetstandardRuntime.Appointment>)) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ValueListJsonConverter<global::Cases.DateNetstandardRuntime.Appointment>(new global::Cases.DateNetstandardRuntime.Appointment.JsonConverter())); }
+            if (type == typeof(global::Cases.DateNetstandardRuntime.Appointment[])) { return Create(options, new global::Clerk.Models.Runtime.Serialization.ArrayJsonConverter<global::Cases.DateNetstandardRuntime.Appointment>(new global::Cases.DateNetstandardRuntime.Appointment.JsonConverter())); }
 
             return null;
         }
