@@ -83,18 +83,13 @@ internal sealed class EmitContext
     public void WriteFooter(SourceWriter writer) => writer.CloseBlock();
 
     /// <summary>
-    /// The <c>JsonConverter&lt;T&gt;</c> overrides, which forward to the static <c>ReadValue</c>/<c>WriteValue</c>
-    /// that other generated converters call directly.
+    /// The declaration of a generated type's converter class. Its base, the runtime's
+    /// <c>JsonValueConverter</c>, forwards System.Text.Json's <c>Read</c> and <c>Write</c> to the
+    /// nested <c>Direct</c> struct, which calls the static <c>ReadValue</c> and <c>WriteValue</c>.
     /// </summary>
-    public static void WriteConverterOverrides(SourceWriter writer, string type)
-    {
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + type + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value, options);");
-        writer.Line();
-    }
+    public static string ConverterDeclaration(string type)
+        => "public sealed class " + EmittedNames.ConverterClass + " : " + Serialization + ".JsonValueConverter<" + type + ", "
+            + type + "." + EmittedNames.ConverterClass + "." + EmittedNames.DirectConverter + ">";
 
     /// <summary>
     /// The converter as a struct, nested in it, for the runtime's generic list and map helpers: they
@@ -102,12 +97,13 @@ internal sealed class EmitContext
     /// </summary>
     public static void WriteDirectConverter(SourceWriter writer, string type)
     {
-        writer.Line("/// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>");
-        writer.OpenBlock("public readonly struct " + EmittedNames.DirectConverter + " : " + Serialization + ".IJsonValueConverter<" + type + ">");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public " + type + " Read(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader, options);");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public void Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value, options);");
+        writer.Line("/// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>");
+        var contract = Serialization + ".IJsonValueConverter<" + type + ">";
+        writer.OpenBlock("public readonly struct " + EmittedNames.DirectConverter + " : " + contract);
+
+        // Implemented explicitly: only the runtime's helpers call these, through the interface.
+        writer.Line(type + " " + contract + ".Read(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader, options);");
+        writer.Line("void " + contract + ".Write(" + Json + ".Utf8JsonWriter writer, " + type + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value, options);");
         writer.CloseBlock();
     }
 

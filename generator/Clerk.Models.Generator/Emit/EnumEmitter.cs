@@ -36,8 +36,9 @@ internal static class EnumEmitter
         {
             writer.Line("/// <summary><c>" + RecordEmitter.EscapeXml(member.Value) + "</c></summary>");
             writer.Line("public static " + type + " " + member.Name + " { get; } = new(" + Literal(model, member) + ", isKnown: true);");
-            writer.Line();
         }
+
+        writer.Line();
 
         var strings = model.ValueKind == EnumValueKind.String;
         if (strings)
@@ -53,8 +54,7 @@ internal static class EnumEmitter
         WriteFrom(writer, model, type, valueType);
 
         writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> as its JSON value.</summary>");
-        writer.OpenBlock("public sealed class " + EmittedNames.ConverterClass + " : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
-        EmitContext.WriteConverterOverrides(writer, type);
+        writer.OpenBlock(EmitContext.ConverterDeclaration(type));
         // Known string values are matched on their UTF-8 bytes (reading one allocates nothing) and written pre-encoded.
         writer.Line("/// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>");
         writer.Line("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options) => " + model.ValueKind switch

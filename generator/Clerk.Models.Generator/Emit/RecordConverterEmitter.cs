@@ -21,9 +21,8 @@ internal static class RecordConverterEmitter
     {
         var type = context.Qualified(record.Name);
         writer.Line("/// <summary>Reads and writes <see cref=\"" + record.Name + "\"/> exactly as the JSON carries it.</summary>");
-        writer.OpenBlock("public sealed class " + EmittedNames.ConverterClass + " : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+        writer.OpenBlock(EmitContext.ConverterDeclaration(type));
         WriteNames(writer, members);
-        EmitContext.WriteConverterOverrides(writer, type);
         WriteRead(writer, context, record, members, type);
         writer.Line();
         WriteWrite(writer, context, members, type);
@@ -81,9 +80,9 @@ internal static class RecordConverterEmitter
         writer.Line("var value = new " + type + "(default(" + Serialization + ".Uninitialized));");
         writer.Line("var members = new " + Serialization + ".ObjectReader(ref reader, " + Names + ");");
         writer.OpenBlock("try");
-        writer.OpenBlock("while (members.Next(ref reader, out var member))");
         if (members.Count > 0)
         {
+            writer.OpenBlock("while (members.Next(ref reader, out var member))");
             writer.OpenBlock("switch (member)");
             foreach (var member in members)
             {
@@ -91,17 +90,17 @@ internal static class RecordConverterEmitter
                     + ValueCode.Read(context, member.Property.Type, member.Property.AcceptsNull) + "; break;");
             }
 
-            writer.Line("default: members.KeepUnknown(ref reader); continue;");
             writer.CloseBlock();
             writer.Line();
             RecordEmitter.WritePresenceUpdate(writer, "value.", "member", members.Count, set: true);
+            writer.CloseBlock();
         }
         else
         {
-            writer.Line("members.KeepUnknown(ref reader);");
+            // Every member is one the record does not declare: Next keeps them all.
+            writer.Line("while (members.Next(ref reader, out _)) { }");
         }
 
-        writer.CloseBlock();
         writer.Line();
         writer.Line("value." + EmittedNames.AdditionalPropertiesField + " = members.TakeUnknown();");
         writer.CloseBlock();

@@ -98,10 +98,10 @@ internal static class RecordEmitter
         }
 
         writer.Line("/// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>");
-        writer.OpenBlock("public " + AdditionalPropertiesType + " " + record.AdditionalPropertiesName);
-        writer.Line("get => " + EmittedNames.AdditionalPropertiesField + " ?? " + AdditionalPropertiesType + ".Empty;");
-        writer.Line("init => " + EmittedNames.AdditionalPropertiesField + " = value is { Count: > 0 } ? value : null;");
-        writer.CloseBlock();
+        // An empty map is stored as null, so that setting one keeps the record equal to one never given any.
+        writer.Line("public " + AdditionalPropertiesType + " " + record.AdditionalPropertiesName
+            + " { get => " + EmittedNames.AdditionalPropertiesField + " ?? " + AdditionalPropertiesType + ".Empty; init => "
+            + EmittedNames.AdditionalPropertiesField + " = value is { Count: > 0 } ? value : null; }");
         writer.Line();
     }
 

@@ -73,7 +73,7 @@ internal static class UnionEmitter
     {
         var plan = union.Plan;
         writer.Line("/// <summary>Reads <see cref=\"" + union.Name + "\"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>");
-        writer.OpenBlock("public sealed class " + EmittedNames.ConverterClass + " : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+        writer.OpenBlock(EmitContext.ConverterDeclaration(type));
 
         for (var i = 0; i < plan.Patterns.Count; i++)
         {
@@ -86,8 +86,6 @@ internal static class UnionEmitter
         {
             writer.Line();
         }
-
-        EmitContext.WriteConverterOverrides(writer, type);
 
         writer.Line("/// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>");
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");

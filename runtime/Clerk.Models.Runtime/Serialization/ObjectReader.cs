@@ -18,9 +18,7 @@ namespace Clerk.Models.Runtime.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ObjectReader : IDisposable
 {
-    /// <summary>What <see cref="Next"/> gives for a member the record does not declare.</summary>
-    public const int UnknownMember = -1;
-
+    private const int UnknownMember = -1;
     private const int NoMember = -2;
 
     private readonly JsonMemberNames _names;
@@ -41,36 +39,49 @@ public struct ObjectReader : IDisposable
         _unknownName = null;
     }
 
-    /// <summary>Moves to the next member's value.</summary>
+    /// <summary>
+    /// Moves to the value of the next member the record declares; the members in between that it
+    /// does not declare are kept, for <see cref="TakeUnknown"/>.
+    /// </summary>
     /// <param name="reader">The reader.</param>
-    /// <param name="member">The member's position among the record's names, or <see cref="UnknownMember"/>.</param>
+    /// <param name="member">The member's position among the record's names.</param>
     /// <returns><see langword="false"/> at the end of the object.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Next(ref Utf8JsonReader reader, out int member)
     {
-        // Between members no member is being read: malformed JSON here is the object's error.
-        _member = NoMember;
-        JsonRead.Next(ref reader);
-        if (reader.TokenType == JsonTokenType.EndObject)
+        while (true)
         {
-            member = NoMember;
-            return false;
-        }
+            // Between members no member is being read: malformed JSON here is the object's error.
+            _member = NoMember;
+            JsonRead.Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                member = NoMember;
+                return false;
+            }
 
-        member = _names.Find(ref reader);
-        if (member == UnknownMember)
-        {
-            _unknownName = reader.GetString()!;
-        }
+            member = _names.Find(ref reader);
+            if (member != UnknownMember)
+            {
+                _member = member;
+                JsonRead.Next(ref reader);
+                return true;
+            }
 
-        _member = member;
-        JsonRead.Next(ref reader);
-        return true;
+            KeepUnknown(ref reader);
+        }
     }
 
-    /// <summary>Keeps the value of a member the record does not declare (after <see cref="Next"/> gave <see cref="UnknownMember"/>).</summary>
-    /// <param name="reader">The reader, on the value.</param>
-    public void KeepUnknown(ref Utf8JsonReader reader) => _unknown.Add(_unknownName!, RawJson.Read(ref reader));
+    // Out of line: unknown members are the rare case, and Next is inlined into every converter.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void KeepUnknown(ref Utf8JsonReader reader)
+    {
+        // A name that is not valid UTF-8 fails here, as the object's error: there is no member to name yet.
+        _unknownName = reader.GetString()!;
+        _member = UnknownMember;
+        JsonRead.Next(ref reader);
+        _unknown.Add(_unknownName, RawJson.Read(ref reader));
+    }
 
     /// <summary>The members the record does not declare, in the order first read; null when there were none.</summary>
     /// <returns>The map, or null.</returns>

@@ -62,11 +62,7 @@ namespace Clerk.Models
         public required long UpdatedAt { get => _updatedAt; init { _updatedAt = value; _present_0 |= 0x100UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 9 && (_present_0 & (1UL << (int)member)) != 0;
@@ -111,17 +107,11 @@ namespace Clerk.Models
         }
 
         /// <summary>Reads and writes <see cref="EmailAddress"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.EmailAddress>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.EmailAddress, global::Clerk.Models.EmailAddress.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection",
                 "created_at", "updated_at");
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="EmailAddress"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.EmailAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -143,7 +133,6 @@ namespace Clerk.Models
                             case 6: value._matchesSsoConnection = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
                             case 7: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 8: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -176,13 +165,11 @@ namespace Clerk.Models
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddress>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.EmailAddress global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddress>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddress>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -203,27 +190,19 @@ namespace Clerk.Models
         public static global::Clerk.Models.EmailAddressObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="EmailAddressObject"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.EmailAddressObject>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.EmailAddressObject, global::Clerk.Models.EmailAddressObject.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Clerk.Models.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressObject>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.EmailAddressObject global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressObject>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressObject>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -265,15 +244,9 @@ namespace Clerk.Models
         public static implicit operator global::Clerk.Models.EmailAddressVerification(global::Clerk.Models.Ticket value) => new Ticket(value);
 
         /// <summary>Reads <see cref="EmailAddressVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.EmailAddressVerification>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.EmailAddressVerification, global::Clerk.Models.EmailAddressVerification.JsonConverter.Direct>
         {
             private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^from_oauth_(?:(?:token_)|(?:custom_))?[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Clerk.Models.EmailAddressVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -307,13 +280,11 @@ namespace Clerk.Models
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressVerification>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.EmailAddressVerification global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressVerification>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.EmailAddressVerification>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

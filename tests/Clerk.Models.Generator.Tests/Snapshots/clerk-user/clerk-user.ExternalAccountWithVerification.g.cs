@@ -96,11 +96,7 @@ namespace Clerk.Models
         public required global::Clerk.Models.ExternalAccountWithVerificationVerification? Verification { get => _verification; init { _verification = value; _present_0 |= 0x10000UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 17 && (_present_0 & (1UL << (int)member)) != 0;
@@ -163,18 +159,12 @@ namespace Clerk.Models
         }
 
         /// <summary>Reads and writes <see cref="ExternalAccountWithVerification"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.ExternalAccountWithVerification>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.ExternalAccountWithVerification, global::Clerk.Models.ExternalAccountWithVerification.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes",
                 "email_address", "first_name", "last_name", "avatar_url", "image_url", "username", "public_metadata",
                 "label", "created_at", "updated_at", "verification");
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.ExternalAccountWithVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="ExternalAccountWithVerification"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.ExternalAccountWithVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -204,7 +194,6 @@ namespace Clerk.Models
                             case 14: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 15: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 16: value._verification = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -245,13 +234,11 @@ namespace Clerk.Models
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerification>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.ExternalAccountWithVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.ExternalAccountWithVerification global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerification>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerification>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -263,10 +250,8 @@ namespace Clerk.Models
     {
         /// <summary><c>external_account</c></summary>
         public static global::Clerk.Models.ExternalAccountWithVerificationObject ExternalAccount { get; } = new("external_account", isKnown: true);
-
         /// <summary><c>facebook_account</c></summary>
         public static global::Clerk.Models.ExternalAccountWithVerificationObject FacebookAccount { get; } = new("facebook_account", isKnown: true);
-
         /// <summary><c>google_account</c></summary>
         public static global::Clerk.Models.ExternalAccountWithVerificationObject GoogleAccount { get; } = new("google_account", isKnown: true);
 
@@ -278,27 +263,19 @@ namespace Clerk.Models
         public static global::Clerk.Models.ExternalAccountWithVerificationObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="ExternalAccountWithVerificationObject"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.ExternalAccountWithVerificationObject>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationObject, global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.ExternalAccountWithVerificationObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Clerk.Models.ExternalAccountWithVerificationObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationObject>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.ExternalAccountWithVerificationObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.ExternalAccountWithVerificationObject global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationObject>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationObject>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -328,15 +305,9 @@ namespace Clerk.Models
         public static implicit operator global::Clerk.Models.ExternalAccountWithVerificationVerification(global::Clerk.Models.GoogleOneTap value) => new GoogleOneTap(value);
 
         /// <summary>Reads <see cref="ExternalAccountWithVerificationVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification, global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter.Direct>
         {
             private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^oauth_(?:(?:token_)|(?:custom_))?[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.ExternalAccountWithVerificationVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Clerk.Models.ExternalAccountWithVerificationVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -366,13 +337,11 @@ namespace Clerk.Models
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.ExternalAccountWithVerificationVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.ExternalAccountWithVerificationVerification global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.ExternalAccountWithVerificationVerification>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.ExternalAccountWithVerificationVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -30,11 +30,7 @@ namespace Clerk.Models
         public required string Id { get => _id; init { _id = value; _present_0 |= 0x2UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
@@ -53,15 +49,9 @@ namespace Clerk.Models
         }
 
         /// <summary>Reads and writes <see cref="IdentificationLink"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.IdentificationLink>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.IdentificationLink, global::Clerk.Models.IdentificationLink.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("type", "id");
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.IdentificationLink Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.IdentificationLink value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="IdentificationLink"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.IdentificationLink ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -76,7 +66,6 @@ namespace Clerk.Models
                         {
                             case 0: value._type = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
                             case 1: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -102,13 +91,11 @@ namespace Clerk.Models
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.IdentificationLink>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.IdentificationLink Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.IdentificationLink value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.IdentificationLink global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.IdentificationLink>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.IdentificationLink>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.IdentificationLink value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

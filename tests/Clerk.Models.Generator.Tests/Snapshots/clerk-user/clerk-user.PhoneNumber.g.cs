@@ -69,11 +69,7 @@ namespace Clerk.Models
         public required long UpdatedAt { get => _updatedAt; init { _updatedAt = value; _present_0 |= 0x400UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
@@ -124,17 +120,11 @@ namespace Clerk.Models
         }
 
         /// <summary>Reads and writes <see cref="PhoneNumber"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.PhoneNumber>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.PhoneNumber, global::Clerk.Models.PhoneNumber.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "id", "object", "phone_number", "reserved_for_second_factor", "default_second_factor", "reserved",
                 "verification", "linked_to", "backup_codes", "created_at", "updated_at");
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.PhoneNumber Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumber value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="PhoneNumber"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.PhoneNumber ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -158,7 +148,6 @@ namespace Clerk.Models
                             case 8: value._backupCodes = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
                             case 9: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 10: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -193,13 +182,11 @@ namespace Clerk.Models
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumber>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.PhoneNumber Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumber value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.PhoneNumber global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumber>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumber>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumber value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -220,27 +207,19 @@ namespace Clerk.Models
         public static global::Clerk.Models.PhoneNumberObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="PhoneNumberObject"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.PhoneNumberObject>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.PhoneNumberObject, global::Clerk.Models.PhoneNumberObject.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.PhoneNumberObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumberObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Clerk.Models.PhoneNumberObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumberObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumberObject>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.PhoneNumberObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumberObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.PhoneNumberObject global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumberObject>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumberObject>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumberObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -270,14 +249,8 @@ namespace Clerk.Models
         public static implicit operator global::Clerk.Models.PhoneNumberVerification(global::Clerk.Models.Admin value) => new Admin(value);
 
         /// <summary>Reads <see cref="PhoneNumberVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.PhoneNumberVerification>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.PhoneNumberVerification, global::Clerk.Models.PhoneNumberVerification.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.PhoneNumberVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumberVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Clerk.Models.PhoneNumberVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -306,13 +279,11 @@ namespace Clerk.Models
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumberVerification>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.PhoneNumberVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumberVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.PhoneNumberVerification global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumberVerification>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.PhoneNumberVerification>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.PhoneNumberVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -50,11 +50,7 @@ namespace Clerk.Models
         public string? VerifiedAtClient { get => _verifiedAtClient; init { _verifiedAtClient = value; _present_0 |= 0x40UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
@@ -95,17 +91,11 @@ namespace Clerk.Models
         }
 
         /// <summary>Reads and writes <see cref="SAML"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAML>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.SAML, global::Clerk.Models.SAML.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts",
                 "verified_at_client");
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.SAML Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAML value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="SAML"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.SAML ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -125,7 +115,6 @@ namespace Clerk.Models
                             case 4: value._expireAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 5: value._attempts = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
                             case 6: value._verifiedAtClient = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -156,13 +145,11 @@ namespace Clerk.Models
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAML>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.SAML Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAML value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.SAML global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAML>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAML>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAML value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -174,16 +161,12 @@ namespace Clerk.Models
     {
         /// <summary><c>unverified</c></summary>
         public static global::Clerk.Models.SAMLStatus Unverified { get; } = new("unverified", isKnown: true);
-
         /// <summary><c>verified</c></summary>
         public static global::Clerk.Models.SAMLStatus Verified { get; } = new("verified", isKnown: true);
-
         /// <summary><c>failed</c></summary>
         public static global::Clerk.Models.SAMLStatus Failed { get; } = new("failed", isKnown: true);
-
         /// <summary><c>expired</c></summary>
         public static global::Clerk.Models.SAMLStatus Expired { get; } = new("expired", isKnown: true);
-
         /// <summary><c>transferable</c></summary>
         public static global::Clerk.Models.SAMLStatus Transferable { get; } = new("transferable", isKnown: true);
 
@@ -195,27 +178,19 @@ namespace Clerk.Models
         public static global::Clerk.Models.SAMLStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="SAMLStatus"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLStatus>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.SAMLStatus, global::Clerk.Models.SAMLStatus.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.SAMLStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Clerk.Models.SAMLStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLStatus>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.SAMLStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.SAMLStatus global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLStatus>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLStatus>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -236,27 +211,19 @@ namespace Clerk.Models
         public static global::Clerk.Models.SAMLStrategy From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="SAMLStrategy"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLStrategy>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.SAMLStrategy, global::Clerk.Models.SAMLStrategy.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.SAMLStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Clerk.Models.SAMLStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStrategy value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLStrategy>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.SAMLStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.SAMLStrategy global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLStrategy>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLStrategy>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -68,11 +68,7 @@ namespace Clerk.Models
         public required long UpdatedAt { get => _updatedAt; init { _updatedAt = value; _present_0 |= 0x400UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
@@ -122,17 +118,11 @@ namespace Clerk.Models
         }
 
         /// <summary>Reads and writes <see cref="SAMLConnection"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.SAMLConnection>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.SAMLConnection, global::Clerk.Models.SAMLConnection.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "id", "name", "domain", "active", "provider", "sync_user_attributes", "allow_subdomains",
                 "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at");
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.SAMLConnection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLConnection value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="SAMLConnection"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.SAMLConnection ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -156,7 +146,6 @@ namespace Clerk.Models
                             case 8: value._disableAdditionalIdentifications = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
                             case 9: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 10: value._updatedAt = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -191,13 +180,11 @@ namespace Clerk.Models
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLConnection>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.SAMLConnection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLConnection value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.SAMLConnection global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLConnection>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.SAMLConnection>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.SAMLConnection value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

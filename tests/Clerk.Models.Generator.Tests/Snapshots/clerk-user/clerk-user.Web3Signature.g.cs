@@ -50,11 +50,7 @@ namespace Clerk.Models
         public string? VerifiedAtClient { get => _verifiedAtClient; init { _verifiedAtClient = value; _present_0 |= 0x40UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
@@ -96,15 +92,9 @@ namespace Clerk.Models
         }
 
         /// <summary>Reads and writes <see cref="Web3Signature"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3Signature>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.Web3Signature, global::Clerk.Models.Web3Signature.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client");
-
-            /// <inheritdoc/>
-            public override global::Clerk.Models.Web3Signature Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3Signature value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Web3Signature"/> starting at the reader's current token.</summary>
             public static global::Clerk.Models.Web3Signature ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -124,7 +114,6 @@ namespace Clerk.Models
                             case 4: value._attempts = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
                             case 5: value._expireAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
                             case 6: value._verifiedAtClient = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -155,13 +144,11 @@ namespace Clerk.Models
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3Signature>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.Web3Signature Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3Signature value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.Web3Signature global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3Signature>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3Signature>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3Signature value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -173,13 +160,10 @@ namespace Clerk.Models
     {
         /// <summary><c>unverified</c></summary>
         public static global::Clerk.Models.Web3SignatureStatus Unverified { get; } = new("unverified", isKnown: true);
-
         /// <summary><c>verified</c></summary>
         public static global::Clerk.Models.Web3SignatureStatus Verified { get; } = new("verified", isKnown: true);
-
         /// <summary><c>failed</c></summary>
         public static global::Clerk.Models.Web3SignatureStatus Failed { get; } = new("failed", isKnown: true);
-
         /// <summary><c>expired</c></summary>
         public static global::Clerk.Models.Web3SignatureStatus Expired { get; } = new("expired", isKnown: true);
 
@@ -191,27 +175,19 @@ namespace Clerk.Models
         public static global::Clerk.Models.Web3SignatureStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Web3SignatureStatus"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3SignatureStatus>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.Web3SignatureStatus, global::Clerk.Models.Web3SignatureStatus.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.Web3SignatureStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Clerk.Models.Web3SignatureStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStatus>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.Web3SignatureStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.Web3SignatureStatus global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStatus>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStatus>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -223,10 +199,8 @@ namespace Clerk.Models
     {
         /// <summary><c>web3_metamask_signature</c></summary>
         public static global::Clerk.Models.Web3SignatureStrategy Web3MetamaskSignature { get; } = new("web3_metamask_signature", isKnown: true);
-
         /// <summary><c>web3_coinbase_wallet_signature</c></summary>
         public static global::Clerk.Models.Web3SignatureStrategy Web3CoinbaseWalletSignature { get; } = new("web3_coinbase_wallet_signature", isKnown: true);
-
         /// <summary><c>web3_okx_wallet_signature</c></summary>
         public static global::Clerk.Models.Web3SignatureStrategy Web3OkxWalletSignature { get; } = new("web3_okx_wallet_signature", isKnown: true);
 
@@ -238,27 +212,19 @@ namespace Clerk.Models
         public static global::Clerk.Models.Web3SignatureStrategy From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Web3SignatureStrategy"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Clerk.Models.Web3SignatureStrategy>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.Web3SignatureStrategy, global::Clerk.Models.Web3SignatureStrategy.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Clerk.Models.Web3SignatureStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Clerk.Models.Web3SignatureStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStrategy>
             {
-                /// <inheritdoc/>
-                public global::Clerk.Models.Web3SignatureStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Clerk.Models.Web3SignatureStrategy global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStrategy>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Clerk.Models.Web3SignatureStrategy>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Clerk.Models.Web3SignatureStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -46,11 +46,7 @@ namespace Cases.Openapi2Yaml
         public global::Cases.Openapi2Yaml.PetStatus? Status { get => _status; init { _status = value; _present_0 |= 0x20UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
@@ -91,15 +87,9 @@ namespace Cases.Openapi2Yaml
         }
 
         /// <summary>Reads and writes <see cref="Pet"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi2Yaml.Pet>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi2Yaml.Pet, global::Cases.Openapi2Yaml.Pet.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "name", "tag", "category", "photo_urls", "status");
-
-            /// <inheritdoc/>
-            public override global::Cases.Openapi2Yaml.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Pet"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi2Yaml.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -118,7 +108,6 @@ namespace Cases.Openapi2Yaml
                             case 3: value._category = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Yaml.Category.JsonConverter.ReadValue(ref reader, options); break;
                             case 4: value._photoUrls = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
                             case 5: value._status = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi2Yaml.PetStatus.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -148,13 +137,11 @@ namespace Cases.Openapi2Yaml
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Yaml.Pet>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi2Yaml.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi2Yaml.Pet global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Yaml.Pet>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Yaml.Pet>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -166,10 +153,8 @@ namespace Cases.Openapi2Yaml
     {
         /// <summary><c>available</c></summary>
         public static global::Cases.Openapi2Yaml.PetStatus Available { get; } = new("available", isKnown: true);
-
         /// <summary><c>pending</c></summary>
         public static global::Cases.Openapi2Yaml.PetStatus Pending { get; } = new("pending", isKnown: true);
-
         /// <summary><c>sold</c></summary>
         public static global::Cases.Openapi2Yaml.PetStatus Sold { get; } = new("sold", isKnown: true);
 
@@ -181,27 +166,19 @@ namespace Cases.Openapi2Yaml
         public static global::Cases.Openapi2Yaml.PetStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="PetStatus"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi2Yaml.PetStatus>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi2Yaml.PetStatus, global::Cases.Openapi2Yaml.PetStatus.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.Openapi2Yaml.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.Openapi2Yaml.PetStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Yaml.PetStatus>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi2Yaml.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi2Yaml.PetStatus global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Yaml.PetStatus>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Yaml.PetStatus>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Yaml.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -12,10 +12,8 @@ namespace Cases.Openapi2Json
     {
         /// <summary><c>placed</c></summary>
         public static global::Cases.Openapi2Json.OrderStatus Placed { get; } = new("placed", isKnown: true);
-
         /// <summary><c>approved</c></summary>
         public static global::Cases.Openapi2Json.OrderStatus Approved { get; } = new("approved", isKnown: true);
-
         /// <summary><c>delivered</c></summary>
         public static global::Cases.Openapi2Json.OrderStatus Delivered { get; } = new("delivered", isKnown: true);
 
@@ -27,27 +25,19 @@ namespace Cases.Openapi2Json
         public static global::Cases.Openapi2Json.OrderStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderStatus"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi2Json.OrderStatus>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi2Json.OrderStatus, global::Cases.Openapi2Json.OrderStatus.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.Openapi2Json.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.Openapi2Json.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Json.OrderStatus>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi2Json.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi2Json.OrderStatus global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Json.OrderStatus>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi2Json.OrderStatus>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi2Json.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -50,11 +50,7 @@ namespace Cases.Openapi30Yaml
         public global::Clerk.Models.Runtime.ValueList<global::Cases.Openapi30Yaml.Author>? Authors { get => _authors; init { _authors = value; _present_0 |= 0x40UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 7 && (_present_0 & (1UL << (int)member)) != 0;
@@ -97,15 +93,9 @@ namespace Cases.Openapi30Yaml
         }
 
         /// <summary>Reads and writes <see cref="Book"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi30Yaml.Book>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi30Yaml.Book, global::Cases.Openapi30Yaml.Book.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("isbn", "title", "subtitle", "pages", "rating", "in_print", "authors");
-
-            /// <inheritdoc/>
-            public override global::Cases.Openapi30Yaml.Book Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi30Yaml.Book value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Book"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi30Yaml.Book ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -125,7 +115,6 @@ namespace Cases.Openapi30Yaml
                             case 4: value._rating = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
                             case 5: value._inPrint = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
                             case 6: value._authors = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.Openapi30Yaml.Author, global::Cases.Openapi30Yaml.Author.JsonConverter.Direct>(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -156,13 +145,11 @@ namespace Cases.Openapi30Yaml
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi30Yaml.Book>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi30Yaml.Book Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi30Yaml.Book value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi30Yaml.Book global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi30Yaml.Book>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi30Yaml.Book>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi30Yaml.Book value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -42,11 +42,7 @@ namespace Cases.Openapi31Yaml
         public global::Clerk.Models.Runtime.ValueList<string>? Tags { get => _tags; init { _tags = value; _present_0 |= 0x10UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
@@ -84,15 +80,9 @@ namespace Cases.Openapi31Yaml
         }
 
         /// <summary>Reads and writes <see cref="Event"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31Yaml.Event>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi31Yaml.Event, global::Cases.Openapi31Yaml.Event.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "kind", "actor", "note", "tags");
-
-            /// <inheritdoc/>
-            public override global::Cases.Openapi31Yaml.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Event"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi31Yaml.Event ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -110,7 +100,6 @@ namespace Cases.Openapi31Yaml
                             case 2: value._actor = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31Yaml.Actor.JsonConverter.ReadValue(ref reader, options); break;
                             case 3: value._note = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 4: value._tags = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -139,13 +128,11 @@ namespace Cases.Openapi31Yaml
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31Yaml.Event>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi31Yaml.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi31Yaml.Event global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31Yaml.Event>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31Yaml.Event>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -157,7 +144,6 @@ namespace Cases.Openapi31Yaml
     {
         /// <summary><c>created</c></summary>
         public static global::Cases.Openapi31Yaml.EventKind Created { get; } = new("created", isKnown: true);
-
         /// <summary><c>deleted</c></summary>
         public static global::Cases.Openapi31Yaml.EventKind Deleted { get; } = new("deleted", isKnown: true);
 
@@ -169,27 +155,19 @@ namespace Cases.Openapi31Yaml
         public static global::Cases.Openapi31Yaml.EventKind From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="EventKind"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31Yaml.EventKind>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi31Yaml.EventKind, global::Cases.Openapi31Yaml.EventKind.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.Openapi31Yaml.EventKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.EventKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.Openapi31Yaml.EventKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.EventKind value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31Yaml.EventKind>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi31Yaml.EventKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.EventKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi31Yaml.EventKind global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31Yaml.EventKind>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31Yaml.EventKind>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31Yaml.EventKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

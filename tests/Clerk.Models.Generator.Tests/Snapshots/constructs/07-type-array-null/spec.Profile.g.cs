@@ -46,11 +46,7 @@ namespace Cases.TypeArrayNull
         public required global::Cases.TypeArrayNull.ProfileMood? Mood { get => _mood; init { _mood = value; _present_0 |= 0x20UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
@@ -88,15 +84,9 @@ namespace Cases.TypeArrayNull
         }
 
         /// <summary>Reads and writes <see cref="Profile"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.TypeArrayNull.Profile>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.TypeArrayNull.Profile, global::Cases.TypeArrayNull.Profile.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("nickname", "age", "verified", "scores", "address", "mood");
-
-            /// <inheritdoc/>
-            public override global::Cases.TypeArrayNull.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Profile"/> starting at the reader's current token.</summary>
             public static global::Cases.TypeArrayNull.Profile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -115,7 +105,6 @@ namespace Cases.TypeArrayNull
                             case 3: value._scores = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<double, global::Clerk.Models.Runtime.Serialization.JsonValues.Double>(ref reader, options); break;
                             case 4: value._address = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.TypeArrayNull.ProfileAddress.JsonConverter.ReadValue(ref reader, options); break;
                             case 5: value._mood = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.TypeArrayNull.ProfileMood.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -145,13 +134,11 @@ namespace Cases.TypeArrayNull
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.Profile>
             {
-                /// <inheritdoc/>
-                public global::Cases.TypeArrayNull.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.TypeArrayNull.Profile global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.Profile>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.Profile>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -177,11 +164,7 @@ namespace Cases.TypeArrayNull
         public string? City { get => _city; init { _city = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -209,15 +192,9 @@ namespace Cases.TypeArrayNull
         }
 
         /// <summary>Reads and writes <see cref="ProfileAddress"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.TypeArrayNull.ProfileAddress>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.TypeArrayNull.ProfileAddress, global::Cases.TypeArrayNull.ProfileAddress.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("city");
-
-            /// <inheritdoc/>
-            public override global::Cases.TypeArrayNull.ProfileAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="ProfileAddress"/> starting at the reader's current token.</summary>
             public static global::Cases.TypeArrayNull.ProfileAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -231,7 +208,6 @@ namespace Cases.TypeArrayNull
                         switch (member)
                         {
                             case 0: value._city = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -255,13 +231,11 @@ namespace Cases.TypeArrayNull
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.ProfileAddress>
             {
-                /// <inheritdoc/>
-                public global::Cases.TypeArrayNull.ProfileAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.TypeArrayNull.ProfileAddress global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.ProfileAddress>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.ProfileAddress>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -273,7 +247,6 @@ namespace Cases.TypeArrayNull
     {
         /// <summary><c>happy</c></summary>
         public static global::Cases.TypeArrayNull.ProfileMood Happy { get; } = new("happy", isKnown: true);
-
         /// <summary><c>sad</c></summary>
         public static global::Cases.TypeArrayNull.ProfileMood Sad { get; } = new("sad", isKnown: true);
 
@@ -285,27 +258,19 @@ namespace Cases.TypeArrayNull
         public static global::Cases.TypeArrayNull.ProfileMood From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="ProfileMood"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.TypeArrayNull.ProfileMood>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.TypeArrayNull.ProfileMood, global::Cases.TypeArrayNull.ProfileMood.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.TypeArrayNull.ProfileMood Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileMood value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.TypeArrayNull.ProfileMood ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileMood value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.ProfileMood>
             {
-                /// <inheritdoc/>
-                public global::Cases.TypeArrayNull.ProfileMood Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileMood value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.TypeArrayNull.ProfileMood global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.ProfileMood>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.TypeArrayNull.ProfileMood>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.TypeArrayNull.ProfileMood value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -34,11 +34,7 @@ namespace Cases.NullAlternative
         public global::Clerk.Models.Runtime.ValueList<global::Cases.NullAlternative.Person?>? Watchers { get => _watchers; init { _watchers = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -70,15 +66,9 @@ namespace Cases.NullAlternative
         }
 
         /// <summary>Reads and writes <see cref="Ticket"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NullAlternative.Ticket>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.NullAlternative.Ticket, global::Cases.NullAlternative.Ticket.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("assignee", "reference", "watchers");
-
-            /// <inheritdoc/>
-            public override global::Cases.NullAlternative.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Ticket"/> starting at the reader's current token.</summary>
             public static global::Cases.NullAlternative.Ticket ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -94,7 +84,6 @@ namespace Cases.NullAlternative
                             case 0: value._assignee = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.Person.JsonConverter.ReadValue(ref reader, options); break;
                             case 1: value._reference = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.NullAlternative.TicketReference.JsonConverter.ReadValue(ref reader, options); break;
                             case 2: value._watchers = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.NullAlternative.Person?, global::Clerk.Models.Runtime.Serialization.JsonValues.OrNull<global::Cases.NullAlternative.Person, global::Cases.NullAlternative.Person.JsonConverter.Direct>>(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -121,13 +110,11 @@ namespace Cases.NullAlternative
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.Ticket>
             {
-                /// <inheritdoc/>
-                public global::Cases.NullAlternative.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.NullAlternative.Ticket global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.Ticket>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.Ticket>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -157,14 +144,8 @@ namespace Cases.NullAlternative
         public static implicit operator global::Cases.NullAlternative.TicketReference(long value) => new Int64(value);
 
         /// <summary>Reads <see cref="TicketReference"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NullAlternative.TicketReference>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.NullAlternative.TicketReference, global::Cases.NullAlternative.TicketReference.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.NullAlternative.TicketReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.NullAlternative.TicketReference ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -188,13 +169,11 @@ namespace Cases.NullAlternative
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.TicketReference>
             {
-                /// <inheritdoc/>
-                public global::Cases.NullAlternative.TicketReference Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.NullAlternative.TicketReference global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.TicketReference>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullAlternative.TicketReference>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullAlternative.TicketReference value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -38,11 +38,7 @@ namespace Cases.ExampleIgnored
         public global::Cases.ExampleIgnored.WidgetDimensions? Dimensions { get => _dimensions; init { _dimensions = value; _present_0 |= 0x8UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
@@ -78,15 +74,9 @@ namespace Cases.ExampleIgnored
         }
 
         /// <summary>Reads and writes <see cref="Widget"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ExampleIgnored.Widget>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ExampleIgnored.Widget, global::Cases.ExampleIgnored.Widget.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "size", "color", "dimensions");
-
-            /// <inheritdoc/>
-            public override global::Cases.ExampleIgnored.Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.Widget value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Widget"/> starting at the reader's current token.</summary>
             public static global::Cases.ExampleIgnored.Widget ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -103,7 +93,6 @@ namespace Cases.ExampleIgnored
                             case 1: value._size = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
                             case 2: value._color = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetColor.JsonConverter.ReadValue(ref reader, options); break;
                             case 3: value._dimensions = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -131,13 +120,11 @@ namespace Cases.ExampleIgnored
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.Widget>
             {
-                /// <inheritdoc/>
-                public global::Cases.ExampleIgnored.Widget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.Widget value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ExampleIgnored.Widget global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.Widget>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.Widget>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.Widget value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -149,7 +136,6 @@ namespace Cases.ExampleIgnored
     {
         /// <summary><c>red</c></summary>
         public static global::Cases.ExampleIgnored.WidgetColor Red { get; } = new("red", isKnown: true);
-
         /// <summary><c>green</c></summary>
         public static global::Cases.ExampleIgnored.WidgetColor Green { get; } = new("green", isKnown: true);
 
@@ -161,27 +147,19 @@ namespace Cases.ExampleIgnored
         public static global::Cases.ExampleIgnored.WidgetColor From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="WidgetColor"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ExampleIgnored.WidgetColor>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ExampleIgnored.WidgetColor, global::Cases.ExampleIgnored.WidgetColor.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.ExampleIgnored.WidgetColor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.ExampleIgnored.WidgetColor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetColor>
             {
-                /// <inheritdoc/>
-                public global::Cases.ExampleIgnored.WidgetColor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ExampleIgnored.WidgetColor global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetColor>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetColor>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetColor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -207,11 +185,7 @@ namespace Cases.ExampleIgnored
         public double? Width { get => _width; init { _width = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -239,15 +213,9 @@ namespace Cases.ExampleIgnored
         }
 
         /// <summary>Reads and writes <see cref="WidgetDimensions"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ExampleIgnored.WidgetDimensions>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ExampleIgnored.WidgetDimensions, global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("width");
-
-            /// <inheritdoc/>
-            public override global::Cases.ExampleIgnored.WidgetDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="WidgetDimensions"/> starting at the reader's current token.</summary>
             public static global::Cases.ExampleIgnored.WidgetDimensions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -261,7 +229,6 @@ namespace Cases.ExampleIgnored
                         switch (member)
                         {
                             case 0: value._width = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -285,13 +252,11 @@ namespace Cases.ExampleIgnored
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetDimensions>
             {
-                /// <inheritdoc/>
-                public global::Cases.ExampleIgnored.WidgetDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ExampleIgnored.WidgetDimensions global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetDimensions>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ExampleIgnored.WidgetDimensions>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ExampleIgnored.WidgetDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -42,11 +42,7 @@ namespace Cases.Openapi31NullableKeyword
         public global::Cases.Openapi31NullableKeyword.CustomerSegment? Segment { get => _segment; init { _segment = value; _present_0 |= 0x10UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
@@ -83,15 +79,9 @@ namespace Cases.Openapi31NullableKeyword
         }
 
         /// <summary>Reads and writes <see cref="Customer"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31NullableKeyword.Customer>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi31NullableKeyword.Customer, global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("name", "company", "vip", "referrer", "segment");
-
-            /// <inheritdoc/>
-            public override global::Cases.Openapi31NullableKeyword.Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.Customer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Customer"/> starting at the reader's current token.</summary>
             public static global::Cases.Openapi31NullableKeyword.Customer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -109,7 +99,6 @@ namespace Cases.Openapi31NullableKeyword
                             case 2: value._vip = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
                             case 3: value._referrer = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.Customer.JsonConverter.ReadValue(ref reader, options); break;
                             case 4: value._segment = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -138,13 +127,11 @@ namespace Cases.Openapi31NullableKeyword
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.Customer>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi31NullableKeyword.Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.Customer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi31NullableKeyword.Customer global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.Customer>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.Customer>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.Customer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -156,7 +143,6 @@ namespace Cases.Openapi31NullableKeyword
     {
         /// <summary><c>retail</c></summary>
         public static global::Cases.Openapi31NullableKeyword.CustomerSegment Retail { get; } = new("retail", isKnown: true);
-
         /// <summary><c>wholesale</c></summary>
         public static global::Cases.Openapi31NullableKeyword.CustomerSegment Wholesale { get; } = new("wholesale", isKnown: true);
 
@@ -168,27 +154,19 @@ namespace Cases.Openapi31NullableKeyword
         public static global::Cases.Openapi31NullableKeyword.CustomerSegment From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="CustomerSegment"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment, global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.Openapi31NullableKeyword.CustomerSegment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.Openapi31NullableKeyword.CustomerSegment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment>
             {
-                /// <inheritdoc/>
-                public global::Cases.Openapi31NullableKeyword.CustomerSegment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Openapi31NullableKeyword.CustomerSegment global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Openapi31NullableKeyword.CustomerSegment>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Openapi31NullableKeyword.CustomerSegment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -46,11 +46,7 @@ namespace Cases.AllofComposition
         public string? DownloadUrl { get => _downloadUrl; init { _downloadUrl = value; _present_0 |= 0x20UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
@@ -89,15 +85,9 @@ namespace Cases.AllofComposition
         }
 
         /// <summary>Reads and writes <see cref="DigitalProduct"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AllofComposition.DigitalProduct>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.AllofComposition.DigitalProduct, global::Cases.AllofComposition.DigitalProduct.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "created_at", "name", "description", "price", "download_url");
-
-            /// <inheritdoc/>
-            public override global::Cases.AllofComposition.DigitalProduct Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AllofComposition.DigitalProduct value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="DigitalProduct"/> starting at the reader's current token.</summary>
             public static global::Cases.AllofComposition.DigitalProduct ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -116,7 +106,6 @@ namespace Cases.AllofComposition
                             case 3: value._description = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 4: value._price = global::Clerk.Models.Runtime.Serialization.JsonRead.Decimal(ref reader); break;
                             case 5: value._downloadUrl = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -146,13 +135,11 @@ namespace Cases.AllofComposition
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AllofComposition.DigitalProduct>
             {
-                /// <inheritdoc/>
-                public global::Cases.AllofComposition.DigitalProduct Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AllofComposition.DigitalProduct value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.AllofComposition.DigitalProduct global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AllofComposition.DigitalProduct>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AllofComposition.DigitalProduct>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AllofComposition.DigitalProduct value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

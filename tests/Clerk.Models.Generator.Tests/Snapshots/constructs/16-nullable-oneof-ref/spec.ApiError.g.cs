@@ -30,11 +30,7 @@ namespace Cases.NullableOneofRef
         public required string Message { get => _message; init { _message = value; _present_0 |= 0x2UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
@@ -53,15 +49,9 @@ namespace Cases.NullableOneofRef
         }
 
         /// <summary>Reads and writes <see cref="ApiError"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NullableOneofRef.ApiError>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.NullableOneofRef.ApiError, global::Cases.NullableOneofRef.ApiError.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("code", "message");
-
-            /// <inheritdoc/>
-            public override global::Cases.NullableOneofRef.ApiError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullableOneofRef.ApiError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="ApiError"/> starting at the reader's current token.</summary>
             public static global::Cases.NullableOneofRef.ApiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -76,7 +66,6 @@ namespace Cases.NullableOneofRef
                         {
                             case 0: value._code = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
                             case 1: value._message = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -102,13 +91,11 @@ namespace Cases.NullableOneofRef
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullableOneofRef.ApiError>
             {
-                /// <inheritdoc/>
-                public global::Cases.NullableOneofRef.ApiError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullableOneofRef.ApiError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.NullableOneofRef.ApiError global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullableOneofRef.ApiError>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NullableOneofRef.ApiError>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NullableOneofRef.ApiError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

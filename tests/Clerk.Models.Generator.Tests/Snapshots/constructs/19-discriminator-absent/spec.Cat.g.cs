@@ -34,11 +34,7 @@ namespace Cases.DiscriminatorAbsent
         public required long Lives { get => _lives; init { _lives = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -70,15 +66,9 @@ namespace Cases.DiscriminatorAbsent
         }
 
         /// <summary>Reads and writes <see cref="Cat"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.DiscriminatorAbsent.Cat>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.DiscriminatorAbsent.Cat, global::Cases.DiscriminatorAbsent.Cat.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("pet_type", "name", "lives");
-
-            /// <inheritdoc/>
-            public override global::Cases.DiscriminatorAbsent.Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorAbsent.Cat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Cat"/> starting at the reader's current token.</summary>
             public static global::Cases.DiscriminatorAbsent.Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -94,7 +84,6 @@ namespace Cases.DiscriminatorAbsent
                             case 0: value._petType = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 1: value._name = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
                             case 2: value._lives = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -121,13 +110,11 @@ namespace Cases.DiscriminatorAbsent
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.DiscriminatorAbsent.Cat>
             {
-                /// <inheritdoc/>
-                public global::Cases.DiscriminatorAbsent.Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorAbsent.Cat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.DiscriminatorAbsent.Cat global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.DiscriminatorAbsent.Cat>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.DiscriminatorAbsent.Cat>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.DiscriminatorAbsent.Cat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

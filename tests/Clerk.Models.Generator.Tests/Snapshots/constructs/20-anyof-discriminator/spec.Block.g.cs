@@ -30,14 +30,8 @@ namespace Cases.AnyofDiscriminator
         public static implicit operator global::Cases.AnyofDiscriminator.Block(global::Cases.AnyofDiscriminator.ImageBlock value) => new ImageBlock(value);
 
         /// <summary>Reads <see cref="Block"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AnyofDiscriminator.Block>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.AnyofDiscriminator.Block, global::Cases.AnyofDiscriminator.Block.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.AnyofDiscriminator.Block Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.Block value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.AnyofDiscriminator.Block ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -72,13 +66,11 @@ namespace Cases.AnyofDiscriminator
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofDiscriminator.Block>
             {
-                /// <inheritdoc/>
-                public global::Cases.AnyofDiscriminator.Block Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.Block value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.AnyofDiscriminator.Block global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofDiscriminator.Block>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofDiscriminator.Block>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.Block value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

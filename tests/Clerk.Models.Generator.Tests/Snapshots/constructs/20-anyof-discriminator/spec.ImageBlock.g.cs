@@ -34,11 +34,7 @@ namespace Cases.AnyofDiscriminator
         public string? Alt { get => _alt; init { _alt = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -70,15 +66,9 @@ namespace Cases.AnyofDiscriminator
         }
 
         /// <summary>Reads and writes <see cref="ImageBlock"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AnyofDiscriminator.ImageBlock>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.AnyofDiscriminator.ImageBlock, global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("type", "url", "alt");
-
-            /// <inheritdoc/>
-            public override global::Cases.AnyofDiscriminator.ImageBlock Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.ImageBlock value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="ImageBlock"/> starting at the reader's current token.</summary>
             public static global::Cases.AnyofDiscriminator.ImageBlock ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -94,7 +84,6 @@ namespace Cases.AnyofDiscriminator
                             case 0: value._type = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
                             case 1: value._url = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
                             case 2: value._alt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -121,13 +110,11 @@ namespace Cases.AnyofDiscriminator
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofDiscriminator.ImageBlock>
             {
-                /// <inheritdoc/>
-                public global::Cases.AnyofDiscriminator.ImageBlock Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.ImageBlock value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.AnyofDiscriminator.ImageBlock global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofDiscriminator.ImageBlock>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofDiscriminator.ImageBlock>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofDiscriminator.ImageBlock value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -30,14 +30,8 @@ namespace Cases.AnyofStructural
         public static implicit operator global::Cases.AnyofStructural.Contact(global::Cases.AnyofStructural.PhoneContact value) => new PhoneContact(value);
 
         /// <summary>Reads <see cref="Contact"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AnyofStructural.Contact>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.AnyofStructural.Contact, global::Cases.AnyofStructural.Contact.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.AnyofStructural.Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofStructural.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.AnyofStructural.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -64,13 +58,11 @@ namespace Cases.AnyofStructural
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofStructural.Contact>
             {
-                /// <inheritdoc/>
-                public global::Cases.AnyofStructural.Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofStructural.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.AnyofStructural.Contact global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofStructural.Contact>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AnyofStructural.Contact>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AnyofStructural.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -30,14 +30,8 @@ namespace Cases.OneofPrimitives
         public static implicit operator global::Cases.OneofPrimitives.Identifier(string value) => new String(value);
 
         /// <summary>Reads <see cref="Identifier"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.OneofPrimitives.Identifier>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.OneofPrimitives.Identifier, global::Cases.OneofPrimitives.Identifier.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.OneofPrimitives.Identifier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Identifier value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.OneofPrimitives.Identifier ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -61,13 +55,11 @@ namespace Cases.OneofPrimitives
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Identifier>
             {
-                /// <inheritdoc/>
-                public global::Cases.OneofPrimitives.Identifier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Identifier value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.OneofPrimitives.Identifier global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Identifier>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Identifier>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Identifier value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -34,11 +34,7 @@ namespace Cases.OneofPrimitives
         public global::Cases.OneofPrimitives.LookupFlagOrCount? FlagOrCount { get => _flagOrCount; init { _flagOrCount = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -71,15 +67,9 @@ namespace Cases.OneofPrimitives
         }
 
         /// <summary>Reads and writes <see cref="Lookup"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.OneofPrimitives.Lookup>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.OneofPrimitives.Lookup, global::Cases.OneofPrimitives.Lookup.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("key", "alternates", "flag_or_count");
-
-            /// <inheritdoc/>
-            public override global::Cases.OneofPrimitives.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Lookup"/> starting at the reader's current token.</summary>
             public static global::Cases.OneofPrimitives.Lookup ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -95,7 +85,6 @@ namespace Cases.OneofPrimitives
                             case 0: value._key = global::Cases.OneofPrimitives.Identifier.JsonConverter.ReadValue(ref reader, options); break;
                             case 1: value._alternates = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.OneofPrimitives.Identifier, global::Cases.OneofPrimitives.Identifier.JsonConverter.Direct>(ref reader, options); break;
                             case 2: value._flagOrCount = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -122,13 +111,11 @@ namespace Cases.OneofPrimitives
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Lookup>
             {
-                /// <inheritdoc/>
-                public global::Cases.OneofPrimitives.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.OneofPrimitives.Lookup global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Lookup>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.Lookup>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -158,14 +145,8 @@ namespace Cases.OneofPrimitives
         public static implicit operator global::Cases.OneofPrimitives.LookupFlagOrCount(int value) => new Int32(value);
 
         /// <summary>Reads <see cref="LookupFlagOrCount"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.OneofPrimitives.LookupFlagOrCount, global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.OneofPrimitives.LookupFlagOrCount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.OneofPrimitives.LookupFlagOrCount ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -189,13 +170,11 @@ namespace Cases.OneofPrimitives
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>
             {
-                /// <inheritdoc/>
-                public global::Cases.OneofPrimitives.LookupFlagOrCount Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.OneofPrimitives.LookupFlagOrCount global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.OneofPrimitives.LookupFlagOrCount>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.OneofPrimitives.LookupFlagOrCount value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

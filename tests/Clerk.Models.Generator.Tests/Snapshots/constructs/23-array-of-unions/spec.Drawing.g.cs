@@ -34,11 +34,7 @@ namespace Cases.ArrayOfUnions
         public global::Clerk.Models.Runtime.ValueList<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>>? Layers { get => _layers; init { _layers = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -72,15 +68,9 @@ namespace Cases.ArrayOfUnions
         }
 
         /// <summary>Reads and writes <see cref="Drawing"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ArrayOfUnions.Drawing>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ArrayOfUnions.Drawing, global::Cases.ArrayOfUnions.Drawing.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("shapes", "highlighted", "layers");
-
-            /// <inheritdoc/>
-            public override global::Cases.ArrayOfUnions.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.Drawing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Drawing"/> starting at the reader's current token.</summary>
             public static global::Cases.ArrayOfUnions.Drawing ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -96,7 +86,6 @@ namespace Cases.ArrayOfUnions
                             case 0: value._shapes = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.ArrayOfUnions.DrawingShapesItem, global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter.Direct>(ref reader, options); break;
                             case 1: value._highlighted = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.ArrayOfUnions.Shape, global::Cases.ArrayOfUnions.Shape.JsonConverter.Direct>(ref reader, options); break;
                             case 2: value._layers = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Clerk.Models.Runtime.ValueList<global::Cases.ArrayOfUnions.Shape>, global::Clerk.Models.Runtime.Serialization.JsonValues.ListOf<global::Cases.ArrayOfUnions.Shape, global::Cases.ArrayOfUnions.Shape.JsonConverter.Direct>>(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -122,13 +111,11 @@ namespace Cases.ArrayOfUnions
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.Drawing>
             {
-                /// <inheritdoc/>
-                public global::Cases.ArrayOfUnions.Drawing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.Drawing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ArrayOfUnions.Drawing global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.Drawing>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.Drawing>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.Drawing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -158,14 +145,8 @@ namespace Cases.ArrayOfUnions
         public static implicit operator global::Cases.ArrayOfUnions.DrawingShapesItem(global::Cases.ArrayOfUnions.Square value) => new Square(value);
 
         /// <summary>Reads <see cref="DrawingShapesItem"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ArrayOfUnions.DrawingShapesItem, global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.ArrayOfUnions.DrawingShapesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.ArrayOfUnions.DrawingShapesItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -194,13 +175,11 @@ namespace Cases.ArrayOfUnions
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>
             {
-                /// <inheritdoc/>
-                public global::Cases.ArrayOfUnions.DrawingShapesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ArrayOfUnions.DrawingShapesItem global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ArrayOfUnions.DrawingShapesItem>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ArrayOfUnions.DrawingShapesItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

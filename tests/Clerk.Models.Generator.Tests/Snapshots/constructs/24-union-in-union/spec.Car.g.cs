@@ -30,11 +30,7 @@ namespace Cases.UnionInUnion
         public required long Seats { get => _seats; init { _seats = value; _present_0 |= 0x2UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
@@ -53,15 +49,9 @@ namespace Cases.UnionInUnion
         }
 
         /// <summary>Reads and writes <see cref="Car"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.Car>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionInUnion.Car, global::Cases.UnionInUnion.Car.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("mode", "seats");
-
-            /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.Car Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Car value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Car"/> starting at the reader's current token.</summary>
             public static global::Cases.UnionInUnion.Car ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -76,7 +66,6 @@ namespace Cases.UnionInUnion
                         {
                             case 0: value._mode = global::Cases.UnionInUnion.CarMode.JsonConverter.ReadValue(ref reader, options); break;
                             case 1: value._seats = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -102,13 +91,11 @@ namespace Cases.UnionInUnion
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Car>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionInUnion.Car Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Car value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionInUnion.Car global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Car>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Car>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Car value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -129,27 +116,19 @@ namespace Cases.UnionInUnion
         public static global::Cases.UnionInUnion.CarMode From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="CarMode"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.CarMode>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionInUnion.CarMode, global::Cases.UnionInUnion.CarMode.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.CarMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.CarMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.UnionInUnion.CarMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.CarMode value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.CarMode>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionInUnion.CarMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.CarMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionInUnion.CarMode global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.CarMode>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.CarMode>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.CarMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -30,14 +30,8 @@ namespace Cases.UnionInUnion
         public static implicit operator global::Cases.UnionInUnion.Reading(bool value) => new Boolean(value);
 
         /// <summary>Reads <see cref="Reading"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.Reading>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionInUnion.Reading, global::Cases.UnionInUnion.Reading.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.Reading Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Reading value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.Reading ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -66,13 +60,11 @@ namespace Cases.UnionInUnion
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Reading>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionInUnion.Reading Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Reading value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionInUnion.Reading global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Reading>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Reading>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Reading value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -102,14 +94,8 @@ namespace Cases.UnionInUnion
         public static implicit operator global::Cases.UnionInUnion.ReadingOption1(string value) => new String(value);
 
         /// <summary>Reads <see cref="ReadingOption1"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.ReadingOption1>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionInUnion.ReadingOption1, global::Cases.UnionInUnion.ReadingOption1.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.ReadingOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.ReadingOption1 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -133,13 +119,11 @@ namespace Cases.UnionInUnion
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.ReadingOption1>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionInUnion.ReadingOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionInUnion.ReadingOption1 global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.ReadingOption1>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.ReadingOption1>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.ReadingOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

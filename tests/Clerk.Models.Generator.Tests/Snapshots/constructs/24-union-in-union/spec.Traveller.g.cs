@@ -30,14 +30,8 @@ namespace Cases.UnionInUnion
         public static implicit operator global::Cases.UnionInUnion.Traveller(global::Cases.UnionInUnion.Walker value) => new Walker(value);
 
         /// <summary>Reads <see cref="Traveller"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.Traveller>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionInUnion.Traveller, global::Cases.UnionInUnion.Traveller.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.Traveller Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Traveller value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.Traveller ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -69,13 +63,11 @@ namespace Cases.UnionInUnion
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Traveller>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionInUnion.Traveller Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Traveller value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionInUnion.Traveller global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Traveller>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Traveller>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Traveller value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -30,14 +30,8 @@ namespace Cases.UnionInUnion
         public static implicit operator global::Cases.UnionInUnion.Vehicle(global::Cases.UnionInUnion.Bike value) => new Bike(value);
 
         /// <summary>Reads <see cref="Vehicle"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionInUnion.Vehicle>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionInUnion.Vehicle, global::Cases.UnionInUnion.Vehicle.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.UnionInUnion.Vehicle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Vehicle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionInUnion.Vehicle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -66,13 +60,11 @@ namespace Cases.UnionInUnion
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Vehicle>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionInUnion.Vehicle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Vehicle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionInUnion.Vehicle global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Vehicle>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionInUnion.Vehicle>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionInUnion.Vehicle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -38,11 +38,7 @@ namespace Cases.MutualRecursion
         public required global::Cases.MutualRecursion.Expr Right { get => _right; init { _right = value; _present_0 |= 0x8UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
@@ -65,15 +61,9 @@ namespace Cases.MutualRecursion
         }
 
         /// <summary>Reads and writes <see cref="Binary"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.Binary>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.MutualRecursion.Binary, global::Cases.MutualRecursion.Binary.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("kind", "op", "left", "right");
-
-            /// <inheritdoc/>
-            public override global::Cases.MutualRecursion.Binary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Binary value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Binary"/> starting at the reader's current token.</summary>
             public static global::Cases.MutualRecursion.Binary ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -90,7 +80,6 @@ namespace Cases.MutualRecursion
                             case 1: value._op = global::Cases.MutualRecursion.BinaryOp.JsonConverter.ReadValue(ref reader, options); break;
                             case 2: value._left = global::Cases.MutualRecursion.Expr.JsonConverter.ReadValue(ref reader, options); break;
                             case 3: value._right = global::Cases.MutualRecursion.Expr.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -118,13 +107,11 @@ namespace Cases.MutualRecursion
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.Binary>
             {
-                /// <inheritdoc/>
-                public global::Cases.MutualRecursion.Binary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Binary value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.MutualRecursion.Binary global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.Binary>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.Binary>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.Binary value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -145,27 +132,19 @@ namespace Cases.MutualRecursion
         public static global::Cases.MutualRecursion.BinaryKind From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="BinaryKind"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.BinaryKind>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.MutualRecursion.BinaryKind, global::Cases.MutualRecursion.BinaryKind.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.MutualRecursion.BinaryKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.MutualRecursion.BinaryKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryKind>
             {
-                /// <inheritdoc/>
-                public global::Cases.MutualRecursion.BinaryKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.MutualRecursion.BinaryKind global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryKind>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryKind>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -177,13 +156,10 @@ namespace Cases.MutualRecursion
     {
         /// <summary><c>add</c></summary>
         public static global::Cases.MutualRecursion.BinaryOp Add { get; } = new("add", isKnown: true);
-
         /// <summary><c>sub</c></summary>
         public static global::Cases.MutualRecursion.BinaryOp Sub { get; } = new("sub", isKnown: true);
-
         /// <summary><c>mul</c></summary>
         public static global::Cases.MutualRecursion.BinaryOp Mul { get; } = new("mul", isKnown: true);
-
         /// <summary><c>div</c></summary>
         public static global::Cases.MutualRecursion.BinaryOp Div { get; } = new("div", isKnown: true);
 
@@ -195,27 +171,19 @@ namespace Cases.MutualRecursion
         public static global::Cases.MutualRecursion.BinaryOp From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="BinaryOp"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MutualRecursion.BinaryOp>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.MutualRecursion.BinaryOp, global::Cases.MutualRecursion.BinaryOp.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.MutualRecursion.BinaryOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.MutualRecursion.BinaryOp ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryOp>
             {
-                /// <inheritdoc/>
-                public global::Cases.MutualRecursion.BinaryOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.MutualRecursion.BinaryOp global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryOp>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MutualRecursion.BinaryOp>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MutualRecursion.BinaryOp value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

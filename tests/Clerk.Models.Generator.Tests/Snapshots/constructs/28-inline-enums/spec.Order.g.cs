@@ -34,11 +34,7 @@ namespace Cases.InlineEnums
         public global::Cases.InlineEnums.OrderShipping? Shipping { get => _shipping; init { _shipping = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -71,15 +67,9 @@ namespace Cases.InlineEnums
         }
 
         /// <summary>Reads and writes <see cref="Order"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.Order>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.InlineEnums.Order, global::Cases.InlineEnums.Order.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("status", "labels", "shipping");
-
-            /// <inheritdoc/>
-            public override global::Cases.InlineEnums.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Order"/> starting at the reader's current token.</summary>
             public static global::Cases.InlineEnums.Order ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -95,7 +85,6 @@ namespace Cases.InlineEnums
                             case 0: value._status = global::Cases.InlineEnums.OrderStatus.JsonConverter.ReadValue(ref reader, options); break;
                             case 1: value._labels = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.InlineEnums.OrderLabelsItem, global::Cases.InlineEnums.OrderLabelsItem.JsonConverter.Direct>(ref reader, options); break;
                             case 2: value._shipping = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineEnums.OrderShipping.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -122,13 +111,11 @@ namespace Cases.InlineEnums
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.Order>
             {
-                /// <inheritdoc/>
-                public global::Cases.InlineEnums.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.InlineEnums.Order global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.Order>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.Order>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.Order value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -140,10 +127,8 @@ namespace Cases.InlineEnums
     {
         /// <summary><c>open</c></summary>
         public static global::Cases.InlineEnums.OrderStatus Open { get; } = new("open", isKnown: true);
-
         /// <summary><c>paid</c></summary>
         public static global::Cases.InlineEnums.OrderStatus Paid { get; } = new("paid", isKnown: true);
-
         /// <summary><c>shipped</c></summary>
         public static global::Cases.InlineEnums.OrderStatus Shipped { get; } = new("shipped", isKnown: true);
 
@@ -155,27 +140,19 @@ namespace Cases.InlineEnums
         public static global::Cases.InlineEnums.OrderStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderStatus"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderStatus>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.InlineEnums.OrderStatus, global::Cases.InlineEnums.OrderStatus.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.InlineEnums.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderStatus>
             {
-                /// <inheritdoc/>
-                public global::Cases.InlineEnums.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.InlineEnums.OrderStatus global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderStatus>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderStatus>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -187,7 +164,6 @@ namespace Cases.InlineEnums
     {
         /// <summary><c>gift</c></summary>
         public static global::Cases.InlineEnums.OrderLabelsItem Gift { get; } = new("gift", isKnown: true);
-
         /// <summary><c>fragile</c></summary>
         public static global::Cases.InlineEnums.OrderLabelsItem Fragile { get; } = new("fragile", isKnown: true);
 
@@ -199,27 +175,19 @@ namespace Cases.InlineEnums
         public static global::Cases.InlineEnums.OrderLabelsItem From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderLabelsItem"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderLabelsItem>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.InlineEnums.OrderLabelsItem, global::Cases.InlineEnums.OrderLabelsItem.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderLabelsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.InlineEnums.OrderLabelsItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderLabelsItem>
             {
-                /// <inheritdoc/>
-                public global::Cases.InlineEnums.OrderLabelsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.InlineEnums.OrderLabelsItem global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderLabelsItem>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderLabelsItem>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderLabelsItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -245,11 +213,7 @@ namespace Cases.InlineEnums
         public global::Cases.InlineEnums.OrderShippingSpeed? Speed { get => _speed; init { _speed = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -277,15 +241,9 @@ namespace Cases.InlineEnums
         }
 
         /// <summary>Reads and writes <see cref="OrderShipping"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderShipping>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.InlineEnums.OrderShipping, global::Cases.InlineEnums.OrderShipping.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("speed");
-
-            /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="OrderShipping"/> starting at the reader's current token.</summary>
             public static global::Cases.InlineEnums.OrderShipping ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -299,7 +257,6 @@ namespace Cases.InlineEnums
                         switch (member)
                         {
                             case 0: value._speed = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -323,13 +280,11 @@ namespace Cases.InlineEnums
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShipping>
             {
-                /// <inheritdoc/>
-                public global::Cases.InlineEnums.OrderShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.InlineEnums.OrderShipping global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShipping>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShipping>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShipping value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -341,7 +296,6 @@ namespace Cases.InlineEnums
     {
         /// <summary><c>standard</c></summary>
         public static global::Cases.InlineEnums.OrderShippingSpeed Standard { get; } = new("standard", isKnown: true);
-
         /// <summary><c>express</c></summary>
         public static global::Cases.InlineEnums.OrderShippingSpeed Express { get; } = new("express", isKnown: true);
 
@@ -353,27 +307,19 @@ namespace Cases.InlineEnums
         public static global::Cases.InlineEnums.OrderShippingSpeed From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderShippingSpeed"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.InlineEnums.OrderShippingSpeed>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.InlineEnums.OrderShippingSpeed, global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.InlineEnums.OrderShippingSpeed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.InlineEnums.OrderShippingSpeed ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShippingSpeed>
             {
-                /// <inheritdoc/>
-                public global::Cases.InlineEnums.OrderShippingSpeed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.InlineEnums.OrderShippingSpeed global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShippingSpeed>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.InlineEnums.OrderShippingSpeed>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.InlineEnums.OrderShippingSpeed value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

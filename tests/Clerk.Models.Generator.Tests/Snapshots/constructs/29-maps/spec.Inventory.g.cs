@@ -54,11 +54,7 @@ namespace Cases.Maps
         public global::Clerk.Models.Runtime.RawJson? Extra { get => _extra; init { _extra = value == global::Clerk.Models.Runtime.RawJson.Null ? null : value; _present_0 |= 0x80UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
@@ -107,15 +103,9 @@ namespace Cases.Maps
         }
 
         /// <summary>Reads and writes <see cref="Inventory"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Maps.Inventory>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Maps.Inventory, global::Cases.Maps.Inventory.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("counts", "labels", "owners", "groups", "matrix", "locations", "scores", "extra");
-
-            /// <inheritdoc/>
-            public override global::Cases.Maps.Inventory Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.Inventory value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Inventory"/> starting at the reader's current token.</summary>
             public static global::Cases.Maps.Inventory ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -136,7 +126,6 @@ namespace Cases.Maps
                             case 5: value._locations = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<global::Cases.Maps.InventoryLocationsValue, global::Cases.Maps.InventoryLocationsValue.JsonConverter.Direct>(ref reader, options); break;
                             case 6: value._scores = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.Map<double, global::Clerk.Models.Runtime.Serialization.JsonValues.Double>(ref reader, options); break;
                             case 7: value._extra = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.RawJson.Read(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -167,13 +156,11 @@ namespace Cases.Maps
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.Inventory>
             {
-                /// <inheritdoc/>
-                public global::Cases.Maps.Inventory Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.Inventory value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Maps.Inventory global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.Inventory>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.Inventory>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.Inventory value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -199,11 +186,7 @@ namespace Cases.Maps
         public string? Aisle { get => _aisle; init { _aisle = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -231,15 +214,9 @@ namespace Cases.Maps
         }
 
         /// <summary>Reads and writes <see cref="InventoryLocationsValue"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Maps.InventoryLocationsValue>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Maps.InventoryLocationsValue, global::Cases.Maps.InventoryLocationsValue.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("aisle");
-
-            /// <inheritdoc/>
-            public override global::Cases.Maps.InventoryLocationsValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.InventoryLocationsValue value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="InventoryLocationsValue"/> starting at the reader's current token.</summary>
             public static global::Cases.Maps.InventoryLocationsValue ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -253,7 +230,6 @@ namespace Cases.Maps
                         switch (member)
                         {
                             case 0: value._aisle = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -277,13 +253,11 @@ namespace Cases.Maps
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.InventoryLocationsValue>
             {
-                /// <inheritdoc/>
-                public global::Cases.Maps.InventoryLocationsValue Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.InventoryLocationsValue value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Maps.InventoryLocationsValue global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.InventoryLocationsValue>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Maps.InventoryLocationsValue>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Maps.InventoryLocationsValue value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

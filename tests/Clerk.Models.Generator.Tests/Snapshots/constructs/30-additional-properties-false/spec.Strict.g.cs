@@ -30,11 +30,7 @@ namespace Cases.AdditionalPropertiesFalse
         public global::Cases.AdditionalPropertiesFalse.StrictNested? Nested { get => _nested; init { _nested = value; _present_0 |= 0x2UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
@@ -64,15 +60,9 @@ namespace Cases.AdditionalPropertiesFalse
         }
 
         /// <summary>Reads and writes <see cref="Strict"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AdditionalPropertiesFalse.Strict>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.AdditionalPropertiesFalse.Strict, global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "nested");
-
-            /// <inheritdoc/>
-            public override global::Cases.AdditionalPropertiesFalse.Strict Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AdditionalPropertiesFalse.Strict value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Strict"/> starting at the reader's current token.</summary>
             public static global::Cases.AdditionalPropertiesFalse.Strict ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -87,7 +77,6 @@ namespace Cases.AdditionalPropertiesFalse
                         {
                             case 0: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
                             case 1: value._nested = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -113,13 +102,11 @@ namespace Cases.AdditionalPropertiesFalse
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AdditionalPropertiesFalse.Strict>
             {
-                /// <inheritdoc/>
-                public global::Cases.AdditionalPropertiesFalse.Strict Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AdditionalPropertiesFalse.Strict value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.AdditionalPropertiesFalse.Strict global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AdditionalPropertiesFalse.Strict>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AdditionalPropertiesFalse.Strict>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AdditionalPropertiesFalse.Strict value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -145,11 +132,7 @@ namespace Cases.AdditionalPropertiesFalse
         public bool? Flag { get => _flag; init { _flag = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -177,15 +160,9 @@ namespace Cases.AdditionalPropertiesFalse
         }
 
         /// <summary>Reads and writes <see cref="StrictNested"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.AdditionalPropertiesFalse.StrictNested, global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("flag");
-
-            /// <inheritdoc/>
-            public override global::Cases.AdditionalPropertiesFalse.StrictNested Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AdditionalPropertiesFalse.StrictNested value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="StrictNested"/> starting at the reader's current token.</summary>
             public static global::Cases.AdditionalPropertiesFalse.StrictNested ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -199,7 +176,6 @@ namespace Cases.AdditionalPropertiesFalse
                         switch (member)
                         {
                             case 0: value._flag = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -223,13 +199,11 @@ namespace Cases.AdditionalPropertiesFalse
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>
             {
-                /// <inheritdoc/>
-                public global::Cases.AdditionalPropertiesFalse.StrictNested Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AdditionalPropertiesFalse.StrictNested value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.AdditionalPropertiesFalse.StrictNested global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.AdditionalPropertiesFalse.StrictNested>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.AdditionalPropertiesFalse.StrictNested value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

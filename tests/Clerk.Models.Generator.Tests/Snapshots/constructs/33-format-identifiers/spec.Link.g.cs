@@ -42,11 +42,7 @@ namespace Cases.FormatIdentifiers
         public global::System.Guid? ParentId { get => _parentId; init { _parentId = value; _present_0 |= 0x10UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
@@ -85,15 +81,9 @@ namespace Cases.FormatIdentifiers
         }
 
         /// <summary>Reads and writes <see cref="Link"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.FormatIdentifiers.Link>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.FormatIdentifiers.Link, global::Cases.FormatIdentifiers.Link.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "target", "relative", "correlation_ids", "parent_id");
-
-            /// <inheritdoc/>
-            public override global::Cases.FormatIdentifiers.Link Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatIdentifiers.Link value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Link"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatIdentifiers.Link ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -111,7 +101,6 @@ namespace Cases.FormatIdentifiers
                             case 2: value._relative = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 3: value._correlationIds = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::System.Guid, global::Clerk.Models.Runtime.Serialization.JsonValues.Guid>(ref reader, options); break;
                             case 4: value._parentId = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -140,13 +129,11 @@ namespace Cases.FormatIdentifiers
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatIdentifiers.Link>
             {
-                /// <inheritdoc/>
-                public global::Cases.FormatIdentifiers.Link Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatIdentifiers.Link value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.FormatIdentifiers.Link global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatIdentifiers.Link>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatIdentifiers.Link>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatIdentifiers.Link value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -54,11 +54,7 @@ namespace Cases.FormatNumbers
         public int? NumberAsInt32 { get => _numberAsInt32; init { _numberAsInt32 = value; _present_0 |= 0x80UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
@@ -107,17 +103,11 @@ namespace Cases.FormatNumbers
         }
 
         /// <summary>Reads and writes <see cref="Measurements"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.FormatNumbers.Measurements>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.FormatNumbers.Measurements, global::Cases.FormatNumbers.Measurements.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "count32", "count64", "plain_integer", "ratio_float", "ratio_double", "plain_number", "amount",
                 "number_as_int32");
-
-            /// <inheritdoc/>
-            public override global::Cases.FormatNumbers.Measurements Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatNumbers.Measurements value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Measurements"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatNumbers.Measurements ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -138,7 +128,6 @@ namespace Cases.FormatNumbers
                             case 5: value._plainNumber = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
                             case 6: value._amount = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDecimal(ref reader); break;
                             case 7: value._numberAsInt32 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt32(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -169,13 +158,11 @@ namespace Cases.FormatNumbers
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatNumbers.Measurements>
             {
-                /// <inheritdoc/>
-                public global::Cases.FormatNumbers.Measurements Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatNumbers.Measurements value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.FormatNumbers.Measurements global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatNumbers.Measurements>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatNumbers.Measurements>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatNumbers.Measurements value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

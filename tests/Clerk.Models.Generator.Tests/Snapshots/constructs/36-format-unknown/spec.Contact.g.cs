@@ -42,11 +42,7 @@ namespace Cases.FormatUnknown
         public double? Percent { get => _percent; init { _percent = value; _present_0 |= 0x10UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 5 && (_present_0 & (1UL << (int)member)) != 0;
@@ -86,15 +82,9 @@ namespace Cases.FormatUnknown
         }
 
         /// <summary>Reads and writes <see cref="Contact"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.FormatUnknown.Contact>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.FormatUnknown.Contact, global::Cases.FormatUnknown.Contact.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("email", "password", "handle", "snowflake", "percent");
-
-            /// <inheritdoc/>
-            public override global::Cases.FormatUnknown.Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatUnknown.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Contact"/> starting at the reader's current token.</summary>
             public static global::Cases.FormatUnknown.Contact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -112,7 +102,6 @@ namespace Cases.FormatUnknown
                             case 2: value._handle = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 3: value._snowflake = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
                             case 4: value._percent = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDouble(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -140,13 +129,11 @@ namespace Cases.FormatUnknown
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatUnknown.Contact>
             {
-                /// <inheritdoc/>
-                public global::Cases.FormatUnknown.Contact Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatUnknown.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.FormatUnknown.Contact global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatUnknown.Contact>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.FormatUnknown.Contact>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.FormatUnknown.Contact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

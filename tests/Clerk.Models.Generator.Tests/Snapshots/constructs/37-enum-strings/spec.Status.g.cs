@@ -12,10 +12,8 @@ namespace Cases.EnumStrings
     {
         /// <summary><c>active</c></summary>
         public static global::Cases.EnumStrings.Status Active { get; } = new("active", isKnown: true);
-
         /// <summary><c>inactive</c></summary>
         public static global::Cases.EnumStrings.Status Inactive { get; } = new("inactive", isKnown: true);
-
         /// <summary><c>pending_review</c></summary>
         public static global::Cases.EnumStrings.Status PendingReview { get; } = new("pending_review", isKnown: true);
 
@@ -27,27 +25,19 @@ namespace Cases.EnumStrings
         public static global::Cases.EnumStrings.Status From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Status"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumStrings.Status>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.EnumStrings.Status, global::Cases.EnumStrings.Status.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.EnumStrings.Status Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumStrings.Status value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.EnumStrings.Status ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumStrings.Status value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumStrings.Status>
             {
-                /// <inheritdoc/>
-                public global::Cases.EnumStrings.Status Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumStrings.Status value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.EnumStrings.Status global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumStrings.Status>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumStrings.Status>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumStrings.Status value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

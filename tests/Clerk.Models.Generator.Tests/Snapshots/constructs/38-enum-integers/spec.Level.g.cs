@@ -12,10 +12,8 @@ namespace Cases.EnumIntegers
     {
         /// <summary><c>-1</c></summary>
         public static global::Cases.EnumIntegers.Level ValueMinus1 { get; } = new(-1, isKnown: true);
-
         /// <summary><c>0</c></summary>
         public static global::Cases.EnumIntegers.Level Value0 { get; } = new(0, isKnown: true);
-
         /// <summary><c>10</c></summary>
         public static global::Cases.EnumIntegers.Level Value10 { get; } = new(10, isKnown: true);
 
@@ -31,27 +29,19 @@ namespace Cases.EnumIntegers
         };
 
         /// <summary>Reads and writes <see cref="Level"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumIntegers.Level>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.EnumIntegers.Level, global::Cases.EnumIntegers.Level.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.EnumIntegers.Level Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Level value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.EnumIntegers.Level ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int32(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Level value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.Level>
             {
-                /// <inheritdoc/>
-                public global::Cases.EnumIntegers.Level Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Level value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.EnumIntegers.Level global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.Level>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.Level>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Level value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -34,11 +34,7 @@ namespace Cases.EnumIntegers
         public global::Cases.EnumIntegers.TaskRetries? Retries { get => _retries; init { _retries = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -71,15 +67,9 @@ namespace Cases.EnumIntegers
         }
 
         /// <summary>Reads and writes <see cref="Task"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumIntegers.Task>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.EnumIntegers.Task, global::Cases.EnumIntegers.Task.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("priority", "level", "retries");
-
-            /// <inheritdoc/>
-            public override global::Cases.EnumIntegers.Task Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Task value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Task"/> starting at the reader's current token.</summary>
             public static global::Cases.EnumIntegers.Task ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -95,7 +85,6 @@ namespace Cases.EnumIntegers
                             case 0: value._priority = global::Cases.EnumIntegers.Priority.JsonConverter.ReadValue(ref reader, options); break;
                             case 1: value._level = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.Level.JsonConverter.ReadValue(ref reader, options); break;
                             case 2: value._retries = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.EnumIntegers.TaskRetries.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -122,13 +111,11 @@ namespace Cases.EnumIntegers
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.Task>
             {
-                /// <inheritdoc/>
-                public global::Cases.EnumIntegers.Task Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Task value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.EnumIntegers.Task global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.Task>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.Task>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.Task value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -140,10 +127,8 @@ namespace Cases.EnumIntegers
     {
         /// <summary><c>0</c></summary>
         public static global::Cases.EnumIntegers.TaskRetries Value0 { get; } = new(0L, isKnown: true);
-
         /// <summary><c>1</c></summary>
         public static global::Cases.EnumIntegers.TaskRetries Value1 { get; } = new(1L, isKnown: true);
-
         /// <summary><c>5</c></summary>
         public static global::Cases.EnumIntegers.TaskRetries Value5 { get; } = new(5L, isKnown: true);
 
@@ -159,27 +144,19 @@ namespace Cases.EnumIntegers
         };
 
         /// <summary>Reads and writes <see cref="TaskRetries"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumIntegers.TaskRetries>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.EnumIntegers.TaskRetries, global::Cases.EnumIntegers.TaskRetries.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.EnumIntegers.TaskRetries Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.EnumIntegers.TaskRetries ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.TaskRetries>
             {
-                /// <inheritdoc/>
-                public global::Cases.EnumIntegers.TaskRetries Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.EnumIntegers.TaskRetries global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.TaskRetries>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumIntegers.TaskRetries>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumIntegers.TaskRetries value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -12,13 +12,10 @@ namespace Cases.EnumMixed
     {
         /// <summary><c>"auto"</c></summary>
         public static global::Cases.EnumMixed.ZoomLevel Auto { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("\"auto\""), isKnown: true);
-
         /// <summary><c>"fit"</c></summary>
         public static global::Cases.EnumMixed.ZoomLevel Fit { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("\"fit\""), isKnown: true);
-
         /// <summary><c>50</c></summary>
         public static global::Cases.EnumMixed.ZoomLevel Value50 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("50"), isKnown: true);
-
         /// <summary><c>100</c></summary>
         public static global::Cases.EnumMixed.ZoomLevel Value100 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("100"), isKnown: true);
 
@@ -36,27 +33,19 @@ namespace Cases.EnumMixed
         }
 
         /// <summary>Reads and writes <see cref="ZoomLevel"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumMixed.ZoomLevel>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.EnumMixed.ZoomLevel, global::Cases.EnumMixed.ZoomLevel.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.EnumMixed.ZoomLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.EnumMixed.ZoomLevel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options) => value.Value.WriteTo(writer);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumMixed.ZoomLevel>
             {
-                /// <inheritdoc/>
-                public global::Cases.EnumMixed.ZoomLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.EnumMixed.ZoomLevel global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumMixed.ZoomLevel>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumMixed.ZoomLevel>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumMixed.ZoomLevel value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -12,28 +12,20 @@ namespace Cases.EnumNames
     {
         /// <summary><c></c></summary>
         public static global::Cases.EnumNames.Flag Empty { get; } = new("", isKnown: true);
-
         /// <summary><c>+1</c></summary>
         public static global::Cases.EnumNames.Flag _1 { get; } = new("+1", isKnown: true);
-
         /// <summary><c>a-b</c></summary>
         public static global::Cases.EnumNames.Flag AB { get; } = new("a-b", isKnown: true);
-
         /// <summary><c>a_b</c></summary>
         public static global::Cases.EnumNames.Flag AB2 { get; } = new("a_b", isKnown: true);
-
         /// <summary><c>2fa</c></summary>
         public static global::Cases.EnumNames.Flag _2fa { get; } = new("2fa", isKnown: true);
-
         /// <summary><c>Active</c></summary>
         public static global::Cases.EnumNames.Flag Active { get; } = new("Active", isKnown: true);
-
         /// <summary><c>active</c></summary>
         public static global::Cases.EnumNames.Flag Active2 { get; } = new("active", isKnown: true);
-
         /// <summary><c>value</c></summary>
         public static global::Cases.EnumNames.Flag Value2 { get; } = new("value", isKnown: true);
-
         /// <summary><c>is_known</c></summary>
         public static global::Cases.EnumNames.Flag IsKnown2 { get; } = new("is_known", isKnown: true);
 
@@ -45,27 +37,19 @@ namespace Cases.EnumNames
         public static global::Cases.EnumNames.Flag From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Flag"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.EnumNames.Flag>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.EnumNames.Flag, global::Cases.EnumNames.Flag.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.EnumNames.Flag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.EnumNames.Flag ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumNames.Flag>
             {
-                /// <inheritdoc/>
-                public global::Cases.EnumNames.Flag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.EnumNames.Flag global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumNames.Flag>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.EnumNames.Flag>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.EnumNames.Flag value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

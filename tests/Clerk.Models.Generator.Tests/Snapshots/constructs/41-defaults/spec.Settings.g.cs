@@ -62,11 +62,7 @@ namespace Cases.Defaults
         public global::System.DateOnly? Since { get => _since; init { _since = value; _present_0 |= 0x80UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 8 && (_present_0 & (1UL << (int)member)) != 0;
@@ -114,15 +110,9 @@ namespace Cases.Defaults
         }
 
         /// <summary>Reads and writes <see cref="Settings"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Defaults.Settings>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Defaults.Settings, global::Cases.Defaults.Settings.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("mode", "page_size", "enabled", "ratio", "label", "tags", "limits", "since");
-
-            /// <inheritdoc/>
-            public override global::Cases.Defaults.Settings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.Settings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Settings"/> starting at the reader's current token.</summary>
             public static global::Cases.Defaults.Settings ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -143,7 +133,6 @@ namespace Cases.Defaults
                             case 5: value._tags = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<string, global::Clerk.Models.Runtime.Serialization.JsonValues.String>(ref reader, options); break;
                             case 6: value._limits = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.Defaults.SettingsLimits.JsonConverter.ReadValue(ref reader, options); break;
                             case 7: value._since = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableDateOnly(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -175,13 +164,11 @@ namespace Cases.Defaults
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.Settings>
             {
-                /// <inheritdoc/>
-                public global::Cases.Defaults.Settings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.Settings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Defaults.Settings global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.Settings>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.Settings>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.Settings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -193,7 +180,6 @@ namespace Cases.Defaults
     {
         /// <summary><c>light</c></summary>
         public static global::Cases.Defaults.SettingsMode Light { get; } = new("light", isKnown: true);
-
         /// <summary><c>dark</c></summary>
         public static global::Cases.Defaults.SettingsMode Dark { get; } = new("dark", isKnown: true);
 
@@ -205,27 +191,19 @@ namespace Cases.Defaults
         public static global::Cases.Defaults.SettingsMode From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="SettingsMode"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Defaults.SettingsMode>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Defaults.SettingsMode, global::Cases.Defaults.SettingsMode.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.Defaults.SettingsMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.Defaults.SettingsMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsMode>
             {
-                /// <inheritdoc/>
-                public global::Cases.Defaults.SettingsMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Defaults.SettingsMode global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsMode>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsMode>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -251,11 +229,7 @@ namespace Cases.Defaults
         public long? Max { get => _max; init { _max = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -283,15 +257,9 @@ namespace Cases.Defaults
         }
 
         /// <summary>Reads and writes <see cref="SettingsLimits"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.Defaults.SettingsLimits>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.Defaults.SettingsLimits, global::Cases.Defaults.SettingsLimits.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("max");
-
-            /// <inheritdoc/>
-            public override global::Cases.Defaults.SettingsLimits Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsLimits value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="SettingsLimits"/> starting at the reader's current token.</summary>
             public static global::Cases.Defaults.SettingsLimits ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -305,7 +273,6 @@ namespace Cases.Defaults
                         switch (member)
                         {
                             case 0: value._max = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -329,13 +296,11 @@ namespace Cases.Defaults
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsLimits>
             {
-                /// <inheritdoc/>
-                public global::Cases.Defaults.SettingsLimits Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsLimits value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.Defaults.SettingsLimits global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsLimits>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.Defaults.SettingsLimits>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.Defaults.SettingsLimits value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

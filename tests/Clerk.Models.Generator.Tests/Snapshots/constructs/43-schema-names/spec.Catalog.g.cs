@@ -46,11 +46,7 @@ namespace Cases.SchemaNames
         public global::Cases.SchemaNames.OrderStatus? Status { get => _status; init { _status = value; _present_0 |= 0x20UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
@@ -93,15 +89,9 @@ namespace Cases.SchemaNames
         }
 
         /// <summary>Reads and writes <see cref="Catalog"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.SchemaNames.Catalog>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.SchemaNames.Catalog, global::Cases.SchemaNames.Catalog.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("passkey", "key", "totals", "lines", "secure", "status");
-
-            /// <inheritdoc/>
-            public override global::Cases.SchemaNames.Catalog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.Catalog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Catalog"/> starting at the reader's current token.</summary>
             public static global::Cases.SchemaNames.Catalog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -120,7 +110,6 @@ namespace Cases.SchemaNames
                             case 3: value._lines = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Clerk.Models.Runtime.Serialization.JsonRead.List<global::Cases.SchemaNames.LineItem, global::Cases.SchemaNames.LineItem.JsonConverter.Direct>(ref reader, options); break;
                             case 4: value._secure = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames._3DSecure.JsonConverter.ReadValue(ref reader, options); break;
                             case 5: value._status = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.SchemaNames.OrderStatus.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -149,13 +138,11 @@ namespace Cases.SchemaNames
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.Catalog>
             {
-                /// <inheritdoc/>
-                public global::Cases.SchemaNames.Catalog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.Catalog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.SchemaNames.Catalog global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.Catalog>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.Catalog>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.Catalog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

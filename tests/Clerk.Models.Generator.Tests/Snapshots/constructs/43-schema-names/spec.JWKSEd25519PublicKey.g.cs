@@ -34,11 +34,7 @@ namespace Cases.SchemaNames
         public string? X { get => _x; init { _x = value; _present_0 |= 0x4UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 3 && (_present_0 & (1UL << (int)member)) != 0;
@@ -72,15 +68,9 @@ namespace Cases.SchemaNames
         }
 
         /// <summary>Reads and writes <see cref="JWKSEd25519PublicKey"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey, global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("kty", "crv", "x");
-
-            /// <inheritdoc/>
-            public override global::Cases.SchemaNames.JWKSEd25519PublicKey Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.JWKSEd25519PublicKey value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="JWKSEd25519PublicKey"/> starting at the reader's current token.</summary>
             public static global::Cases.SchemaNames.JWKSEd25519PublicKey ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -96,7 +86,6 @@ namespace Cases.SchemaNames
                             case 0: value._kty = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 1: value._crv = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 2: value._x = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -122,13 +111,11 @@ namespace Cases.SchemaNames
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>
             {
-                /// <inheritdoc/>
-                public global::Cases.SchemaNames.JWKSEd25519PublicKey Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.JWKSEd25519PublicKey value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.SchemaNames.JWKSEd25519PublicKey global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.JWKSEd25519PublicKey>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.JWKSEd25519PublicKey value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

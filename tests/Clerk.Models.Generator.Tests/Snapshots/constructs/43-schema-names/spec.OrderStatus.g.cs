@@ -12,7 +12,6 @@ namespace Cases.SchemaNames
     {
         /// <summary><c>new</c></summary>
         public static global::Cases.SchemaNames.OrderStatus New { get; } = new("new", isKnown: true);
-
         /// <summary><c>done</c></summary>
         public static global::Cases.SchemaNames.OrderStatus Done { get; } = new("done", isKnown: true);
 
@@ -24,27 +23,19 @@ namespace Cases.SchemaNames
         public static global::Cases.SchemaNames.OrderStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="OrderStatus"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.SchemaNames.OrderStatus>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.SchemaNames.OrderStatus, global::Cases.SchemaNames.OrderStatus.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.SchemaNames.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.SchemaNames.OrderStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.OrderStatus>
             {
-                /// <inheritdoc/>
-                public global::Cases.SchemaNames.OrderStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.SchemaNames.OrderStatus global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.OrderStatus>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.SchemaNames.OrderStatus>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.SchemaNames.OrderStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

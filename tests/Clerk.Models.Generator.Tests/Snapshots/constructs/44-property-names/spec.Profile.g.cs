@@ -62,11 +62,7 @@ namespace Cases.PropertyNames
         public string? Ünïcödé { get => _ünïcödé; init { _ünïcödé = value; _present_0 |= 0x200UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 10 && (_present_0 & (1UL << (int)member)) != 0;
@@ -120,17 +116,11 @@ namespace Cases.PropertyNames
         }
 
         /// <summary>Reads and writes <see cref="Profile"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.PropertyNames.Profile>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.PropertyNames.Profile, global::Cases.PropertyNames.Profile.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "first-name", "meta.version", "display name", "2fa_enabled", "@type", "$id", "_links", "camelCase",
                 "ALLCAPS", "ünïcödé");
-
-            /// <inheritdoc/>
-            public override global::Cases.PropertyNames.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.PropertyNames.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Profile"/> starting at the reader's current token.</summary>
             public static global::Cases.PropertyNames.Profile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -153,7 +143,6 @@ namespace Cases.PropertyNames
                             case 7: value._camelCase = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 8: value._aLLCAPS = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 9: value._ünïcödé = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -187,13 +176,11 @@ namespace Cases.PropertyNames
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.PropertyNames.Profile>
             {
-                /// <inheritdoc/>
-                public global::Cases.PropertyNames.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.PropertyNames.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.PropertyNames.Profile global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.PropertyNames.Profile>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.PropertyNames.Profile>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.PropertyNames.Profile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -26,11 +26,7 @@ namespace Cases.MemberNamedLikeType
         public global::Cases.MemberNamedLikeType.WrapperWrapper? WrapperValue { get => _wrapperValue; init { _wrapperValue = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -58,15 +54,9 @@ namespace Cases.MemberNamedLikeType
         }
 
         /// <summary>Reads and writes <see cref="Wrapper"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MemberNamedLikeType.Wrapper>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.MemberNamedLikeType.Wrapper, global::Cases.MemberNamedLikeType.Wrapper.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("wrapper");
-
-            /// <inheritdoc/>
-            public override global::Cases.MemberNamedLikeType.Wrapper Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MemberNamedLikeType.Wrapper value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Wrapper"/> starting at the reader's current token.</summary>
             public static global::Cases.MemberNamedLikeType.Wrapper ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -80,7 +70,6 @@ namespace Cases.MemberNamedLikeType
                         switch (member)
                         {
                             case 0: value._wrapperValue = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -104,13 +93,11 @@ namespace Cases.MemberNamedLikeType
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MemberNamedLikeType.Wrapper>
             {
-                /// <inheritdoc/>
-                public global::Cases.MemberNamedLikeType.Wrapper Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MemberNamedLikeType.Wrapper value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.MemberNamedLikeType.Wrapper global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MemberNamedLikeType.Wrapper>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MemberNamedLikeType.Wrapper>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MemberNamedLikeType.Wrapper value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -136,11 +123,7 @@ namespace Cases.MemberNamedLikeType
         public long? X { get => _x; init { _x = value; _present_0 |= 0x1UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 1 && (_present_0 & (1UL << (int)member)) != 0;
@@ -168,15 +151,9 @@ namespace Cases.MemberNamedLikeType
         }
 
         /// <summary>Reads and writes <see cref="WrapperWrapper"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.MemberNamedLikeType.WrapperWrapper, global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("x");
-
-            /// <inheritdoc/>
-            public override global::Cases.MemberNamedLikeType.WrapperWrapper Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MemberNamedLikeType.WrapperWrapper value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="WrapperWrapper"/> starting at the reader's current token.</summary>
             public static global::Cases.MemberNamedLikeType.WrapperWrapper ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -190,7 +167,6 @@ namespace Cases.MemberNamedLikeType
                         switch (member)
                         {
                             case 0: value._x = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -214,13 +190,11 @@ namespace Cases.MemberNamedLikeType
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>
             {
-                /// <inheritdoc/>
-                public global::Cases.MemberNamedLikeType.WrapperWrapper Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MemberNamedLikeType.WrapperWrapper value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.MemberNamedLikeType.WrapperWrapper global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.MemberNamedLikeType.WrapperWrapper>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.MemberNamedLikeType.WrapperWrapper value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -86,11 +86,7 @@ namespace Cases.ReservedMemberNames
         public long? Present0 { get => _present0; init { _present0 = value; _present_0 |= 0x8000UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 16 && (_present_0 & (1UL << (int)member)) != 0;
@@ -163,18 +159,12 @@ namespace Cases.ReservedMemberNames
         }
 
         /// <summary>Reads and writes <see cref="Thing"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ReservedMemberNames.Thing>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ReservedMemberNames.Thing, global::Cases.ReservedMemberNames.Thing.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "Equals", "GetHashCode", "ToString", "EqualityContract", "Clone", "GetType", "Deconstruct",
                 "PrintMembers", "MemberwiseClone", "Finalize", "additional_properties", "is_present", "without",
                 "json_member", "json_converter", "present0");
-
-            /// <inheritdoc/>
-            public override global::Cases.ReservedMemberNames.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ReservedMemberNames.Thing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Thing"/> starting at the reader's current token.</summary>
             public static global::Cases.ReservedMemberNames.Thing ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -203,7 +193,6 @@ namespace Cases.ReservedMemberNames
                             case 13: value._jsonMember2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 14: value._jsonConverter2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 15: value._present0 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -242,13 +231,11 @@ namespace Cases.ReservedMemberNames
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ReservedMemberNames.Thing>
             {
-                /// <inheritdoc/>
-                public global::Cases.ReservedMemberNames.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ReservedMemberNames.Thing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ReservedMemberNames.Thing global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ReservedMemberNames.Thing>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ReservedMemberNames.Thing>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ReservedMemberNames.Thing value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -74,11 +74,7 @@ namespace Cases.CsharpKeywords
         public global::Cases.CsharpKeywords.Operator? Operator { get => _operator; init { _operator = value; _present_0 |= 0x1000UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 13 && (_present_0 & (1UL << (int)member)) != 0;
@@ -142,17 +138,11 @@ namespace Cases.CsharpKeywords
         }
 
         /// <summary>Reads and writes <see cref="Class"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.CsharpKeywords.Class>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.CsharpKeywords.Class, global::Cases.CsharpKeywords.Class.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new(
                 "namespace", "event", "default", "return", "this", "base", "value", "params", "null", "true", "var",
                 "global", "operator");
-
-            /// <inheritdoc/>
-            public override global::Cases.CsharpKeywords.Class Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Class value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Class"/> starting at the reader's current token.</summary>
             public static global::Cases.CsharpKeywords.Class ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -178,7 +168,6 @@ namespace Cases.CsharpKeywords
                             case 10: value._var = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 11: value._global = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
                             case 12: value._operator = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.CsharpKeywords.Operator.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -214,13 +203,11 @@ namespace Cases.CsharpKeywords
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Class>
             {
-                /// <inheritdoc/>
-                public global::Cases.CsharpKeywords.Class Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Class value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.CsharpKeywords.Class global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Class>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Class>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Class value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

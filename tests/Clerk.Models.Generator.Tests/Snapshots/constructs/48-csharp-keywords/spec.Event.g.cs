@@ -12,13 +12,10 @@ namespace Cases.CsharpKeywords
     {
         /// <summary><c>class</c></summary>
         public static global::Cases.CsharpKeywords.Event Class { get; } = new("class", isKnown: true);
-
         /// <summary><c>static</c></summary>
         public static global::Cases.CsharpKeywords.Event Static { get; } = new("static", isKnown: true);
-
         /// <summary><c>void</c></summary>
         public static global::Cases.CsharpKeywords.Event Void { get; } = new("void", isKnown: true);
-
         /// <summary><c>null</c></summary>
         public static global::Cases.CsharpKeywords.Event Null { get; } = new("null", isKnown: true);
 
@@ -30,27 +27,19 @@ namespace Cases.CsharpKeywords
         public static global::Cases.CsharpKeywords.Event From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Event"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.CsharpKeywords.Event>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.CsharpKeywords.Event, global::Cases.CsharpKeywords.Event.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.CsharpKeywords.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.CsharpKeywords.Event ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Event>
             {
-                /// <inheritdoc/>
-                public global::Cases.CsharpKeywords.Event Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.CsharpKeywords.Event global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Event>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.CsharpKeywords.Event>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.CsharpKeywords.Event value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -66,11 +66,7 @@ namespace Cases.ShadowingTypeNames
         public global::Cases.ShadowingTypeNames.Guid? Guid { get => _guid; init { _guid = value; _present_0 |= 0x400UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 11 && (_present_0 & (1UL << (int)member)) != 0;
@@ -128,15 +124,9 @@ namespace Cases.ShadowingTypeNames
         }
 
         /// <summary>Reads and writes <see cref="Holder"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ShadowingTypeNames.Holder>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ShadowingTypeNames.Holder, global::Cases.ShadowingTypeNames.Holder.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("system", "string", "plain", "clerk", "raw", "free", "list", "names", "type", "id", "guid");
-
-            /// <inheritdoc/>
-            public override global::Cases.ShadowingTypeNames.Holder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Holder value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Holder"/> starting at the reader's current token.</summary>
             public static global::Cases.ShadowingTypeNames.Holder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -160,7 +150,6 @@ namespace Cases.ShadowingTypeNames
                             case 8: value._type = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Type.JsonConverter.ReadValue(ref reader, options); break;
                             case 9: value._id = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableGuid(ref reader); break;
                             case 10: value._guid = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ShadowingTypeNames.Guid.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -194,13 +183,11 @@ namespace Cases.ShadowingTypeNames
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Holder>
             {
-                /// <inheritdoc/>
-                public global::Cases.ShadowingTypeNames.Holder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Holder value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ShadowingTypeNames.Holder global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Holder>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Holder>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Holder value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

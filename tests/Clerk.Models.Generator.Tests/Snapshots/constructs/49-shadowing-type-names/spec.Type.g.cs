@@ -12,7 +12,6 @@ namespace Cases.ShadowingTypeNames
     {
         /// <summary><c>a</c></summary>
         public static global::Cases.ShadowingTypeNames.Type A { get; } = new("a", isKnown: true);
-
         /// <summary><c>b</c></summary>
         public static global::Cases.ShadowingTypeNames.Type B { get; } = new("b", isKnown: true);
 
@@ -24,27 +23,19 @@ namespace Cases.ShadowingTypeNames
         public static global::Cases.ShadowingTypeNames.Type From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Type"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ShadowingTypeNames.Type>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ShadowingTypeNames.Type, global::Cases.ShadowingTypeNames.Type.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.ShadowingTypeNames.Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.ShadowingTypeNames.Type ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Type>
             {
-                /// <inheritdoc/>
-                public global::Cases.ShadowingTypeNames.Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ShadowingTypeNames.Type global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Type>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ShadowingTypeNames.Type>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ShadowingTypeNames.Type value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

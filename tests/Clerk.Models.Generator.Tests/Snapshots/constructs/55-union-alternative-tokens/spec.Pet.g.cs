@@ -30,14 +30,8 @@ namespace Cases.UnionAlternativeTokens
         public static implicit operator global::Cases.UnionAlternativeTokens.Pet(global::Cases.UnionAlternativeTokens.Cat value) => new Cat(value);
 
         /// <summary>Reads <see cref="Pet"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.Pet>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionAlternativeTokens.Pet, global::Cases.UnionAlternativeTokens.Pet.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionAlternativeTokens.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -77,13 +71,11 @@ namespace Cases.UnionAlternativeTokens
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Pet>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionAlternativeTokens.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionAlternativeTokens.Pet global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Pet>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Pet>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -30,14 +30,8 @@ namespace Cases.UnionAlternativeTokens
         public static implicit operator global::Cases.UnionAlternativeTokens.Versioned(global::Cases.UnionAlternativeTokens.VersionedOption2 value) => new VersionedOption2(value);
 
         /// <summary>Reads <see cref="Versioned"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.Versioned>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionAlternativeTokens.Versioned, global::Cases.UnionAlternativeTokens.Versioned.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.Versioned Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Versioned value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.UnionAlternativeTokens.Versioned ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -64,13 +58,11 @@ namespace Cases.UnionAlternativeTokens
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Versioned>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionAlternativeTokens.Versioned Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Versioned value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionAlternativeTokens.Versioned global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Versioned>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.Versioned>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.Versioned value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -100,11 +92,7 @@ namespace Cases.UnionAlternativeTokens
         public string? A { get => _a; init { _a = value; _present_0 |= 0x2UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
@@ -134,15 +122,9 @@ namespace Cases.UnionAlternativeTokens
         }
 
         /// <summary>Reads and writes <see cref="VersionedOption1"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption1, global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("v", "a");
-
-            /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.VersionedOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.VersionedOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="VersionedOption1"/> starting at the reader's current token.</summary>
             public static global::Cases.UnionAlternativeTokens.VersionedOption1 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -157,7 +139,6 @@ namespace Cases.UnionAlternativeTokens
                         {
                             case 0: value._v = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 1: value._a = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableString(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -183,13 +164,11 @@ namespace Cases.UnionAlternativeTokens
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionAlternativeTokens.VersionedOption1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.VersionedOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionAlternativeTokens.VersionedOption1 global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption1>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.VersionedOption1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -219,11 +198,7 @@ namespace Cases.UnionAlternativeTokens
         public required string B { get => _b; init { _b = value; _present_0 |= 0x2UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 2 && (_present_0 & (1UL << (int)member)) != 0;
@@ -242,15 +217,9 @@ namespace Cases.UnionAlternativeTokens
         }
 
         /// <summary>Reads and writes <see cref="VersionedOption2"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption2, global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("v", "b");
-
-            /// <inheritdoc/>
-            public override global::Cases.UnionAlternativeTokens.VersionedOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.VersionedOption2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="VersionedOption2"/> starting at the reader's current token.</summary>
             public static global::Cases.UnionAlternativeTokens.VersionedOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -265,7 +234,6 @@ namespace Cases.UnionAlternativeTokens
                         {
                             case 0: value._v = global::Clerk.Models.Runtime.Serialization.JsonRead.Int64(ref reader); break;
                             case 1: value._b = global::Clerk.Models.Runtime.Serialization.JsonRead.String(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -291,13 +259,11 @@ namespace Cases.UnionAlternativeTokens
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>
             {
-                /// <inheritdoc/>
-                public global::Cases.UnionAlternativeTokens.VersionedOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.VersionedOption2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.UnionAlternativeTokens.VersionedOption2 global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.UnionAlternativeTokens.VersionedOption2>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.UnionAlternativeTokens.VersionedOption2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -46,11 +46,7 @@ namespace Cases.RequiredLenient
         public required long? CreatedAt { get => _createdAt; init { _createdAt = value; _present_0 |= 0x20UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
@@ -93,15 +89,9 @@ namespace Cases.RequiredLenient
         }
 
         /// <summary>Reads and writes <see cref="EmailAddress"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddress>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.RequiredLenient.EmailAddress, global::Cases.RequiredLenient.EmailAddress.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("id", "object", "email_address", "reserved", "verification", "created_at");
-
-            /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="EmailAddress"/> starting at the reader's current token.</summary>
             public static global::Cases.RequiredLenient.EmailAddress ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -120,7 +110,6 @@ namespace Cases.RequiredLenient
                             case 3: value._reserved = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableBoolean(ref reader); break;
                             case 4: value._verification = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter.ReadValue(ref reader, options); break;
                             case 5: value._createdAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -149,13 +138,11 @@ namespace Cases.RequiredLenient
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddress>
             {
-                /// <inheritdoc/>
-                public global::Cases.RequiredLenient.EmailAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.RequiredLenient.EmailAddress global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddress>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddress>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -176,27 +163,19 @@ namespace Cases.RequiredLenient
         public static global::Cases.RequiredLenient.EmailAddressObject From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="EmailAddressObject"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddressObject>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.RequiredLenient.EmailAddressObject, global::Cases.RequiredLenient.EmailAddressObject.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.RequiredLenient.EmailAddressObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressObject>
             {
-                /// <inheritdoc/>
-                public global::Cases.RequiredLenient.EmailAddressObject Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.RequiredLenient.EmailAddressObject global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressObject>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressObject>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressObject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -226,14 +205,8 @@ namespace Cases.RequiredLenient
         public static implicit operator global::Cases.RequiredLenient.EmailAddressVerification(global::Cases.RequiredLenient.Ticket value) => new Ticket(value);
 
         /// <summary>Reads <see cref="EmailAddressVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.EmailAddressVerification>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.RequiredLenient.EmailAddressVerification, global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.RequiredLenient.EmailAddressVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -262,13 +235,11 @@ namespace Cases.RequiredLenient
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressVerification>
             {
-                /// <inheritdoc/>
-                public global::Cases.RequiredLenient.EmailAddressVerification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.RequiredLenient.EmailAddressVerification global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressVerification>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.EmailAddressVerification>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.EmailAddressVerification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

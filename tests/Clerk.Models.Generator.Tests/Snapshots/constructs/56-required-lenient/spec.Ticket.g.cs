@@ -38,11 +38,7 @@ namespace Cases.RequiredLenient
         public required long? ExpireAt { get => _expireAt; init { _expireAt = value; _present_0 |= 0x8UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 4 && (_present_0 & (1UL << (int)member)) != 0;
@@ -79,15 +75,9 @@ namespace Cases.RequiredLenient
         }
 
         /// <summary>Reads and writes <see cref="Ticket"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.Ticket>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.RequiredLenient.Ticket, global::Cases.RequiredLenient.Ticket.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("status", "strategy", "attempts", "expire_at");
-
-            /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Ticket"/> starting at the reader's current token.</summary>
             public static global::Cases.RequiredLenient.Ticket ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -104,7 +94,6 @@ namespace Cases.RequiredLenient
                             case 1: value._strategy = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.RequiredLenient.TicketStrategy.JsonConverter.ReadValue(ref reader, options); break;
                             case 2: value._attempts = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
                             case 3: value._expireAt = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -131,13 +120,11 @@ namespace Cases.RequiredLenient
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.Ticket>
             {
-                /// <inheritdoc/>
-                public global::Cases.RequiredLenient.Ticket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.RequiredLenient.Ticket global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.Ticket>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.Ticket>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.Ticket value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -149,10 +136,8 @@ namespace Cases.RequiredLenient
     {
         /// <summary><c>unverified</c></summary>
         public static global::Cases.RequiredLenient.TicketStatus Unverified { get; } = new("unverified", isKnown: true);
-
         /// <summary><c>verified</c></summary>
         public static global::Cases.RequiredLenient.TicketStatus Verified { get; } = new("verified", isKnown: true);
-
         /// <summary><c>expired</c></summary>
         public static global::Cases.RequiredLenient.TicketStatus Expired { get; } = new("expired", isKnown: true);
 
@@ -164,27 +149,19 @@ namespace Cases.RequiredLenient
         public static global::Cases.RequiredLenient.TicketStatus From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="TicketStatus"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.TicketStatus>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.RequiredLenient.TicketStatus, global::Cases.RequiredLenient.TicketStatus.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.TicketStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.RequiredLenient.TicketStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.TicketStatus>
             {
-                /// <inheritdoc/>
-                public global::Cases.RequiredLenient.TicketStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.RequiredLenient.TicketStatus global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.TicketStatus>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.TicketStatus>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
@@ -205,27 +182,19 @@ namespace Cases.RequiredLenient
         public static global::Cases.RequiredLenient.TicketStrategy From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="TicketStrategy"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.RequiredLenient.TicketStrategy>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.RequiredLenient.TicketStrategy, global::Cases.RequiredLenient.TicketStrategy.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.RequiredLenient.TicketStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.RequiredLenient.TicketStrategy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.TicketStrategy>
             {
-                /// <inheritdoc/>
-                public global::Cases.RequiredLenient.TicketStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.RequiredLenient.TicketStrategy global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.TicketStrategy>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.RequiredLenient.TicketStrategy>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.RequiredLenient.TicketStrategy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

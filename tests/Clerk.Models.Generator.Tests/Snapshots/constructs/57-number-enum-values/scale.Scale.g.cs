@@ -12,16 +12,12 @@ namespace Cases.NumberEnumValues
     {
         /// <summary><c>0.5</c></summary>
         public static global::Cases.NumberEnumValues.Scale Value0_5 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("0.5"), isKnown: true);
-
         /// <summary><c>2E+3</c></summary>
         public static global::Cases.NumberEnumValues.Scale Value2EPlus3 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("2E+3"), isKnown: true);
-
         /// <summary><c>-1</c></summary>
         public static global::Cases.NumberEnumValues.Scale ValueMinus1 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("-1"), isKnown: true);
-
         /// <summary><c>1.50</c></summary>
         public static global::Cases.NumberEnumValues.Scale Value1_50 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("1.50"), isKnown: true);
-
         /// <summary><c>1e-7</c></summary>
         public static global::Cases.NumberEnumValues.Scale Value1eMinus7 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("1e-7"), isKnown: true);
 
@@ -40,27 +36,19 @@ namespace Cases.NumberEnumValues
         }
 
         /// <summary>Reads and writes <see cref="Scale"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NumberEnumValues.Scale>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.NumberEnumValues.Scale, global::Cases.NumberEnumValues.Scale.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.NumberEnumValues.Scale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.NumberEnumValues.Scale ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options) => value.Value.WriteTo(writer);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NumberEnumValues.Scale>
             {
-                /// <inheritdoc/>
-                public global::Cases.NumberEnumValues.Scale Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.NumberEnumValues.Scale global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NumberEnumValues.Scale>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NumberEnumValues.Scale>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Scale value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -12,22 +12,16 @@ namespace Cases.NumberEnumValues
     {
         /// <summary><c>0.1</c></summary>
         public static global::Cases.NumberEnumValues.Ratio Value0_1 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("0.1"), isKnown: true);
-
         /// <summary><c>1e+308</c></summary>
         public static global::Cases.NumberEnumValues.Ratio Value1ePlus308 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("1e+308"), isKnown: true);
-
         /// <summary><c>-0.0</c></summary>
         public static global::Cases.NumberEnumValues.Ratio ValueMinus0_0 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("-0.0"), isKnown: true);
-
         /// <summary><c>5e-324</c></summary>
         public static global::Cases.NumberEnumValues.Ratio Value5eMinus324 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("5e-324"), isKnown: true);
-
         /// <summary><c>1.0</c></summary>
         public static global::Cases.NumberEnumValues.Ratio Value1_0 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("1.0"), isKnown: true);
-
         /// <summary><c>10</c></summary>
         public static global::Cases.NumberEnumValues.Ratio Value10 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("10"), isKnown: true);
-
         /// <summary><c>-2.5E-3</c></summary>
         public static global::Cases.NumberEnumValues.Ratio ValueMinus2_5EMinus3 { get; } = new(global::Clerk.Models.Runtime.RawJson.Parse("-2.5E-3"), isKnown: true);
 
@@ -48,27 +42,19 @@ namespace Cases.NumberEnumValues
         }
 
         /// <summary>Reads and writes <see cref="Ratio"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.NumberEnumValues.Ratio>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.NumberEnumValues.Ratio, global::Cases.NumberEnumValues.Ratio.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.NumberEnumValues.Ratio Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Ratio value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.NumberEnumValues.Ratio ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => From(global::Clerk.Models.Runtime.RawJson.Read(ref reader));
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Ratio value, global::System.Text.Json.JsonSerializerOptions options) => value.Value.WriteTo(writer);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NumberEnumValues.Ratio>
             {
-                /// <inheritdoc/>
-                public global::Cases.NumberEnumValues.Ratio Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Ratio value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.NumberEnumValues.Ratio global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NumberEnumValues.Ratio>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.NumberEnumValues.Ratio>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.NumberEnumValues.Ratio value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

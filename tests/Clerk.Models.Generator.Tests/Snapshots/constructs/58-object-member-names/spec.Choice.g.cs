@@ -30,14 +30,8 @@ namespace Cases.ObjectMemberNames
         public static implicit operator global::Cases.ObjectMemberNames.Choice(string value) => new String(value);
 
         /// <summary>Reads <see cref="Choice"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ObjectMemberNames.Choice>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ObjectMemberNames.Choice, global::Cases.ObjectMemberNames.Choice.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.ObjectMemberNames.Choice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Choice value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
             public static global::Cases.ObjectMemberNames.Choice ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -65,13 +59,11 @@ namespace Cases.ObjectMemberNames
                 }
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Choice>
             {
-                /// <inheritdoc/>
-                public global::Cases.ObjectMemberNames.Choice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Choice value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ObjectMemberNames.Choice global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Choice>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Choice>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Choice value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

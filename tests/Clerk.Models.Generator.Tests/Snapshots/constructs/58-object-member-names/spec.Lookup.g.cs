@@ -46,11 +46,7 @@ namespace Cases.ObjectMemberNames
         public global::Cases.ObjectMemberNames.Choice? Choice { get => _choice; init { _choice = value; _present_0 |= 0x20UL; } }
 
         /// <summary>Members the payload carried that the spec does not describe, kept so that they are written back.</summary>
-        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties
-        {
-            get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty;
-            init => _additionalProperties = value is { Count: > 0 } ? value : null;
-        }
+        public global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson> AdditionalProperties { get => _additionalProperties ?? global::Clerk.Models.Runtime.ValueMap<global::Clerk.Models.Runtime.RawJson>.Empty; init => _additionalProperties = value is { Count: > 0 } ? value : null; }
 
         /// <summary>Whether <paramref name="member"/> was read (even as <c>null</c>) or set; absent members are not written.</summary>
         public bool IsPresent(JsonMember member) => (uint)member < 6 && (_present_0 & (1UL << (int)member)) != 0;
@@ -93,15 +89,9 @@ namespace Cases.ObjectMemberNames
         }
 
         /// <summary>Reads and writes <see cref="Lookup"/> exactly as the JSON carries it.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ObjectMemberNames.Lookup>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ObjectMemberNames.Lookup, global::Cases.ObjectMemberNames.Lookup.JsonConverter.Direct>
         {
             private static readonly global::Clerk.Models.Runtime.Serialization.JsonMemberNames s_names = new("ReferenceEquals", "memberwise_clone", "get_type", "finalize", "mode", "choice");
-
-            /// <inheritdoc/>
-            public override global::Cases.ObjectMemberNames.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads one <see cref="Lookup"/> starting at the reader's current token.</summary>
             public static global::Cases.ObjectMemberNames.Lookup ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -120,7 +110,6 @@ namespace Cases.ObjectMemberNames
                             case 3: value._finalize2 = global::Clerk.Models.Runtime.Serialization.JsonRead.NullableInt64(ref reader); break;
                             case 4: value._mode = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ObjectMemberNames.Mode.JsonConverter.ReadValue(ref reader, options); break;
                             case 5: value._choice = global::Clerk.Models.Runtime.Serialization.JsonRead.IsNull(ref reader) ? null : global::Cases.ObjectMemberNames.Choice.JsonConverter.ReadValue(ref reader, options); break;
-                            default: members.KeepUnknown(ref reader); continue;
                         }
 
                         value._present_0 |= (1UL << member);
@@ -149,13 +138,11 @@ namespace Cases.ObjectMemberNames
                 writer.WriteEndObject();
             }
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Lookup>
             {
-                /// <inheritdoc/>
-                public global::Cases.ObjectMemberNames.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ObjectMemberNames.Lookup global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Lookup>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Lookup>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Lookup value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }

@@ -12,13 +12,10 @@ namespace Cases.ObjectMemberNames
     {
         /// <summary><c>ReferenceEquals</c></summary>
         public static global::Cases.ObjectMemberNames.Mode ReferenceEquals2 { get; } = new("ReferenceEquals", isKnown: true);
-
         /// <summary><c>Equals</c></summary>
         public static global::Cases.ObjectMemberNames.Mode Equals2 { get; } = new("Equals", isKnown: true);
-
         /// <summary><c>GetType</c></summary>
         public static global::Cases.ObjectMemberNames.Mode GetType2 { get; } = new("GetType", isKnown: true);
-
         /// <summary><c>MemberwiseClone</c></summary>
         public static global::Cases.ObjectMemberNames.Mode MemberwiseClone2 { get; } = new("MemberwiseClone", isKnown: true);
 
@@ -30,27 +27,19 @@ namespace Cases.ObjectMemberNames
         public static global::Cases.ObjectMemberNames.Mode From(string value) => s_values.From(value);
 
         /// <summary>Reads and writes <see cref="Mode"/> as its JSON value.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Cases.ObjectMemberNames.Mode>
+        public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.ObjectMemberNames.Mode, global::Cases.ObjectMemberNames.Mode.JsonConverter.Direct>
         {
-            /// <inheritdoc/>
-            public override global::Cases.ObjectMemberNames.Mode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
-
             /// <summary>Reads the value at the reader's current token; a known value is its shared instance.</summary>
             public static global::Cases.ObjectMemberNames.Mode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_values.Read(ref reader);
 
             /// <summary>Writes the value as it appears in JSON.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options) => s_values.Write(writer, value);
 
-            /// <summary>This converter as a struct, for the generic list and map helpers: <c>ReadValue</c> and <c>WriteValue</c>, called directly.</summary>
+            /// <summary>This converter as a struct, which the runtime calls without a virtual call: <c>ReadValue</c> and <c>WriteValue</c>.</summary>
             public readonly struct Direct : global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Mode>
             {
-                /// <inheritdoc/>
-                public global::Cases.ObjectMemberNames.Mode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-                /// <inheritdoc/>
-                public void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+                global::Cases.ObjectMemberNames.Mode global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Mode>.Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+                void global::Clerk.Models.Runtime.Serialization.IJsonValueConverter<global::Cases.ObjectMemberNames.Mode>.Write(global::System.Text.Json.Utf8JsonWriter writer, global::Cases.ObjectMemberNames.Mode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
             }
         }
     }
