@@ -272,6 +272,9 @@ public class JsonMemberNamesTests
         Assert.Equal("names", nullName.ParamName);
         Assert.StartsWith("A member name is null.", nullName.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new JsonMemberNames(null!));
+
+        // Two lone surrogates would both become U+FFFD in UTF-8, one name for two members.
+        Assert.Throws<ArgumentException>(() => new JsonMemberNames("\ud800", "\udc00"));
     }
 
     [Fact]

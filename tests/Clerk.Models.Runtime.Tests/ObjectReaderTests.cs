@@ -254,6 +254,53 @@ public class ObjectReaderTests
     }
 
     [Fact]
+    public void Invalid_utf8_in_an_unknown_members_name_is_the_objects_error()
+    {
+        var json = Encoding.UTF8.GetBytes("[{\"id\":\"a\",\"xy\":1}]");
+        json[13] = 0xFF;
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        JsonException? inList = null;
+        try
+        {
+            JsonRead.List<TestEmailAddress, TestEmailAddress.Direct>(ref reader, s_options);
+        }
+        catch (JsonException ex)
+        {
+            inList = ex;
+        }
+
+        var serialized = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<TestEmailAddress>(json.AsSpan(1, json.Length - 2), s_options));
+
+        Assert.NotNull(inList);
+        Assert.Equal("$[0]", inList!.Path);
+        Assert.IsType<InvalidOperationException>(inList.InnerException);
+        Assert.Equal("$", serialized.Path);
+    }
+
+    [Fact]
+    public void Every_segmentation_reads_the_same_record()
+    {
+        const string Json =
+            "{\"object\":\"email_address\",\"id\":\"idn_2x\",\"email_address\":\"ada@example.com\",\"reserved\":false,"
+            + "\"verification\":{\"status\":\"verified\",\"strategy\":\"from_oauth_google\",\"attempts\":null,\"expire_at\":1714566600123},"
+            + "\"linked_to\":[{\"type\":\"oauth_google\",\"id\":\"idn_3\"}],\"str\\u0061tegy\":\"email_code\",\"two words\":-7,"
+            + "\"created_at\":1714566600123,\"matches_sso_connection\":true}";
+        var whole = TestJson.Read(Json, TestEmailAddress.ReadValue);
+        var expected = TestJson.Write(w => TestEmailAddress.WriteValue(w, whole));
+
+        for (var chunk = 1; chunk <= 40; chunk++)
+        {
+            var value = TestJson.ReadSegmented(Json, chunk, TestEmailAddress.ReadValue);
+
+            Assert.Equal(expected, TestJson.Write(w => TestEmailAddress.WriteValue(w, value)));
+            Assert.Same(Strategy.EmailCode, value.Strategy);
+        }
+
+        Assert.Equal(new[] { "object", "verification", "linked_to", "matches_sso_connection" }, whole.Unknown!.Keys);
+    }
+
+    [Fact]
     public void Errors_in_nested_records_carry_the_whole_path()
     {
         const string Json =
