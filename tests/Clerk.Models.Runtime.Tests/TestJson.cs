@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.IO;
 using System.Text;
 using System.Text.Json;
 using Xunit;
@@ -33,6 +34,51 @@ internal static class TestJson
 
         throw new Xunit.Sdk.XunitException("Expected a JsonException.");
     }
+
+    /// <summary>Runs <paramref name="read"/> on a reader over <paramref name="json"/> and returns what it threw, of any type.</summary>
+    public static Exception Catch<T>(string json, ReaderFunc<T> read, bool isFinalBlock = true)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), isFinalBlock, state: default);
+        Assert.True(reader.Read());
+        try
+        {
+            read(ref reader);
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+
+        throw new Xunit.Sdk.XunitException("Expected an exception.");
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a reader over <paramref name="json"/> cut into segments of <paramref name="chunkSize"/> bytes.</summary>
+    public static T ReadSegmented<T>(string json, int chunkSize, ReaderFunc<T> read)
+    {
+        var reader = new Utf8JsonReader(Segmented(Encoding.UTF8.GetBytes(json), chunkSize));
+        Assert.True(reader.Read());
+        return read(ref reader);
+    }
+
+    /// <summary>Returns the text that <paramref name="write"/> writes.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Returns the text that <paramref name="write"/> writes between <c>{</c> and <c>}</c>.</summary>
+    public static string WriteObject(Action<Utf8JsonWriter> write) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        write(writer);
+        writer.WriteEndObject();
+    });
 
     /// <summary>Builds a sequence with one segment per chunk so that readers see HasValueSequence.</summary>
     public static ReadOnlySequence<byte> Segmented(byte[] bytes, int chunkSize)
