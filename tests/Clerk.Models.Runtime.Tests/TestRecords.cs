@@ -46,7 +46,6 @@ internal sealed class TestEmailAddress
                     case 3: value.CreatedAt = JsonRead.Int64(ref reader); break;
                     case 4: value.Reserved = JsonRead.NullableBoolean(ref reader); break;
                     case 5: value.TwoWords = JsonRead.NullableInt64(ref reader); break;
-                    default: members.KeepUnknown(ref reader); continue;
                 }
 
                 value.Present |= 1UL << member;
@@ -149,7 +148,6 @@ internal sealed class TestUser
                     case 1: value.PrimaryEmailAddressId = JsonRead.NullableString(ref reader); break;
                     case 2: value.EmailAddresses = JsonRead.List<TestEmailAddress, TestEmailAddress.Direct>(ref reader, options); break;
                     case 3: value.PublicMetadata = JsonRead.Map<RawJson, JsonValues.Raw>(ref reader, options); break;
-                    default: members.KeepUnknown(ref reader); continue;
                 }
             }
 
