@@ -53,6 +53,7 @@ public class JsonWriteTests
         Assert.Equal("-1", Write(w => JsonWrite.UnixMilliseconds(w, TestJson.Read("-1", JsonRead.UnixMilliseconds))));
     }
 
+#if !RUNTIME_WITHOUT_DATEONLY
     [Fact]
     public void Dates_are_written_as_year_month_day()
     {
@@ -63,6 +64,7 @@ public class JsonWriteTests
         Assert.Equal("\"2024-02-29\"", written);
         Assert.Equal(value, TestJson.Read(written, JsonRead.DateOnly));
     }
+#endif
 
     private static string Write(Action<Utf8JsonWriter> write)
     {
