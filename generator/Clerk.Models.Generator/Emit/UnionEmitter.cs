@@ -24,8 +24,8 @@ internal static class UnionEmitter
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type + "." + EmittedNames.ConverterClass + "))]");
         writer.OpenBlock(context.Accessibility + " abstract partial record " + union.Name);
-        writer.OpenBlock("private " + union.Name + "()");
-        writer.CloseBlock();
+        // Private: the cases below are the only ones.
+        writer.Line("private " + union.Name + "() { }");
         writer.Line();
 
         foreach (var @case in union.Cases)

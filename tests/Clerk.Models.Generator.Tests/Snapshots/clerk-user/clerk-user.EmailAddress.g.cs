@@ -212,9 +212,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddressVerification.JsonConverter))]
     public abstract partial record EmailAddressVerification
     {
-        private EmailAddressVerification()
-        {
-        }
+        private EmailAddressVerification() { }
 
         /// <summary>The payload is a <see cref="global::Clerk.Models.OTP"/>.</summary>
         public sealed partial record OTP(global::Clerk.Models.OTP Value) : global::Clerk.Models.EmailAddressVerification;

@@ -285,9 +285,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter))]
     public abstract partial record ExternalAccountWithVerificationVerification
     {
-        private ExternalAccountWithVerificationVerification()
-        {
-        }
+        private ExternalAccountWithVerificationVerification() { }
 
         /// <summary>The payload is a <see cref="global::Clerk.Models.Oauth"/>.</summary>
         public sealed partial record Oauth(global::Clerk.Models.Oauth Value) : global::Clerk.Models.ExternalAccountWithVerificationVerification;

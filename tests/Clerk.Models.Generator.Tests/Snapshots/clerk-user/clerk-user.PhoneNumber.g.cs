@@ -229,9 +229,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PhoneNumberVerification.JsonConverter))]
     public abstract partial record PhoneNumberVerification
     {
-        private PhoneNumberVerification()
-        {
-        }
+        private PhoneNumberVerification() { }
 
         /// <summary>The payload is a <see cref="global::Clerk.Models.OTP"/>.</summary>
         public sealed partial record OTP(global::Clerk.Models.OTP Value) : global::Clerk.Models.PhoneNumberVerification;

@@ -228,9 +228,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccountVerification.JsonConverter))]
     public abstract partial record SAMLAccountVerification
     {
-        private SAMLAccountVerification()
-        {
-        }
+        private SAMLAccountVerification() { }
 
         /// <summary>The payload is a <see cref="global::Clerk.Models.SAML"/>.</summary>
         public sealed partial record SAML(global::Clerk.Models.SAML Value) : global::Clerk.Models.SAMLAccountVerification;

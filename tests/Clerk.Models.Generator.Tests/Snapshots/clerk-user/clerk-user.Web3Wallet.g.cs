@@ -184,9 +184,7 @@ namespace Clerk.Models
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3WalletVerification.JsonConverter))]
     public abstract partial record Web3WalletVerification
     {
-        private Web3WalletVerification()
-        {
-        }
+        private Web3WalletVerification() { }
 
         /// <summary>The payload is a <see cref="global::Clerk.Models.Web3Signature"/>.</summary>
         public sealed partial record Web3Signature(global::Clerk.Models.Web3Signature Value) : global::Clerk.Models.Web3WalletVerification;

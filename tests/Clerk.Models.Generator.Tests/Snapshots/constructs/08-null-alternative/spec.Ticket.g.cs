@@ -124,9 +124,7 @@ namespace Cases.NullAlternative
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullAlternative.TicketReference.JsonConverter))]
     public abstract partial record TicketReference
     {
-        private TicketReference()
-        {
-        }
+        private TicketReference() { }
 
         /// <summary>The payload is a <see cref="string"/>.</summary>
         public sealed partial record String(string Value) : global::Cases.NullAlternative.TicketReference;

@@ -10,9 +10,7 @@ namespace Cases.Const
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Const.Shape.JsonConverter))]
     public abstract partial record Shape
     {
-        private Shape()
-        {
-        }
+        private Shape() { }
 
         /// <summary>The payload is a <see cref="global::Cases.Const.Circle"/>.</summary>
         public sealed partial record Circle(global::Cases.Const.Circle Value) : global::Cases.Const.Shape;

@@ -10,9 +10,7 @@ namespace Cases.DiscriminatorImplicit
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorImplicit.Pet.JsonConverter))]
     public abstract partial record Pet
     {
-        private Pet()
-        {
-        }
+        private Pet() { }
 
         /// <summary>The payload is a <see cref="global::Cases.DiscriminatorImplicit.Cat"/>.</summary>
         public sealed partial record Cat(global::Cases.DiscriminatorImplicit.Cat Value) : global::Cases.DiscriminatorImplicit.Pet;

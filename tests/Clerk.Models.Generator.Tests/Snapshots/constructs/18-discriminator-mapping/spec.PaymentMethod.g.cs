@@ -10,9 +10,7 @@ namespace Cases.DiscriminatorMapping
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorMapping.PaymentMethod.JsonConverter))]
     public abstract partial record PaymentMethod
     {
-        private PaymentMethod()
-        {
-        }
+        private PaymentMethod() { }
 
         /// <summary>The payload is a <see cref="global::Cases.DiscriminatorMapping.Card"/>.</summary>
         public sealed partial record Card(global::Cases.DiscriminatorMapping.Card Value) : global::Cases.DiscriminatorMapping.PaymentMethod;

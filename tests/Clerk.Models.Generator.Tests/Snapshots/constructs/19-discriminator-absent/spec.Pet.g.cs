@@ -10,9 +10,7 @@ namespace Cases.DiscriminatorAbsent
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorAbsent.Pet.JsonConverter))]
     public abstract partial record Pet
     {
-        private Pet()
-        {
-        }
+        private Pet() { }
 
         /// <summary>The payload is a <see cref="global::Cases.DiscriminatorAbsent.Cat"/>.</summary>
         public sealed partial record Cat(global::Cases.DiscriminatorAbsent.Cat Value) : global::Cases.DiscriminatorAbsent.Pet;

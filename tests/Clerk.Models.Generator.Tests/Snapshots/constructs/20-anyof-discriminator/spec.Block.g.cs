@@ -10,9 +10,7 @@ namespace Cases.AnyofDiscriminator
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofDiscriminator.Block.JsonConverter))]
     public abstract partial record Block
     {
-        private Block()
-        {
-        }
+        private Block() { }
 
         /// <summary>The payload is a <see cref="global::Cases.AnyofDiscriminator.TextBlock"/>.</summary>
         public sealed partial record TextBlock(global::Cases.AnyofDiscriminator.TextBlock Value) : global::Cases.AnyofDiscriminator.Block;

@@ -10,9 +10,7 @@ namespace Cases.AnyofStructural
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofStructural.Contact.JsonConverter))]
     public abstract partial record Contact
     {
-        private Contact()
-        {
-        }
+        private Contact() { }
 
         /// <summary>The payload is a <see cref="global::Cases.AnyofStructural.EmailContact"/>.</summary>
         public sealed partial record EmailContact(global::Cases.AnyofStructural.EmailContact Value) : global::Cases.AnyofStructural.Contact;

@@ -10,9 +10,7 @@ namespace Cases.OneofPrimitives
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.Identifier.JsonConverter))]
     public abstract partial record Identifier
     {
-        private Identifier()
-        {
-        }
+        private Identifier() { }
 
         /// <summary>The payload is a <see cref="long"/>.</summary>
         public sealed partial record Int64(long Value) : global::Cases.OneofPrimitives.Identifier;

@@ -125,9 +125,7 @@ namespace Cases.OneofPrimitives
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter))]
     public abstract partial record LookupFlagOrCount
     {
-        private LookupFlagOrCount()
-        {
-        }
+        private LookupFlagOrCount() { }
 
         /// <summary>The payload is a <see cref="bool"/>.</summary>
         public sealed partial record Boolean(bool Value) : global::Cases.OneofPrimitives.LookupFlagOrCount;

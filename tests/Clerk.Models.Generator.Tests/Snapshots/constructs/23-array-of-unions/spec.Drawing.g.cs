@@ -125,9 +125,7 @@ namespace Cases.ArrayOfUnions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter))]
     public abstract partial record DrawingShapesItem
     {
-        private DrawingShapesItem()
-        {
-        }
+        private DrawingShapesItem() { }
 
         /// <summary>The payload is a <see cref="global::Cases.ArrayOfUnions.Circle"/>.</summary>
         public sealed partial record Circle(global::Cases.ArrayOfUnions.Circle Value) : global::Cases.ArrayOfUnions.DrawingShapesItem;

@@ -10,9 +10,7 @@ namespace Cases.ArrayOfUnions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.Shape.JsonConverter))]
     public abstract partial record Shape
     {
-        private Shape()
-        {
-        }
+        private Shape() { }
 
         /// <summary>The payload is a <see cref="global::Cases.ArrayOfUnions.Circle"/>.</summary>
         public sealed partial record Circle(global::Cases.ArrayOfUnions.Circle Value) : global::Cases.ArrayOfUnions.Shape;

@@ -10,9 +10,7 @@ namespace Cases.UnionInUnion
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Reading.JsonConverter))]
     public abstract partial record Reading
     {
-        private Reading()
-        {
-        }
+        private Reading() { }
 
         /// <summary>The payload is a <see cref="global::Cases.UnionInUnion.ReadingOption1"/>.</summary>
         public sealed partial record ReadingOption1(global::Cases.UnionInUnion.ReadingOption1 Value) : global::Cases.UnionInUnion.Reading;
@@ -74,9 +72,7 @@ namespace Cases.UnionInUnion
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.ReadingOption1.JsonConverter))]
     public abstract partial record ReadingOption1
     {
-        private ReadingOption1()
-        {
-        }
+        private ReadingOption1() { }
 
         /// <summary>The payload is a <see cref="double"/>.</summary>
         public sealed partial record Double(double Value) : global::Cases.UnionInUnion.ReadingOption1;

@@ -10,9 +10,7 @@ namespace Cases.UnionInUnion
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Traveller.JsonConverter))]
     public abstract partial record Traveller
     {
-        private Traveller()
-        {
-        }
+        private Traveller() { }
 
         /// <summary>The payload is a <see cref="global::Cases.UnionInUnion.Vehicle"/>.</summary>
         public sealed partial record Vehicle(global::Cases.UnionInUnion.Vehicle Value) : global::Cases.UnionInUnion.Traveller;

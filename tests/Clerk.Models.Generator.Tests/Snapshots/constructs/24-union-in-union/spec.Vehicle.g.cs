@@ -10,9 +10,7 @@ namespace Cases.UnionInUnion
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Vehicle.JsonConverter))]
     public abstract partial record Vehicle
     {
-        private Vehicle()
-        {
-        }
+        private Vehicle() { }
 
         /// <summary>The payload is a <see cref="global::Cases.UnionInUnion.Car"/>.</summary>
         public sealed partial record Car(global::Cases.UnionInUnion.Car Value) : global::Cases.UnionInUnion.Vehicle;

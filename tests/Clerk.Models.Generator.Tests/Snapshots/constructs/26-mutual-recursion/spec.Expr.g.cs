@@ -10,9 +10,7 @@ namespace Cases.MutualRecursion
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.Expr.JsonConverter))]
     public abstract partial record Expr
     {
-        private Expr()
-        {
-        }
+        private Expr() { }
 
         /// <summary>The payload is a <see cref="global::Cases.MutualRecursion.Literal"/>.</summary>
         public sealed partial record Literal(global::Cases.MutualRecursion.Literal Value) : global::Cases.MutualRecursion.Expr;

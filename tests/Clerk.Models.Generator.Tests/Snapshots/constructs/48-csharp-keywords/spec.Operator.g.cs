@@ -10,9 +10,7 @@ namespace Cases.CsharpKeywords
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.CsharpKeywords.Operator.JsonConverter))]
     public abstract partial record Operator
     {
-        private Operator()
-        {
-        }
+        private Operator() { }
 
         /// <summary>The payload is a <see cref="global::Cases.CsharpKeywords.Class"/>.</summary>
         public sealed partial record Class(global::Cases.CsharpKeywords.Class Value) : global::Cases.CsharpKeywords.Operator;

@@ -10,9 +10,7 @@ namespace Cases.UnionAlternativeTokens
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Animal.JsonConverter))]
     public abstract partial record Animal
     {
-        private Animal()
-        {
-        }
+        private Animal() { }
 
         /// <summary>The payload is a <see cref="global::Cases.UnionAlternativeTokens.Cat"/>.</summary>
         public sealed partial record Cat(global::Cases.UnionAlternativeTokens.Cat Value) : global::Cases.UnionAlternativeTokens.Animal;

@@ -10,9 +10,7 @@ namespace Cases.UnionAlternativeTokens
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Pet.JsonConverter))]
     public abstract partial record Pet
     {
-        private Pet()
-        {
-        }
+        private Pet() { }
 
         /// <summary>The payload is a <see cref="global::Cases.UnionAlternativeTokens.Animal"/>.</summary>
         public sealed partial record Animal(global::Cases.UnionAlternativeTokens.Animal Value) : global::Cases.UnionAlternativeTokens.Pet;

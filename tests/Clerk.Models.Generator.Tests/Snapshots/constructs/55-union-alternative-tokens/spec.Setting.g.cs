@@ -10,9 +10,7 @@ namespace Cases.UnionAlternativeTokens
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Setting.JsonConverter))]
     public abstract partial record Setting
     {
-        private Setting()
-        {
-        }
+        private Setting() { }
 
         /// <summary>The payload is a <see cref="global::Cases.UnionAlternativeTokens.Priority"/>.</summary>
         public sealed partial record Priority(global::Cases.UnionAlternativeTokens.Priority Value) : global::Cases.UnionAlternativeTokens.Setting;

@@ -10,9 +10,7 @@ namespace Cases.UnionAlternativeTokens
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Versioned.JsonConverter))]
     public abstract partial record Versioned
     {
-        private Versioned()
-        {
-        }
+        private Versioned() { }
 
         /// <summary>The payload is a <see cref="global::Cases.UnionAlternativeTokens.VersionedOption1"/>.</summary>
         public sealed partial record VersionedOption1(global::Cases.UnionAlternativeTokens.VersionedOption1 Value) : global::Cases.UnionAlternativeTokens.Versioned;

@@ -185,9 +185,7 @@ namespace Cases.RequiredLenient
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter))]
     public abstract partial record EmailAddressVerification
     {
-        private EmailAddressVerification()
-        {
-        }
+        private EmailAddressVerification() { }
 
         /// <summary>The payload is a <see cref="global::Cases.RequiredLenient.OTP"/>.</summary>
         public sealed partial record OTP(global::Cases.RequiredLenient.OTP Value) : global::Cases.RequiredLenient.EmailAddressVerification;

@@ -10,9 +10,7 @@ namespace Cases.ObjectMemberNames
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ObjectMemberNames.Choice.JsonConverter))]
     public abstract partial record Choice
     {
-        private Choice()
-        {
-        }
+        private Choice() { }
 
         /// <summary>The payload is a <see cref="global::Cases.ObjectMemberNames.ReferenceEquals"/>.</summary>
         public sealed partial record ReferenceEquals2(global::Cases.ObjectMemberNames.ReferenceEquals Value) : global::Cases.ObjectMemberNames.Choice;
