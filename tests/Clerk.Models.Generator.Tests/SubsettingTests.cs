@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -128,13 +129,36 @@ public sealed class SubsettingTests(ITestOutputHelper output)
             new[] { "ClerkError", "ClerkUserJson", "SAML", "SAMLAccount", "SAMLConnection", "Ticket" },
             ModelFiles(RunBundled(new() { ["Include"] = "SAML*" }), BundledPrefix));
 
-        var run = RunBundled(new() { ["Include"] = " OTP ;;Admin; ;*Link" });
+        var run = RunBundled(new() { ["Include"] = " OTP ;;Admin, ,*Link" });
         Assert.Equal(new[] { "Admin", "ClerkUserJson", "IdentificationLink", "OTP" }, ModelFiles(run, BundledPrefix));
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.DefaultSeverity >= DiagnosticSeverity.Warning));
         Assert.Empty(run.CompilationProblems);
 
         // Only separators names nothing: as if the option were not given.
         Assert.Equal(ModelFiles(RunBundled(), BundledPrefix), ModelFiles(RunBundled(new() { ["Include"] = " ; ;" }), BundledPrefix));
+    }
+
+    [Fact]
+    public void In_a_project_file_names_are_separated_by_commas_since_a_semicolon_starts_a_comment()
+    {
+        // What the compiler makes of the .editorconfig file MSBuild writes the options into.
+        GeneratorRun FromProjectFile(string include)
+        {
+            var spec = GeneratorHarness.BundledSpec();
+            var config = AnalyzerConfig.Parse(
+                "is_global = true\nbuild_property.ClerkModelsExclude = Admin;OTP\n\n[" + spec.Path + "]\nbuild_metadata.AdditionalFiles.Include = " + include + "\n",
+                "/obj/Consumer.GeneratedMSBuildEditorConfig.editorconfig");
+            var set = AnalyzerConfigSet.Create(ImmutableArray.Create(config));
+            static Dictionary<string, string> Without(string prefix, IEnumerable<KeyValuePair<string, string>> options)
+                => options.Where(o => o.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToDictionary(o => o.Key.Substring(prefix.Length), o => o.Value);
+            return Run(
+                spec with { Metadata = Without("build_metadata.AdditionalFiles.", set.GetOptionsForSourcePath(spec.Path).AnalyzerOptions) },
+                Without("build_property.", set.GlobalConfigOptions.AnalyzerOptions));
+        }
+
+        // OTP is generated: the project's 'Admin;OTP' reached the generator as 'Admin'.
+        Assert.Equal(new[] { "ClerkUserJson", "OTP", "Ticket" }, ModelFiles(FromProjectFile("OTP, Ticket"), BundledPrefix));
+        Assert.Equal(new[] { "ClerkUserJson", "OTP" }, ModelFiles(FromProjectFile("OTP;Ticket"), BundledPrefix));
     }
 
     [Fact]

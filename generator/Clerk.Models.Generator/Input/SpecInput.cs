@@ -17,7 +17,7 @@ internal sealed record SpecInput(string Path, string Text, SpecOptions Options);
 /// <param name="UnixTimestamps">Integer members to read as <c>DateTimeOffset</c>: names with <c>*</c> wildcards, separated by ';'.</param>
 /// <param name="UnixTimestampUnit"><c>milliseconds</c> or <c>seconds</c>.</param>
 /// <param name="RequiredMembers"><c>enforce</c> or <c>lenient</c>: whether a payload must carry the members the spec requires.</param>
-/// <param name="Include">Component schemas to generate, with what they refer to: names with <c>*</c> wildcards, separated by ';'.</param>
+/// <param name="Include">Component schemas to generate, with what they refer to: names with <c>*</c> wildcards, separated by ',' or ';'.</param>
 /// <param name="Exclude">Component schemas not to generate unless a generated one refers to them: same syntax.</param>
 internal sealed record SpecOptions(
     string? Namespace,

@@ -4,13 +4,19 @@ using System.Linq;
 namespace Clerk.Models.Generator.Read.Schemas;
 
 /// <summary>
-/// The value of the <c>Include</c> or <c>Exclude</c> option: component schema names separated by ';',
-/// each trimmed, where <c>*</c> stands for any characters (<c>User;Email*</c>). Names are the spec's
+/// The value of the <c>Include</c> or <c>Exclude</c> option: component schema names separated by ',' or
+/// ';', each trimmed, where <c>*</c> stands for any characters (<c>User,Email*</c>). Names are the spec's
 /// keys, compared case-sensitively: the C# name can be a renamed one (<c>FooBar2</c>), and two keys
 /// can differ only in case.
 /// </summary>
+/// <remarks>
+/// ',' because MSBuild hands options to the compiler in an .editorconfig file, where ';' starts a
+/// comment: of <c>User;Email*</c> in a project file, the generator sees only <c>User</c>.
+/// </remarks>
 internal sealed class SchemaNameList
 {
+    private static readonly char[] s_separators = { ',', ';' };
+
     private SchemaNameList(string option, IReadOnlyList<string> names)
     {
         Option = option;
@@ -23,10 +29,10 @@ internal sealed class SchemaNameList
     /// <summary>The names and patterns, in the order written, without empty entries.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>The list, or null when <paramref name="text"/> names nothing (absent, blank, or only ';').</summary>
+    /// <summary>The list, or null when <paramref name="text"/> names nothing (absent, blank, or only separators).</summary>
     public static SchemaNameList? Parse(string? text, string option)
     {
-        var names = (text ?? string.Empty).Split(';')
+        var names = (text ?? string.Empty).Split(s_separators)
             .Select(n => n.Trim())
             .Where(n => n.Length > 0)
             .ToList();
