@@ -418,6 +418,25 @@ public sealed class SubsettingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_ref_from_another_spec_into_a_schema_it_leaves_out_does_not_compile()
+    {
+        // Each spec is read on its own; the README says to include the schema where it is declared.
+        var customers = new SpecFile(
+            "/api/customers.yaml",
+            "openapi: 3.0.3\ninfo: {title: C, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Customer: {type: object, properties: {id: {type: string}}}\n    Tier: {type: string, enum: [free, pro]}\n",
+            "Shop.Customers",
+            new Dictionary<string, string> { ["Include"] = "Tier" });
+        var orders = new SpecFile(
+            "/api/orders.yaml",
+            "openapi: 3.0.3\ninfo: {title: O, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Order: {type: object, properties: {customer: {$ref: 'customers.yaml#/components/schemas/Customer'}}}\n",
+            "Shop.Orders");
+
+        var run = GeneratorHarness.Run(customers, orders);
+
+        Assert.Contains(run.CompilationProblems, d => d.Id == "CS0234" && d.GetMessage().Contains("'Customer'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Include_User_on_Clerks_full_spec_generates_a_fraction_of_it()
     {
         var text = File.ReadAllText(GeneratorHarness.RepoFile("benchmarks", "Clerk.Models.Benchmarks", "Inputs", "bapi-2025-03-12.yml"));
