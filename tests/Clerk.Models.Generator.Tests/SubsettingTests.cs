@@ -8,6 +8,7 @@ using Clerk.Models.Generator.Read.OpenApi;
 using Clerk.Models.Generator.Read.Schemas;
 using Clerk.Models.Generator.Read.Text;
 using Clerk.Models.Generator.Tests.Infrastructure;
+using Clerk.Models.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.OpenApi;
 using Xunit;
@@ -394,10 +395,14 @@ public sealed class SubsettingTests(ITestOutputHelper output)
                 Loop2: {$ref: '#/components/schemas/Loop'}
             """;
 
-        Assert.Contains(Run(Spec).GeneratorDiagnostics, d => d.Id == "CMG005");
         var run = Run(Spec, new() { ["Include"] = "Quiet" });
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal(new[] { "NoisyJson", "Quiet" }, ModelFiles(run, "noisy."));
+
+        // Included, each says what it says without the option.
+        Assert.Equal(new[] { "CMG005", "CMG005", "CMG004" }, Run(Spec).GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Equal(new[] { "CMG005", "CMG004" }, Run(Spec, new() { ["Include"] = "Noisy" }).GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Equal(new[] { "CMG005" }, Run(Spec, new() { ["Include"] = "Loop2" }).GeneratorDiagnostics.Select(d => d.Id));
     }
 
     [Fact]
@@ -434,6 +439,25 @@ public sealed class SubsettingTests(ITestOutputHelper output)
         var run = GeneratorHarness.Run(customers, orders);
 
         Assert.Contains(run.CompilationProblems, d => d.Id == "CS0234" && d.GetMessage().Contains("'Customer'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Editing_a_schema_outside_the_subset_re_emits_nothing()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var bundled = GeneratorHarness.BundledSpec() with { Metadata = new Dictionary<string, string> { ["Include"] = "OTP" } };
+        var driver = GeneratorHarness.CreateDriver(new[] { bundled }, out var texts).RunGenerators(compilation);
+
+        var edited = bundled.Text.Replace("    Admin:\n      type: object\n", "    Admin:\n      description: Verified by an administrator.\n      type: object\n");
+        Assert.NotEqual(bundled.Text, edited);
+        driver = driver.ReplaceAdditionalText(texts.Single(), new InMemorySpecText(bundled.Path, edited)).RunGenerators(compilation);
+
+        // The spec is read again, and gives the same model: no file is emitted again.
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Contains(result.TrackedSteps[TrackingNames.SpecInputs].SelectMany(s => s.Outputs), o => o.Reason is IncrementalStepRunReason.Modified);
+        Assert.All(
+            new[] { TrackingNames.Models, TrackingNames.Files, TrackingNames.Resolvers }.SelectMany(step => result.TrackedSteps[step]).SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
 
     [Fact]

@@ -64,7 +64,8 @@ internal sealed partial class ModelBuilder
 
     public void Build()
     {
-        // Before the broken aliases are set aside, so that their problems are reported only when they are generated.
+        // The subset first, so that broken aliases are reported only where they are generated. The
+        // closure asks no $ref for its keywords, so the broken chains cannot trip it.
         var subset = SchemaSubset.Select(_adapter, _options.Include, _options.Exclude, _cancellationToken);
         ReportSubset(subset);
         _adapter.SetAsideBrokenAliases((descriptor, pointer, arguments) =>
