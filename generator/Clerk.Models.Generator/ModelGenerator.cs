@@ -53,7 +53,9 @@ public sealed class ModelGenerator : IIncrementalGenerator
                     Option("IntegerType", "ClerkModelsIntegerType"),
                     Option("UnixTimestamps", "ClerkModelsUnixTimestamps"),
                     Option("UnixTimestampUnit", "ClerkModelsUnixTimestampUnit"),
-                    Option("RequiredMembers", "ClerkModelsRequiredMembers")));
+                    Option("RequiredMembers", "ClerkModelsRequiredMembers"),
+                    Option("Include", "ClerkModelsInclude"),
+                    Option("Exclude", "ClerkModelsExclude")));
             })
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)

@@ -92,6 +92,18 @@ internal static class DiagnosticDescriptors
         "{0}; nothing is generated from this spec until it is fixed",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SubsetNameMatchesNothing = Create(
+        "CMG014",
+        "Include or Exclude names no schema",
+        "'{1}' in {0} matches no schema of this spec{2}; names are the keys under 'components/schemas' ('definitions' in OpenAPI 2.0), compared case-sensitively",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExcludedSchemaKept = Create(
+        "CMG015",
+        "Excluded schema generated because a generated one refers to it",
+        "'{0}' is in Exclude, but it is generated: '{1}', which is kept, refers to it, and the generated code would not compile without it",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -17,6 +17,8 @@ internal sealed record SpecInput(string Path, string Text, SpecOptions Options);
 /// <param name="UnixTimestamps">Integer members to read as <c>DateTimeOffset</c>: names with <c>*</c> wildcards, separated by ';'.</param>
 /// <param name="UnixTimestampUnit"><c>milliseconds</c> or <c>seconds</c>.</param>
 /// <param name="RequiredMembers"><c>enforce</c> or <c>lenient</c>: whether a payload must carry the members the spec requires.</param>
+/// <param name="Include">Component schemas to generate, with what they refer to: names with <c>*</c> wildcards, separated by ',' or ';'.</param>
+/// <param name="Exclude">Component schemas not to generate unless a generated one refers to them: same syntax.</param>
 internal sealed record SpecOptions(
     string? Namespace,
     string? RootNamespace,
@@ -24,7 +26,9 @@ internal sealed record SpecOptions(
     string? IntegerType = null,
     string? UnixTimestamps = null,
     string? UnixTimestampUnit = null,
-    string? RequiredMembers = null);
+    string? RequiredMembers = null,
+    string? Include = null,
+    string? Exclude = null);
 
 /// <summary>Where another spec of the compilation puts its types: for <c>$ref</c>s into that file.</summary>
 internal sealed record KnownSpec(string Path, string Namespace);

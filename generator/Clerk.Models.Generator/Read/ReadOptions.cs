@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Clerk.Models.Generator.Diagnostics;
 using Clerk.Models.Generator.Input;
 using Clerk.Models.Generator.Model;
+using Clerk.Models.Generator.Read.Schemas;
 using Clerk.Models.Generator.Read.Text;
 
 namespace Clerk.Models.Generator.Read;
@@ -17,11 +18,13 @@ internal sealed class ReadOptions
     private readonly Regex? _timestampMembers;
     private readonly TypeKind _timestampKind;
 
-    private ReadOptions(bool isPublic, TypeRef integerType, Regex? timestampMembers, TypeKind timestampKind, bool lenientRequiredMembers)
+    private ReadOptions(bool isPublic, TypeRef integerType, Regex? timestampMembers, TypeKind timestampKind, bool lenientRequiredMembers, SchemaNameList? include, SchemaNameList? exclude)
     {
         IsPublic = isPublic;
         IntegerType = integerType;
         LenientRequiredMembers = lenientRequiredMembers;
+        Include = include;
+        Exclude = exclude;
         _timestampMembers = timestampMembers;
         _timestampKind = timestampKind;
     }
@@ -37,6 +40,12 @@ internal sealed class ReadOptions
     /// requires, so such members are typed nullable. Default <c>enforce</c>: the reader refuses it.
     /// </summary>
     public bool LenientRequiredMembers { get; }
+
+    /// <summary>The components to generate, with what they refer to; null for all of them.</summary>
+    public SchemaNameList? Include { get; }
+
+    /// <summary>The components not to generate unless a generated one refers to them; null for none.</summary>
+    public SchemaNameList? Exclude { get; }
 
     /// <summary>The unix-time kind for an integer member with this JSON name, or null when the option does not name it.</summary>
     public TypeKind? TimestampUnitFor(string jsonName)
@@ -115,7 +124,15 @@ internal sealed class ReadOptions
             }
         }
 
-        return new ReadOptions(isPublic, integerType, PatternOf(options.UnixTimestamps), unit, lenient);
+        // Whether each name matches a schema is known only once the spec is read (CMG014).
+        return new ReadOptions(
+            isPublic,
+            integerType,
+            PatternOf(options.UnixTimestamps),
+            unit,
+            lenient,
+            SchemaNameList.Parse(options.Include, "Include (ClerkModelsInclude)"),
+            SchemaNameList.Parse(options.Exclude, "Exclude (ClerkModelsExclude)"));
     }
 
     /// <summary>

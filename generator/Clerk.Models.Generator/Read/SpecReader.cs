@@ -76,19 +76,29 @@ internal static class SpecReader
     {
         var properties = new NameScope(ReservedNames.ResolverMembers.Concat(new[] { name }));
         var entries = new List<ResolverEntry>();
+        // Every type claims its property, generated or not, so that Include and Exclude rename none.
+        void Add(string typeName, bool hasCollections)
+        {
+            var property = properties.Claim(typeName);
+            if (builder.Generates(typeName))
+            {
+                entries.Add(new ResolverEntry(typeName, property, hasCollections));
+            }
+        }
+
         foreach (var record in builder.Records)
         {
-            entries.Add(new ResolverEntry(record.Name, properties.Claim(record.Name), HasCollections: true));
+            Add(record.Name, hasCollections: true);
         }
 
         foreach (var union in builder.Unions)
         {
-            entries.Add(new ResolverEntry(union.Name, properties.Claim(union.Name), HasCollections: true));
+            Add(union.Name, hasCollections: true);
         }
 
         foreach (var model in builder.Enums)
         {
-            entries.Add(new ResolverEntry(model.Name, properties.Claim(model.Name), HasCollections: false));
+            Add(model.Name, hasCollections: false);
         }
 
         return new ResolverModel(name, fileName, entries.ToEquatableArray());

@@ -36,6 +36,12 @@ internal sealed partial class ModelBuilder
     /// <summary>The file of the component being built: inline types built for it go there too.</summary>
     private string? _currentFile;
 
+    /// <summary>False while a component outside the Include/Exclude subset is named or built: what it would report is not said.</summary>
+    private bool _reporting = true;
+
+    /// <summary>The files of the components in the subset; null when every component is generated.</summary>
+    private HashSet<string>? _generatedFiles;
+
     public ModelBuilder(OpenApiAdapter adapter, string specPath, EquatableArray<KnownSpec> knownSpecs, SpecLocator locator, ReadOptions options, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         _adapter = adapter;
@@ -58,9 +64,22 @@ internal sealed partial class ModelBuilder
 
     public void Build()
     {
-        _adapter.SetAsideBrokenAliases((descriptor, pointer, arguments) => Report(descriptor, pointer, arguments));
+        // The subset first, so that broken aliases are reported only where they are generated. The
+        // closure asks no $ref for its keywords, so the broken chains cannot trip it.
+        var subset = SchemaSubset.Select(_adapter, _options.Include, _options.Exclude, _cancellationToken);
+        ReportSubset(subset);
+        _adapter.SetAsideBrokenAliases((descriptor, pointer, arguments) =>
+        {
+            if (subset.IsEverything || Components.Keys.Any(id => subset.Generates(id) && OpenApiAdapter.ComponentPointer(id) == pointer))
+            {
+                Report(descriptor, pointer, arguments);
+            }
+        });
 
         // Components claim their names first, in spec order, so that inline types never take them.
+        // Every component is named and built, in or out of the subset, so that a type has the same name
+        // whatever the subset: which inline type gets a number suffix depends on every type built before.
+        // Only the subset's files are kept, and only what building them reports is said.
         var pending = new List<(string Id, IOpenApiSchema Schema, SchemaShape Shape, string TypeName)>();
         foreach (var pair in Components)
         {
@@ -76,21 +95,32 @@ internal sealed partial class ModelBuilder
                 continue;
             }
 
+            _reporting = subset.Generates(pair.Key);
             var typeName = ClaimTypeName(pair.Key, shape, OpenApiAdapter.ComponentPointer(pair.Key));
             _componentTypes[pair.Key] = new TypeRef(KindOf(shape), typeName);
             _componentNullable[pair.Key] = _adapter.IsNullable(pair.Value, OpenApiAdapter.ComponentPointer(pair.Key));
             pending.Add((pair.Key, pair.Value, shape, typeName));
         }
 
+        if (!subset.IsEverything)
+        {
+            _generatedFiles = new HashSet<string>(pending.Where(p => subset.Generates(p.Id)).Select(p => _typeNames.FileOf(p.TypeName)), System.StringComparer.Ordinal);
+        }
+
         foreach (var (id, schema, shape, typeName) in pending)
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            _reporting = subset.Generates(id);
             _currentFile = _typeNames.FileOf(typeName);
             BuildType(schema, shape, typeName, OpenApiAdapter.ComponentPointer(id));
         }
 
         _currentFile = null;
+        _reporting = true;
     }
+
+    /// <summary>Whether the type is generated: it belongs to a component of the Include/Exclude subset.</summary>
+    public bool Generates(string typeName) => _generatedFiles is null || _generatedFiles.Contains(_typeNames.FileOf(typeName));
 
     /// <summary>
     /// The generated files: each component's type, then the inline types built for it, in the order they
@@ -105,6 +135,7 @@ internal sealed partial class ModelBuilder
         }
 
         return _typeNames.Files
+            .Where(f => _generatedFiles is null || _generatedFiles.Contains(f.File))
             .Select(f => new FileModel(f.File, f.Types.Where(built.ContainsKey).Select(t => built[t]).ToEquatableArray()))
             .Where(f => !f.Types.IsEmpty)
             .ToList();
@@ -164,6 +195,34 @@ internal sealed partial class ModelBuilder
     private List<SchemaMember> CollectMembers(IOpenApiSchema schema, string pointer)
         => MemberCollector.Collect(schema, pointer, _adapter, (reference, at) => Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, at, reference, at));
 
+    /// <summary>
+    /// CMG014 for each name that matches no component, located where the components are written (the
+    /// option itself is in the project file); CMG015 at each excluded component that is generated anyway.
+    /// </summary>
+    private void ReportSubset(SchemaSubset subset)
+    {
+        foreach (var unmatched in subset.Unmatched)
+        {
+            var at = _locator.Has("/components/schemas") ? "/components/schemas" : _locator.Has("/definitions") ? "/definitions" : null;
+            _diagnostics.Add(DiagnosticInfo.Create(
+                Diagnostics.DiagnosticDescriptors.SubsetNameMatchesNothing,
+                at is null ? _locator.File : _locator.Locate(at),
+                unmatched.List.Option,
+                unmatched.Name,
+                unmatched.Suggestion is null ? string.Empty : " (did you mean '" + unmatched.Suggestion + "'?)"));
+        }
+
+        foreach (var kept in subset.KeptExclusions)
+        {
+            Report(Diagnostics.DiagnosticDescriptors.ExcludedSchemaKept, OpenApiAdapter.ComponentPointer(kept.Id), kept.Id, kept.Referrer);
+        }
+    }
+
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params object?[] arguments)
-        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(pointer), arguments));
+    {
+        if (_reporting)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(pointer), arguments));
+        }
+    }
 }

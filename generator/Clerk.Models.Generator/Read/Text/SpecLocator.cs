@@ -60,6 +60,13 @@ internal sealed class SpecLocator
         }
     }
 
+    /// <summary>Whether the spec writes the node at <paramref name="pointer"/> (unlike <see cref="Locate"/>, which falls back to an ancestor).</summary>
+    public bool Has(string pointer)
+    {
+        _locations ??= Index();
+        return _locations.ContainsKey(pointer);
+    }
+
     /// <summary>
     /// The text of the scalar at <paramref name="pointer"/>, or null. For keywords the parsing library
     /// drops (<c>nullable</c> beside <c>allOf</c> with no <c>type</c>).
