@@ -47,4 +47,27 @@ public sealed class GeneratedCodeCompilesTests
 
         Assert.Empty(strict.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
+
+    [Fact]
+    public void Users_builds_skip_nullable_flow_analysis_of_the_generated_bodies_but_the_tests_run_it()
+    {
+        var run = GeneratorHarness.Run(new[] { GeneratorHarness.BundledSpec() }, Consumer);
+        var user = run.Sources.Single(s => s.HintName == "clerk-user.User.g.cs");
+        var lines = user.SourceText.ToString().Split('\n');
+        Assert.Equal("#nullable enable annotations", lines[2]);
+        Assert.Equal(GeneratorRun.SkipsNullableWarnings, lines[3]);
+
+        // A null where the annotations forbid one: silent in the generated text, a warning in the checked compilation.
+        var tree = run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("clerk-user.User.g.cs", System.StringComparison.Ordinal));
+        var broken = tree.GetText().ToString().Replace("public User() { }", "public User() { string id = null; _ = id; }", System.StringComparison.Ordinal);
+        var asShipped = broken.Replace("#nullable restore warnings", GeneratorRun.SkipsNullableWarnings, System.StringComparison.Ordinal);
+        Assert.Contains(Warnings(run.Output, tree, broken), d => d.Id == "CS8600");
+        Assert.DoesNotContain(Warnings(run.Output, tree, asShipped), d => d.Id == "CS8600");
+    }
+
+    private static System.Collections.Generic.List<Diagnostic> Warnings(Compilation compilation, SyntaxTree tree, string text)
+    {
+        var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text));
+        return compilation.ReplaceSyntaxTree(tree, changed).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+    }
 }

@@ -92,8 +92,8 @@ public sealed class GeneratedCode
         => TypeNames.Where(n => !n.Contains('.') && TypeNames.Contains(n + ".JsonMember") && JsonNames(n).SequenceEqual(jsonNames)).ToList();
 
     /// <summary>
-    /// Every file has exactly the generator's own directives (<c>#nullable enable</c>,
-    /// <c>#pragma warning disable CS0612, CS0618</c> in its header, and around each record's constructor
+    /// Every file has exactly the generator's own directives (<c>#nullable enable annotations</c>,
+    /// <c>#nullable disable warnings</c>, <c>#pragma warning disable CS0612, CS0618</c> in its header, and around each record's constructor
     /// for its converter a <c>#pragma warning disable</c>/<c>restore CS8618</c> pair), no text excluded by
     /// a directive, and no malformed doc comment or doc element the generator does not write.
     /// </summary>
@@ -109,8 +109,10 @@ public sealed class GeneratedCode
             var nullable = directives.OfType<NullableDirectiveTriviaSyntax>().ToList();
             var pragmas = directives.OfType<PragmaWarningDirectiveTriviaSyntax>().ToList();
             var ctorPragmas = pragmas.Skip(1).ToList();
-            var ok = directives.Count == 1 + pragmas.Count
-                && nullable.Count == 1 && nullable[0].SettingToken.IsKind(SyntaxKind.EnableKeyword) && nullable[0].TargetToken.IsKind(SyntaxKind.None)
+            var ok = directives.Count == 2 + pragmas.Count
+                && nullable.Count == 2
+                && nullable[0].SettingToken.IsKind(SyntaxKind.EnableKeyword) && nullable[0].TargetToken.IsKind(SyntaxKind.AnnotationsKeyword)
+                && nullable[1].SettingToken.IsKind(SyntaxKind.DisableKeyword) && nullable[1].TargetToken.IsKind(SyntaxKind.WarningsKeyword)
                 && pragmas.Count >= 1 && pragmas[0].DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)
                 && pragmas[0].ErrorCodes.Select(c => c.ToString()).SequenceEqual(new[] { "CS0612", "CS0618" })
                 && ctorPragmas.Count % 2 == 0
@@ -118,7 +120,7 @@ public sealed class GeneratedCode
                     && p.ErrorCodes.Select(c => c.ToString()).SequenceEqual(new[] { "CS8618" })).All(x => x);
             if (!ok)
             {
-                throw new XunitException($"{hintName}: expected only '#nullable enable' and '#pragma warning disable CS0612, CS0618', found:\n"
+                throw new XunitException($"{hintName}: expected only '#nullable enable annotations', '#nullable disable warnings' and '#pragma warning disable CS0612, CS0618', found:\n"
                     + string.Join("\n", directives.Select(d => d.ToString())));
             }
 
