@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Clerk.Models.Generator.Model;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -79,6 +80,16 @@ internal static class CSharpText
         }
 
         return lines;
+    }
+
+    /// <summary>The remark that says where in the spec a type comes from: its file and a JSON pointer into it.</summary>
+    public static void WriteSource(SourceWriter writer, EmitContext context, TypeModel type)
+    {
+        if (type.SourcePointer.Length > 0)
+        {
+            var file = System.IO.Path.GetFileName(context.Spec.SpecPath);
+            writer.Line("/// <remarks>From <c>" + string.Join(" ", XmlDocLines(file + "#" + type.SourcePointer)) + "</c>.</remarks>");
+        }
     }
 
     public static void WriteSummary(SourceWriter writer, string? text)

@@ -28,6 +28,7 @@ internal static class EnumEmitter
         };
 
         CSharpText.WriteSummary(writer, model.Description ?? "One of the values the spec lists, or a value it does not know yet.");
+        CSharpText.WriteSource(writer, context, model);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type + "." + EmittedNames.ConverterClass + "))]");
         writer.OpenBlock(context.Accessibility + " sealed partial class " + name + " : " + EmitContext.Runtime + ".OpenEnum<" + type + ", " + valueType + ">");

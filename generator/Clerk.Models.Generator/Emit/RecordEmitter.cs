@@ -20,6 +20,7 @@ internal static class RecordEmitter
 
         // Every public type has docs: a project that generates its XML docs would warn (CS1591) otherwise.
         CSharpText.WriteSummary(writer, string.IsNullOrWhiteSpace(record.Description) ? "The " + record.Name + " object of the spec." : record.Description);
+        CSharpText.WriteSource(writer, context, record);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + context.Qualified(record.Name) + "." + EmittedNames.ConverterClass + "))]");
         if (record.ObsoleteMessage is not null)

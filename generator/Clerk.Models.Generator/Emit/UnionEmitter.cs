@@ -21,6 +21,7 @@ internal static class UnionEmitter
         var type = context.Qualified(union.Name);
 
         CSharpText.WriteSummary(writer, union.Description ?? "One of several alternatives. Switch on the case to get the value.");
+        CSharpText.WriteSource(writer, context, union);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type + "." + EmittedNames.ConverterClass + "))]");
         writer.OpenBlock(context.Accessibility + " abstract partial record " + union.Name);

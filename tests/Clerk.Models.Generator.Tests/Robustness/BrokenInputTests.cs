@@ -192,7 +192,9 @@ public sealed class BrokenInputTests
         Assert.Equal(expected.Sources.Select(s => s.HintName), run.Sources.Select(s => s.HintName));
         foreach (var (want, got) in expected.Sources.Zip(run.Sources))
         {
-            Assert.True(want.SourceText.ToString() == got.SourceText.ToString(), $"{got.HintName} differs for the '{variant}' variant.");
+            // The docs name the spec file a type comes from, which the JSON variants rename.
+            var gotText = got.SourceText.ToString().Replace("clerk-user.json#/", "clerk-user.yaml#/", StringComparison.Ordinal);
+            Assert.True(want.SourceText.ToString() == gotText, $"{got.HintName} differs for the '{variant}' variant.");
         }
 
         // Diagnostics stay on their lines whatever the line ends.

@@ -41,7 +41,7 @@ internal sealed partial class ModelBuilder
             members.Add(new EnumMemberModel(value, name));
         }
 
-        Enums.Add(new EnumModel(typeName, _typeNames.FileOf(typeName), description, members.ToEquatableArray(), kind));
+        Enums.Add(new EnumModel(typeName, _typeNames.FileOf(typeName), description, members.ToEquatableArray(), kind) { SourcePointer = pointer });
     }
 
     /// <summary>

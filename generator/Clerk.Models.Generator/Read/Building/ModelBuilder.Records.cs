@@ -56,7 +56,7 @@ internal sealed partial class ModelBuilder
             schema.Deprecated ? MemberDocs.DeprecationMessage(schema.Description) : null,
             properties.ToEquatableArray(),
             EmittedNames.AdditionalPropertiesProperty,
-            EmittedNames.MemberEnum));
+            EmittedNames.MemberEnum) { SourcePointer = pointer });
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ internal sealed partial class ModelBuilder
             cases.ToEquatableArray(),
             unknownName,
             discriminator,
-            Unplanned));
+            Unplanned) { SourcePointer = pointer });
     }
 
     /// <summary>Where an enum alternative's schema is written: the component it refers to, or the alternative itself.</summary>

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The Admin object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Admin</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Admin.JsonConverter))]
     public sealed partial record Admin
@@ -137,6 +138,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of Admin; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Admin/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.AdminStatus.JsonConverter))]
     public sealed partial class AdminStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.AdminStatus, string>
@@ -170,6 +172,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'strategy' of Admin; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Admin/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.AdminStrategy.JsonConverter))]
     public sealed partial class AdminStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.AdminStrategy, string>

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The EmailAddress object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/EmailAddress</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddress.JsonConverter))]
     public sealed partial record EmailAddress
@@ -176,6 +177,7 @@ namespace Clerk.Models
     }
 
     /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/EmailAddress/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddressObject.JsonConverter))]
     public sealed partial class EmailAddressObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.EmailAddressObject, string>
@@ -209,6 +211,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The value of 'verification' of EmailAddress: one of several alternatives.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/EmailAddress/properties/verification</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.EmailAddressVerification.JsonConverter))]
     public abstract partial record EmailAddressVerification

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The ExternalAccountWithVerification object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/ExternalAccountWithVerification</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerification.JsonConverter))]
     public sealed partial record ExternalAccountWithVerification
@@ -245,6 +246,7 @@ namespace Clerk.Models
     }
 
     /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/ExternalAccountWithVerification/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerificationObject.JsonConverter))]
     public sealed partial class ExternalAccountWithVerificationObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.ExternalAccountWithVerificationObject, string>
@@ -282,6 +284,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The value of 'verification' of ExternalAccountWithVerification: one of several alternatives.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/ExternalAccountWithVerification/properties/verification</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.ExternalAccountWithVerificationVerification.JsonConverter))]
     public abstract partial record ExternalAccountWithVerificationVerification

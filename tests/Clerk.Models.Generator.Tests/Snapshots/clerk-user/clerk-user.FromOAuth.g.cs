@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The FromOAuth object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/FromOAuth</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.FromOAuth.JsonConverter))]
     public sealed partial record FromOAuth
@@ -146,6 +147,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of FromOAuth; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/FromOAuth/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.FromOAuthStatus.JsonConverter))]
     public sealed partial class FromOAuthStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.FromOAuthStatus, string>

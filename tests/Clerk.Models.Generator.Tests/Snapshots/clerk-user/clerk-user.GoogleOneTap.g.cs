@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The GoogleOneTap object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/GoogleOneTap</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.GoogleOneTap.JsonConverter))]
     public sealed partial record GoogleOneTap
@@ -146,6 +147,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of GoogleOneTap; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/GoogleOneTap/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.GoogleOneTapStatus.JsonConverter))]
     public sealed partial class GoogleOneTapStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.GoogleOneTapStatus, string>
@@ -181,6 +183,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'strategy' of GoogleOneTap; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/GoogleOneTap/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.GoogleOneTapStrategy.JsonConverter))]
     public sealed partial class GoogleOneTapStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.GoogleOneTapStrategy, string>

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The IdentificationLink object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/IdentificationLink</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.IdentificationLink.JsonConverter))]
     public sealed partial record IdentificationLink

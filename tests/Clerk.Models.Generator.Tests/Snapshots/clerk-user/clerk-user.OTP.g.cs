@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The OTP object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/OTP</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OTP.JsonConverter))]
     public sealed partial record OTP
@@ -137,6 +138,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of OTP; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/OTP/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OTPStatus.JsonConverter))]
     public sealed partial class OTPStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.OTPStatus, string>
@@ -176,6 +178,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'strategy' of OTP; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/OTP/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OTPStrategy.JsonConverter))]
     public sealed partial class OTPStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.OTPStrategy, string>

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The Oauth object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Oauth</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Oauth.JsonConverter))]
     public sealed partial record Oauth
@@ -157,6 +158,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of Oauth; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Oauth/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.OauthStatus.JsonConverter))]
     public sealed partial class OauthStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.OauthStatus, string>

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The Passkey object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Passkey</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Passkey.JsonConverter))]
     public sealed partial record Passkey
@@ -155,6 +156,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of Passkey; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Passkey/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PasskeyStatus.JsonConverter))]
     public sealed partial class PasskeyStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.PasskeyStatus, string>
@@ -188,6 +190,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'strategy' of Passkey; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Passkey/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PasskeyStrategy.JsonConverter))]
     public sealed partial class PasskeyStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.PasskeyStrategy, string>
@@ -221,6 +224,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'nonce' of Passkey; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Passkey/properties/nonce</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PasskeyNonce.JsonConverter))]
     public sealed partial class PasskeyNonce : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.PasskeyNonce, string>

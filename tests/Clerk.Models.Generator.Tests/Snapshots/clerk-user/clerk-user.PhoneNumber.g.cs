@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The PhoneNumber object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/PhoneNumber</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PhoneNumber.JsonConverter))]
     public sealed partial record PhoneNumber
@@ -193,6 +194,7 @@ namespace Clerk.Models
     }
 
     /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/PhoneNumber/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PhoneNumberObject.JsonConverter))]
     public sealed partial class PhoneNumberObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.PhoneNumberObject, string>
@@ -226,6 +228,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The value of 'verification' of PhoneNumber: one of several alternatives.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/PhoneNumber/properties/verification</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.PhoneNumberVerification.JsonConverter))]
     public abstract partial record PhoneNumberVerification

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The SAML object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/SAML</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAML.JsonConverter))]
     public sealed partial record SAML
@@ -156,6 +157,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of SAML; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/SAML/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLStatus.JsonConverter))]
     public sealed partial class SAMLStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.SAMLStatus, string>
@@ -197,6 +199,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'strategy' of SAML; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/SAML/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLStrategy.JsonConverter))]
     public sealed partial class SAMLStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.SAMLStrategy, string>

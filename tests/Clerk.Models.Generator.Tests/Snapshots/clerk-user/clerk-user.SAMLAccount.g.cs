@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The SAMLAccount object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/SAMLAccount</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccount.JsonConverter))]
     public sealed partial record SAMLAccount
@@ -192,6 +193,7 @@ namespace Clerk.Models
     }
 
     /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/SAMLAccount/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccountObject.JsonConverter))]
     public sealed partial class SAMLAccountObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.SAMLAccountObject, string>
@@ -225,6 +227,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The value of 'verification' of SAMLAccount: one of several alternatives.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/SAMLAccount/properties/verification</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLAccountVerification.JsonConverter))]
     public abstract partial record SAMLAccountVerification

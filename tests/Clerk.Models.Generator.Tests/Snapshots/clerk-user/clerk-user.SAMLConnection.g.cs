@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The SAMLConnection object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/SAMLConnection</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SAMLConnection.JsonConverter))]
     public sealed partial record SAMLConnection

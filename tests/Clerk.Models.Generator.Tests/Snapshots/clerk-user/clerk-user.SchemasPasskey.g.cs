@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The SchemasPasskey object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/schemas-Passkey</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SchemasPasskey.JsonConverter))]
     public sealed partial record SchemasPasskey
@@ -139,6 +140,7 @@ namespace Clerk.Models
     }
 
     /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/schemas-Passkey/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.SchemasPasskeyObject.JsonConverter))]
     public sealed partial class SchemasPasskeyObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.SchemasPasskeyObject, string>

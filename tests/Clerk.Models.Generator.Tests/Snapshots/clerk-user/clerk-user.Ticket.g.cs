@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The Ticket object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Ticket</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Ticket.JsonConverter))]
     public sealed partial record Ticket
@@ -137,6 +138,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of Ticket; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Ticket/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.TicketStatus.JsonConverter))]
     public sealed partial class TicketStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.TicketStatus, string>
@@ -174,6 +176,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'strategy' of Ticket; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Ticket/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.TicketStrategy.JsonConverter))]
     public sealed partial class TicketStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.TicketStrategy, string>

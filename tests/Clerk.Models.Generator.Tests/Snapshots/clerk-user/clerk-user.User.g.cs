@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The User object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/User</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.User.JsonConverter))]
     public sealed partial record User
@@ -478,6 +479,7 @@ namespace Clerk.Models
     }
 
     /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/User/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.UserObject.JsonConverter))]
     public sealed partial class UserObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.UserObject, string>

@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The Web3Signature object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Web3Signature</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3Signature.JsonConverter))]
     public sealed partial record Web3Signature
@@ -155,6 +156,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'status' of Web3Signature; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Web3Signature/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3SignatureStatus.JsonConverter))]
     public sealed partial class Web3SignatureStatus : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.Web3SignatureStatus, string>
@@ -194,6 +196,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The values of 'strategy' of Web3Signature; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Web3Signature/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3SignatureStrategy.JsonConverter))]
     public sealed partial class Web3SignatureStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.Web3SignatureStrategy, string>

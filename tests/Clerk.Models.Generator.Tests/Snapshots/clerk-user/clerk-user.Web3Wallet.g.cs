@@ -7,6 +7,7 @@
 namespace Clerk.Models
 {
     /// <summary>The Web3Wallet object of the spec.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Web3Wallet</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3Wallet.JsonConverter))]
     public sealed partial record Web3Wallet
@@ -148,6 +149,7 @@ namespace Clerk.Models
     }
 
     /// <summary>String representing the object's type. Objects of the same type share the same value.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Web3Wallet/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3WalletObject.JsonConverter))]
     public sealed partial class Web3WalletObject : global::Clerk.Models.Runtime.OpenEnum<global::Clerk.Models.Web3WalletObject, string>
@@ -181,6 +183,7 @@ namespace Clerk.Models
     }
 
     /// <summary>The value of 'verification' of Web3Wallet: one of several alternatives.</summary>
+    /// <remarks>From <c>clerk-user.yaml#/components/schemas/Web3Wallet/properties/verification</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Models.Web3WalletVerification.JsonConverter))]
     public abstract partial record Web3WalletVerification

@@ -7,6 +7,7 @@
 namespace Cases.Openapi2Yaml
 {
     /// <summary>The Pet object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi2Yaml.Pet.JsonConverter))]
     public sealed partial record Pet
@@ -148,6 +149,7 @@ namespace Cases.Openapi2Yaml
     }
 
     /// <summary>The values of 'status' of Pet; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi2Yaml.PetStatus.JsonConverter))]
     public sealed partial class PetStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Openapi2Yaml.PetStatus, string>

@@ -7,6 +7,7 @@
 namespace Cases.Openapi2Json
 {
     /// <summary>The Order object of the spec.</summary>
+    /// <remarks>From <c>spec.json#/components/schemas/Order</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi2Json.Order.JsonConverter))]
     public sealed partial record Order

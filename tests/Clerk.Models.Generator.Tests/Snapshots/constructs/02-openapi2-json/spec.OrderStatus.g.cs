@@ -7,6 +7,7 @@
 namespace Cases.Openapi2Json
 {
     /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
+    /// <remarks>From <c>spec.json#/components/schemas/OrderStatus</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi2Json.OrderStatus.JsonConverter))]
     public sealed partial class OrderStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Openapi2Json.OrderStatus, string>

@@ -7,6 +7,7 @@
 namespace Cases.Openapi30Yaml
 {
     /// <summary>The Author object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Author</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi30Yaml.Author.JsonConverter))]
     public sealed partial record Author

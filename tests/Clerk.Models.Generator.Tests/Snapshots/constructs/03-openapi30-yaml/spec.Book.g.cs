@@ -7,6 +7,7 @@
 namespace Cases.Openapi30Yaml
 {
     /// <summary>A book in the catalogue.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Book</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi30Yaml.Book.JsonConverter))]
     public sealed partial record Book

@@ -7,6 +7,7 @@
 namespace Cases.Openapi30Json
 {
     /// <summary>The InvoiceLine object of the spec.</summary>
+    /// <remarks>From <c>spec.json#/components/schemas/InvoiceLine</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi30Json.InvoiceLine.JsonConverter))]
     public sealed partial record InvoiceLine

@@ -7,6 +7,7 @@
 namespace Cases.Openapi31Yaml
 {
     /// <summary>The Actor object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Actor</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31Yaml.Actor.JsonConverter))]
     public sealed partial record Actor

@@ -7,6 +7,7 @@
 namespace Cases.Openapi31Yaml
 {
     /// <summary>The Event object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Event</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31Yaml.Event.JsonConverter))]
     public sealed partial record Event
@@ -139,6 +140,7 @@ namespace Cases.Openapi31Yaml
     }
 
     /// <summary>The values of 'kind' of Event; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Event/properties/kind</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31Yaml.EventKind.JsonConverter))]
     public sealed partial class EventKind : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Openapi31Yaml.EventKind, string>

@@ -7,6 +7,7 @@
 namespace Cases.Openapi31Json
 {
     /// <summary>The Plan object of the spec.</summary>
+    /// <remarks>From <c>spec.json#/components/schemas/Plan</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31Json.Plan.JsonConverter))]
     public sealed partial record Plan

@@ -7,6 +7,7 @@
 namespace Cases.Openapi31Json
 {
     /// <summary>The Subscription object of the spec.</summary>
+    /// <remarks>From <c>spec.json#/components/schemas/Subscription</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31Json.Subscription.JsonConverter))]
     public sealed partial record Subscription

@@ -7,6 +7,7 @@
 namespace Cases.TypeArrayNull
 {
     /// <summary>The Profile object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Profile</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.TypeArrayNull.Profile.JsonConverter))]
     public sealed partial record Profile
@@ -145,6 +146,7 @@ namespace Cases.TypeArrayNull
     }
 
     /// <summary>The value of 'address' of Profile.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Profile/properties/address</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.TypeArrayNull.ProfileAddress.JsonConverter))]
     public sealed partial record ProfileAddress
@@ -242,6 +244,7 @@ namespace Cases.TypeArrayNull
     }
 
     /// <summary>The values of 'mood' of Profile; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Profile/properties/mood</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.TypeArrayNull.ProfileMood.JsonConverter))]
     public sealed partial class ProfileMood : global::Clerk.Models.Runtime.OpenEnum<global::Cases.TypeArrayNull.ProfileMood, string>

@@ -7,6 +7,7 @@
 namespace Cases.NullAlternative
 {
     /// <summary>The Ticket object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Ticket</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullAlternative.Ticket.JsonConverter))]
     public sealed partial record Ticket
@@ -121,6 +122,7 @@ namespace Cases.NullAlternative
     }
 
     /// <summary>The value of 'reference' of Ticket: one of several alternatives.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Ticket/properties/reference</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullAlternative.TicketReference.JsonConverter))]
     public abstract partial record TicketReference

@@ -7,6 +7,7 @@
 namespace Cases.Const
 {
     /// <summary>The Circle object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Circle</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Const.Circle.JsonConverter))]
     public sealed partial record Circle

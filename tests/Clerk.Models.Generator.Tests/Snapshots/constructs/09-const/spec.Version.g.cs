@@ -7,6 +7,7 @@
 namespace Cases.Const
 {
     /// <summary>The Version object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Version</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Const.Version.JsonConverter))]
     public sealed partial record Version

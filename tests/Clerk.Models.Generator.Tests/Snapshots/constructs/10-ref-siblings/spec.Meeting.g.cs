@@ -7,6 +7,7 @@
 namespace Cases.RefSiblings
 {
     /// <summary>The Meeting object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Meeting</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RefSiblings.Meeting.JsonConverter))]
     public sealed partial record Meeting

@@ -7,6 +7,7 @@
 namespace Cases.RefSiblings
 {
     /// <summary>The Person object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Person</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RefSiblings.Person.JsonConverter))]
     public sealed partial record Person

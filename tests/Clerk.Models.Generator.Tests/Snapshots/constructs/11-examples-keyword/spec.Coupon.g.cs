@@ -7,6 +7,7 @@
 namespace Cases.ExamplesKeyword
 {
     /// <summary>The Coupon object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Coupon</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExamplesKeyword.Coupon.JsonConverter))]
     public sealed partial record Coupon

@@ -7,6 +7,7 @@
 namespace Cases.ExampleIgnored
 {
     /// <summary>The Widget object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Widget</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExampleIgnored.Widget.JsonConverter))]
     public sealed partial record Widget
@@ -131,6 +132,7 @@ namespace Cases.ExampleIgnored
     }
 
     /// <summary>The values of 'color' of Widget; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Widget/properties/color</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExampleIgnored.WidgetColor.JsonConverter))]
     public sealed partial class WidgetColor : global::Clerk.Models.Runtime.OpenEnum<global::Cases.ExampleIgnored.WidgetColor, string>
@@ -166,6 +168,7 @@ namespace Cases.ExampleIgnored
     }
 
     /// <summary>The value of 'dimensions' of Widget.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Widget/properties/dimensions</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExampleIgnored.WidgetDimensions.JsonConverter))]
     public sealed partial record WidgetDimensions

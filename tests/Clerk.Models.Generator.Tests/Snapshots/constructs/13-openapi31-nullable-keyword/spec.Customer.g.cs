@@ -7,6 +7,7 @@
 namespace Cases.Openapi31NullableKeyword
 {
     /// <summary>The Customer object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Customer</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31NullableKeyword.Customer.JsonConverter))]
     public sealed partial record Customer
@@ -138,6 +139,7 @@ namespace Cases.Openapi31NullableKeyword
     }
 
     /// <summary>The values of 'segment' of Customer; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Customer/properties/segment</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Openapi31NullableKeyword.CustomerSegment.JsonConverter))]
     public sealed partial class CustomerSegment : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Openapi31NullableKeyword.CustomerSegment, string>

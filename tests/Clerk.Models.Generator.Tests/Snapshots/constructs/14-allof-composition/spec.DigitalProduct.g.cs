@@ -7,6 +7,7 @@
 namespace Cases.AllofComposition
 {
     /// <summary>The DigitalProduct object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/DigitalProduct</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AllofComposition.DigitalProduct.JsonConverter))]
     public sealed partial record DigitalProduct

@@ -7,6 +7,7 @@
 namespace Cases.AllofComposition
 {
     /// <summary>The Named object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Named</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AllofComposition.Named.JsonConverter))]
     public sealed partial record Named

@@ -7,6 +7,7 @@
 namespace Cases.AllofComposition
 {
     /// <summary>A resource with a name and a price.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Product</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AllofComposition.Product.JsonConverter))]
     public sealed partial record Product

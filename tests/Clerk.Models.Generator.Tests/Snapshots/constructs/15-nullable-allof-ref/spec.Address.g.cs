@@ -7,6 +7,7 @@
 namespace Cases.NullableAllofRef
 {
     /// <summary>The Address object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Address</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullableAllofRef.Address.JsonConverter))]
     public sealed partial record Address

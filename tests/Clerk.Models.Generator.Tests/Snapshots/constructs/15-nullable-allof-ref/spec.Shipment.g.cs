@@ -7,6 +7,7 @@
 namespace Cases.NullableAllofRef
 {
     /// <summary>The Shipment object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Shipment</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullableAllofRef.Shipment.JsonConverter))]
     public sealed partial record Shipment

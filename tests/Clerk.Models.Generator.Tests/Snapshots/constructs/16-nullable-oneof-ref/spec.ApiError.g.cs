@@ -7,6 +7,7 @@
 namespace Cases.NullableOneofRef
 {
     /// <summary>The ApiError object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/ApiError</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullableOneofRef.ApiError.JsonConverter))]
     public sealed partial record ApiError

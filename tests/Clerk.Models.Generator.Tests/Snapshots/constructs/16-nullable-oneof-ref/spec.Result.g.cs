@@ -7,6 +7,7 @@
 namespace Cases.NullableOneofRef
 {
     /// <summary>The Result object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Result</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NullableOneofRef.Result.JsonConverter))]
     public sealed partial record Result

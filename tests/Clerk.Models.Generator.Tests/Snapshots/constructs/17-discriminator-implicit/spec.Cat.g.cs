@@ -7,6 +7,7 @@
 namespace Cases.DiscriminatorImplicit
 {
     /// <summary>The Cat object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Cat</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorImplicit.Cat.JsonConverter))]
     public sealed partial record Cat

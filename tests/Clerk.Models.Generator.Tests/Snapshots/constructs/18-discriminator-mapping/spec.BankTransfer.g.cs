@@ -7,6 +7,7 @@
 namespace Cases.DiscriminatorMapping
 {
     /// <summary>The BankTransfer object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/BankTransfer</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorMapping.BankTransfer.JsonConverter))]
     public sealed partial record BankTransfer

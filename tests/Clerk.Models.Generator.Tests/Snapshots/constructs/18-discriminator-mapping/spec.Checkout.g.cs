@@ -7,6 +7,7 @@
 namespace Cases.DiscriminatorMapping
 {
     /// <summary>The Checkout object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Checkout</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorMapping.Checkout.JsonConverter))]
     public sealed partial record Checkout

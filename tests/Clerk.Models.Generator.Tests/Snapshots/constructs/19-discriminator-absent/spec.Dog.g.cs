@@ -7,6 +7,7 @@
 namespace Cases.DiscriminatorAbsent
 {
     /// <summary>The Dog object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Dog</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DiscriminatorAbsent.Dog.JsonConverter))]
     public sealed partial record Dog

@@ -7,6 +7,7 @@
 namespace Cases.AnyofDiscriminator
 {
     /// <summary>The ImageBlock object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/ImageBlock</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofDiscriminator.ImageBlock.JsonConverter))]
     public sealed partial record ImageBlock

@@ -7,6 +7,7 @@
 namespace Cases.AnyofDiscriminator
 {
     /// <summary>The Page object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Page</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofDiscriminator.Page.JsonConverter))]
     public sealed partial record Page

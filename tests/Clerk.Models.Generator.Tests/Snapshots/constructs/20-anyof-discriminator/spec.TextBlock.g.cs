@@ -7,6 +7,7 @@
 namespace Cases.AnyofDiscriminator
 {
     /// <summary>The TextBlock object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/TextBlock</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofDiscriminator.TextBlock.JsonConverter))]
     public sealed partial record TextBlock

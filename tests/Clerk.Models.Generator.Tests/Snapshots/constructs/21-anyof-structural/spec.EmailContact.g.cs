@@ -7,6 +7,7 @@
 namespace Cases.AnyofStructural
 {
     /// <summary>The EmailContact object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/EmailContact</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofStructural.EmailContact.JsonConverter))]
     public sealed partial record EmailContact

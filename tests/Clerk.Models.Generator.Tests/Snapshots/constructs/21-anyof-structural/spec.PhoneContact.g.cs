@@ -7,6 +7,7 @@
 namespace Cases.AnyofStructural
 {
     /// <summary>The PhoneContact object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/PhoneContact</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AnyofStructural.PhoneContact.JsonConverter))]
     public sealed partial record PhoneContact

@@ -7,6 +7,7 @@
 namespace Cases.OneofPrimitives
 {
     /// <summary>The Lookup object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Lookup</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.Lookup.JsonConverter))]
     public sealed partial record Lookup
@@ -122,6 +123,7 @@ namespace Cases.OneofPrimitives
     }
 
     /// <summary>The value of 'flag_or_count' of Lookup: one of several alternatives.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Lookup/properties/flag_or_count</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OneofPrimitives.LookupFlagOrCount.JsonConverter))]
     public abstract partial record LookupFlagOrCount

@@ -7,6 +7,7 @@
 namespace Cases.ArrayOfUnions
 {
     /// <summary>The Circle object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Circle</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.Circle.JsonConverter))]
     public sealed partial record Circle
@@ -102,6 +103,7 @@ namespace Cases.ArrayOfUnions
     }
 
     /// <summary>The values of 'kind' of Circle; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Circle/properties/kind</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.CircleKind.JsonConverter))]
     public sealed partial class CircleKind : global::Clerk.Models.Runtime.OpenEnum<global::Cases.ArrayOfUnions.CircleKind, string>

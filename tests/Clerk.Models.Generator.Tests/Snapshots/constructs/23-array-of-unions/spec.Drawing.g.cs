@@ -7,6 +7,7 @@
 namespace Cases.ArrayOfUnions
 {
     /// <summary>The Drawing object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Drawing</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.Drawing.JsonConverter))]
     public sealed partial record Drawing
@@ -122,6 +123,7 @@ namespace Cases.ArrayOfUnions
     }
 
     /// <summary>The value of an item of 'shapes' of Drawing: one of several alternatives.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Drawing/properties/shapes/items</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.DrawingShapesItem.JsonConverter))]
     public abstract partial record DrawingShapesItem

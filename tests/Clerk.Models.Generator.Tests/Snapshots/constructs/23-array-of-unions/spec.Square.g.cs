@@ -7,6 +7,7 @@
 namespace Cases.ArrayOfUnions
 {
     /// <summary>The Square object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Square</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.Square.JsonConverter))]
     public sealed partial record Square
@@ -102,6 +103,7 @@ namespace Cases.ArrayOfUnions
     }
 
     /// <summary>The values of 'kind' of Square; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Square/properties/kind</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ArrayOfUnions.SquareKind.JsonConverter))]
     public sealed partial class SquareKind : global::Clerk.Models.Runtime.OpenEnum<global::Cases.ArrayOfUnions.SquareKind, string>

@@ -7,6 +7,7 @@
 namespace Cases.UnionInUnion
 {
     /// <summary>The Bike object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Bike</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Bike.JsonConverter))]
     public sealed partial record Bike
@@ -113,6 +114,7 @@ namespace Cases.UnionInUnion
     }
 
     /// <summary>The values of 'mode' of Bike; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Bike/properties/mode</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.BikeMode.JsonConverter))]
     public sealed partial class BikeMode : global::Clerk.Models.Runtime.OpenEnum<global::Cases.UnionInUnion.BikeMode, string>

@@ -7,6 +7,7 @@
 namespace Cases.UnionInUnion
 {
     /// <summary>The Car object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Car</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Car.JsonConverter))]
     public sealed partial record Car
@@ -102,6 +103,7 @@ namespace Cases.UnionInUnion
     }
 
     /// <summary>The values of 'mode' of Car; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Car/properties/mode</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.CarMode.JsonConverter))]
     public sealed partial class CarMode : global::Clerk.Models.Runtime.OpenEnum<global::Cases.UnionInUnion.CarMode, string>

@@ -7,6 +7,7 @@
 namespace Cases.UnionInUnion
 {
     /// <summary>The Walker object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Walker</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.Walker.JsonConverter))]
     public sealed partial record Walker
@@ -113,6 +114,7 @@ namespace Cases.UnionInUnion
     }
 
     /// <summary>The values of 'mode' of Walker; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Walker/properties/mode</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionInUnion.WalkerMode.JsonConverter))]
     public sealed partial class WalkerMode : global::Clerk.Models.Runtime.OpenEnum<global::Cases.UnionInUnion.WalkerMode, string>

@@ -7,6 +7,7 @@
 namespace Cases.Recursive
 {
     /// <summary>The Category object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Category</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Recursive.Category.JsonConverter))]
     public sealed partial record Category

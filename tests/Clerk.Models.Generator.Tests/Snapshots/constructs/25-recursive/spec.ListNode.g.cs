@@ -7,6 +7,7 @@
 namespace Cases.Recursive
 {
     /// <summary>The ListNode object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/ListNode</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Recursive.ListNode.JsonConverter))]
     public sealed partial record ListNode

@@ -7,6 +7,7 @@
 namespace Cases.MutualRecursion
 {
     /// <summary>The Binary object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Binary</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.Binary.JsonConverter))]
     public sealed partial record Binary
@@ -118,6 +119,7 @@ namespace Cases.MutualRecursion
     }
 
     /// <summary>The values of 'kind' of Binary; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Binary/properties/kind</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.BinaryKind.JsonConverter))]
     public sealed partial class BinaryKind : global::Clerk.Models.Runtime.OpenEnum<global::Cases.MutualRecursion.BinaryKind, string>
@@ -151,6 +153,7 @@ namespace Cases.MutualRecursion
     }
 
     /// <summary>The values of 'op' of Binary; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Binary/properties/op</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.BinaryOp.JsonConverter))]
     public sealed partial class BinaryOp : global::Clerk.Models.Runtime.OpenEnum<global::Cases.MutualRecursion.BinaryOp, string>

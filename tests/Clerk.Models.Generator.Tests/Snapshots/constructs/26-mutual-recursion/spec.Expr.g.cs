@@ -7,6 +7,7 @@
 namespace Cases.MutualRecursion
 {
     /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Expr</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.Expr.JsonConverter))]
     public abstract partial record Expr

@@ -7,6 +7,7 @@
 namespace Cases.MutualRecursion
 {
     /// <summary>The File object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/File</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.File.JsonConverter))]
     public sealed partial record File

@@ -7,6 +7,7 @@
 namespace Cases.MutualRecursion
 {
     /// <summary>The Folder object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Folder</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.Folder.JsonConverter))]
     public sealed partial record Folder

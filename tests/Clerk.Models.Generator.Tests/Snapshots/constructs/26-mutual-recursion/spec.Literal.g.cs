@@ -7,6 +7,7 @@
 namespace Cases.MutualRecursion
 {
     /// <summary>The Literal object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Literal</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.Literal.JsonConverter))]
     public sealed partial record Literal
@@ -102,6 +103,7 @@ namespace Cases.MutualRecursion
     }
 
     /// <summary>The values of 'kind' of Literal; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Literal/properties/kind</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MutualRecursion.LiteralKind.JsonConverter))]
     public sealed partial class LiteralKind : global::Clerk.Models.Runtime.OpenEnum<global::Cases.MutualRecursion.LiteralKind, string>

@@ -7,6 +7,7 @@
 namespace Cases.InlineObjects
 {
     /// <summary>The Pet object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.Pet.JsonConverter))]
     public sealed partial record Pet
@@ -131,6 +132,7 @@ namespace Cases.InlineObjects
     }
 
     /// <summary>The value of 'owner' of Pet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet/properties/owner</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetOwner.JsonConverter))]
     public sealed partial record PetOwner
@@ -237,6 +239,7 @@ namespace Cases.InlineObjects
     }
 
     /// <summary>The value of 'address' of PetOwner.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet/properties/owner/properties/address</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetOwnerAddress.JsonConverter))]
     public sealed partial record PetOwnerAddress
@@ -343,6 +346,7 @@ namespace Cases.InlineObjects
     }
 
     /// <summary>The value of an item of 'toys' of Pet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet/properties/toys/items</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetToysItem.JsonConverter))]
     public sealed partial record PetToysItem
@@ -440,6 +444,7 @@ namespace Cases.InlineObjects
     }
 
     /// <summary>The value of 'vet' of Pet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet/properties/vet</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineObjects.PetVet.JsonConverter))]
     public sealed partial record PetVet

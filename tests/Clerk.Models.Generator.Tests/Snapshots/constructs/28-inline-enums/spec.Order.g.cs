@@ -7,6 +7,7 @@
 namespace Cases.InlineEnums
 {
     /// <summary>The Order object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Order</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.Order.JsonConverter))]
     public sealed partial record Order
@@ -122,6 +123,7 @@ namespace Cases.InlineEnums
     }
 
     /// <summary>The values of 'status' of Order; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Order/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderStatus.JsonConverter))]
     public sealed partial class OrderStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.InlineEnums.OrderStatus, string>
@@ -159,6 +161,7 @@ namespace Cases.InlineEnums
     }
 
     /// <summary>The values of an item of 'labels' of Order; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Order/properties/labels/items</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderLabelsItem.JsonConverter))]
     public sealed partial class OrderLabelsItem : global::Clerk.Models.Runtime.OpenEnum<global::Cases.InlineEnums.OrderLabelsItem, string>
@@ -194,6 +197,7 @@ namespace Cases.InlineEnums
     }
 
     /// <summary>The value of 'shipping' of Order.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Order/properties/shipping</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderShipping.JsonConverter))]
     public sealed partial record OrderShipping
@@ -291,6 +295,7 @@ namespace Cases.InlineEnums
     }
 
     /// <summary>The values of 'speed' of OrderShipping; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Order/properties/shipping/properties/speed</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.InlineEnums.OrderShippingSpeed.JsonConverter))]
     public sealed partial class OrderShippingSpeed : global::Clerk.Models.Runtime.OpenEnum<global::Cases.InlineEnums.OrderShippingSpeed, string>

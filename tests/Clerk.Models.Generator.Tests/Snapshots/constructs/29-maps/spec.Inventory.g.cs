@@ -7,6 +7,7 @@
 namespace Cases.Maps
 {
     /// <summary>The Inventory object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Inventory</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Maps.Inventory.JsonConverter))]
     public sealed partial record Inventory
@@ -167,6 +168,7 @@ namespace Cases.Maps
     }
 
     /// <summary>The value of a value of 'locations' of Inventory.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Inventory/properties/locations/additionalProperties</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Maps.InventoryLocationsValue.JsonConverter))]
     public sealed partial record InventoryLocationsValue

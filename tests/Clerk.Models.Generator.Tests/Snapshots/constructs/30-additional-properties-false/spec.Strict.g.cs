@@ -7,6 +7,7 @@
 namespace Cases.AdditionalPropertiesFalse
 {
     /// <summary>The Strict object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Strict</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AdditionalPropertiesFalse.Strict.JsonConverter))]
     public sealed partial record Strict
@@ -113,6 +114,7 @@ namespace Cases.AdditionalPropertiesFalse
     }
 
     /// <summary>The value of 'nested' of Strict.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Strict/properties/nested</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.AdditionalPropertiesFalse.StrictNested.JsonConverter))]
     public sealed partial record StrictNested

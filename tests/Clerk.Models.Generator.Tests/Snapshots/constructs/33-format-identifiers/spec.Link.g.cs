@@ -7,6 +7,7 @@
 namespace Cases.FormatIdentifiers
 {
     /// <summary>The Link object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Link</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatIdentifiers.Link.JsonConverter))]
     public sealed partial record Link

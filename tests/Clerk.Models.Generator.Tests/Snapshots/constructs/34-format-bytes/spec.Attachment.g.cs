@@ -7,6 +7,7 @@
 namespace Cases.FormatBytes
 {
     /// <summary>The Attachment object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Attachment</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatBytes.Attachment.JsonConverter))]
     public sealed partial record Attachment

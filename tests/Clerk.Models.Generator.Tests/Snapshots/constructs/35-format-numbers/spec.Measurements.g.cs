@@ -7,6 +7,7 @@
 namespace Cases.FormatNumbers
 {
     /// <summary>The Measurements object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Measurements</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatNumbers.Measurements.JsonConverter))]
     public sealed partial record Measurements

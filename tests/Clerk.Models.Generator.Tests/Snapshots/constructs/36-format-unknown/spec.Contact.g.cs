@@ -7,6 +7,7 @@
 namespace Cases.FormatUnknown
 {
     /// <summary>The Contact object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Contact</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.FormatUnknown.Contact.JsonConverter))]
     public sealed partial record Contact

@@ -7,6 +7,7 @@
 namespace Cases.EnumStrings
 {
     /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumStrings.Status.JsonConverter))]
     public sealed partial class Status : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumStrings.Status, string>

@@ -7,6 +7,7 @@
 namespace Cases.EnumIntegers
 {
     /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Priority</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumIntegers.Priority.JsonConverter))]
     public sealed partial class Priority : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumIntegers.Priority, long>

@@ -7,6 +7,7 @@
 namespace Cases.EnumIntegers
 {
     /// <summary>The Task object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Task</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumIntegers.Task.JsonConverter))]
     public sealed partial record Task
@@ -122,6 +123,7 @@ namespace Cases.EnumIntegers
     }
 
     /// <summary>The values of 'retries' of Task; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Task/properties/retries</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumIntegers.TaskRetries.JsonConverter))]
     public sealed partial class TaskRetries : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumIntegers.TaskRetries, long>

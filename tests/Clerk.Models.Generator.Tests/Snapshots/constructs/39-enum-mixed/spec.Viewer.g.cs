@@ -7,6 +7,7 @@
 namespace Cases.EnumMixed
 {
     /// <summary>The Viewer object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Viewer</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumMixed.Viewer.JsonConverter))]
     public sealed partial record Viewer

@@ -7,6 +7,7 @@
 namespace Cases.EnumMixed
 {
     /// <summary>A named level or a percentage.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/ZoomLevel</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumMixed.ZoomLevel.JsonConverter))]
     public sealed partial class ZoomLevel : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumMixed.ZoomLevel, global::Clerk.Models.Runtime.RawJson>

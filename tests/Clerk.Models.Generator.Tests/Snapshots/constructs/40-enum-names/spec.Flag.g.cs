@@ -7,6 +7,7 @@
 namespace Cases.EnumNames
 {
     /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Flag</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumNames.Flag.JsonConverter))]
     public sealed partial class Flag : global::Clerk.Models.Runtime.OpenEnum<global::Cases.EnumNames.Flag, string>

@@ -7,6 +7,7 @@
 namespace Cases.EnumNames
 {
     /// <summary>The Setting object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Setting</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.EnumNames.Setting.JsonConverter))]
     public sealed partial record Setting

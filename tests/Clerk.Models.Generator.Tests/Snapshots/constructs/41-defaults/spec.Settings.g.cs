@@ -7,6 +7,7 @@
 namespace Cases.Defaults
 {
     /// <summary>The Settings object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Settings</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Defaults.Settings.JsonConverter))]
     public sealed partial record Settings
@@ -175,6 +176,7 @@ namespace Cases.Defaults
     }
 
     /// <summary>The values of 'mode' of Settings; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Settings/properties/mode</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Defaults.SettingsMode.JsonConverter))]
     public sealed partial class SettingsMode : global::Clerk.Models.Runtime.OpenEnum<global::Cases.Defaults.SettingsMode, string>
@@ -210,6 +212,7 @@ namespace Cases.Defaults
     }
 
     /// <summary>The value of 'limits' of Settings.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Settings/properties/limits</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.Defaults.SettingsLimits.JsonConverter))]
     public sealed partial record SettingsLimits

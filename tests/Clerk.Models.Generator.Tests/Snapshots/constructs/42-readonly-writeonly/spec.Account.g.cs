@@ -7,6 +7,7 @@
 namespace Cases.ReadonlyWriteonly
 {
     /// <summary>The Account object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Account</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ReadonlyWriteonly.Account.JsonConverter))]
     public sealed partial record Account

@@ -7,6 +7,7 @@
 namespace Cases.SchemaNames
 {
     /// <summary>The CommerceTotalsResponse2 object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/CommerceTotalsResponse-2</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNames.CommerceTotalsResponse2.JsonConverter))]
     public sealed partial record CommerceTotalsResponse2

@@ -7,6 +7,7 @@
 namespace Cases.SchemaNames
 {
     /// <summary>The JWKSEd25519PublicKey object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/JWKS.ed25519.PublicKey</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNames.JWKSEd25519PublicKey.JsonConverter))]
     public sealed partial record JWKSEd25519PublicKey

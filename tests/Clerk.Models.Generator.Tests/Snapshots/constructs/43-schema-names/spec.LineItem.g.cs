@@ -7,6 +7,7 @@
 namespace Cases.SchemaNames
 {
     /// <summary>The LineItem object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Line Item</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNames.LineItem.JsonConverter))]
     public sealed partial record LineItem

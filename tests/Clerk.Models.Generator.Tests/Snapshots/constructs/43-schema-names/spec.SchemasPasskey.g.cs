@@ -7,6 +7,7 @@
 namespace Cases.SchemaNames
 {
     /// <summary>The SchemasPasskey object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/schemas-Passkey</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNames.SchemasPasskey.JsonConverter))]
     public sealed partial record SchemasPasskey

@@ -7,6 +7,7 @@
 namespace Cases.SchemaNames
 {
     /// <summary>The _3DSecure object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/3DSecure</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNames._3DSecure.JsonConverter))]
     public sealed partial record _3DSecure

@@ -7,6 +7,7 @@
 namespace Cases.PropertyNames
 {
     /// <summary>The Profile object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Profile</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.PropertyNames.Profile.JsonConverter))]
     public sealed partial record Profile

@@ -7,6 +7,7 @@
 namespace Cases.SchemaNameCollision
 {
     /// <summary>The CommerceTotalsResponse22 object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/CommerceTotalsResponse-2</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNameCollision.CommerceTotalsResponse22.JsonConverter))]
     public sealed partial record CommerceTotalsResponse22

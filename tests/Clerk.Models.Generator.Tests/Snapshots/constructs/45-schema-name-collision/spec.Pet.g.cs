@@ -7,6 +7,7 @@
 namespace Cases.SchemaNameCollision
 {
     /// <summary>The Pet object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNameCollision.Pet.JsonConverter))]
     public sealed partial record Pet
@@ -113,6 +114,7 @@ namespace Cases.SchemaNameCollision
     }
 
     /// <summary>The value of 'owner' of Pet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet/properties/owner</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNameCollision.PetOwner2.JsonConverter))]
     public sealed partial record PetOwner2

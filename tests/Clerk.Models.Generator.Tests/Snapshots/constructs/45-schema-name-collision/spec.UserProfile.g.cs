@@ -7,6 +7,7 @@
 namespace Cases.SchemaNameCollision
 {
     /// <summary>The UserProfile object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/UserProfile</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNameCollision.UserProfile.JsonConverter))]
     public sealed partial record UserProfile

@@ -7,6 +7,7 @@
 namespace Cases.SchemaNameCollision
 {
     /// <summary>The UserProfile3 object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/user-profile</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.SchemaNameCollision.UserProfile3.JsonConverter))]
     public sealed partial record UserProfile3

@@ -7,6 +7,7 @@
 namespace Cases.MemberNamedLikeType
 {
     /// <summary>The Node object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Node</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MemberNamedLikeType.Node.JsonConverter))]
     public sealed partial record Node

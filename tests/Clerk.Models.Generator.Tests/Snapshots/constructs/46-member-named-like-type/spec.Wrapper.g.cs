@@ -7,6 +7,7 @@
 namespace Cases.MemberNamedLikeType
 {
     /// <summary>The Wrapper object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Wrapper</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MemberNamedLikeType.Wrapper.JsonConverter))]
     public sealed partial record Wrapper
@@ -104,6 +105,7 @@ namespace Cases.MemberNamedLikeType
     }
 
     /// <summary>The value of 'wrapper' of Wrapper.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Wrapper/properties/wrapper</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.MemberNamedLikeType.WrapperWrapper.JsonConverter))]
     public sealed partial record WrapperWrapper

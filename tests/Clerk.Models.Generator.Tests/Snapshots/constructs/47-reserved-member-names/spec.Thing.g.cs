@@ -7,6 +7,7 @@
 namespace Cases.ReservedMemberNames
 {
     /// <summary>The Thing object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Thing</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ReservedMemberNames.Thing.JsonConverter))]
     public sealed partial record Thing

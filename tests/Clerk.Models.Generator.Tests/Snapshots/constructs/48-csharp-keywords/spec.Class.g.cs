@@ -7,6 +7,7 @@
 namespace Cases.CsharpKeywords
 {
     /// <summary>The Class object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/class</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.CsharpKeywords.Class.JsonConverter))]
     public sealed partial record Class

@@ -7,6 +7,7 @@
 namespace Cases.CsharpKeywords
 {
     /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/event</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.CsharpKeywords.Event.JsonConverter))]
     public sealed partial class Event : global::Clerk.Models.Runtime.OpenEnum<global::Cases.CsharpKeywords.Event, string>

@@ -7,6 +7,7 @@
 namespace Cases.ShadowingTypeNames
 {
     /// <summary>The Clerk object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Clerk</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ShadowingTypeNames.Clerk.JsonConverter))]
     public sealed partial record Clerk

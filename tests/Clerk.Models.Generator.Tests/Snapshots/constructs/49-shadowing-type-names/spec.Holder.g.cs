@@ -7,6 +7,7 @@
 namespace Cases.ShadowingTypeNames
 {
     /// <summary>The Holder object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Holder</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ShadowingTypeNames.Holder.JsonConverter))]
     public sealed partial record Holder

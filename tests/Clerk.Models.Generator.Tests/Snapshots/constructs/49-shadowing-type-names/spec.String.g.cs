@@ -7,6 +7,7 @@
 namespace Cases.ShadowingTypeNames
 {
     /// <summary>The String object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/String</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ShadowingTypeNames.String.JsonConverter))]
     public sealed partial record String

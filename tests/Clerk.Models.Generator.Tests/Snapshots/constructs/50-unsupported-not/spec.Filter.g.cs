@@ -7,6 +7,7 @@
 namespace Cases.UnsupportedNot
 {
     /// <summary>The Filter object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Filter</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnsupportedNot.Filter.JsonConverter))]
     public sealed partial record Filter

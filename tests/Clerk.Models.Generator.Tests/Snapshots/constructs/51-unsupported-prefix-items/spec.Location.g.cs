@@ -7,6 +7,7 @@
 namespace Cases.UnsupportedPrefixItems
 {
     /// <summary>The Location object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Location</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnsupportedPrefixItems.Location.JsonConverter))]
     public sealed partial record Location

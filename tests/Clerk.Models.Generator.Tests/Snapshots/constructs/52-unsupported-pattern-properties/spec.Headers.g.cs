@@ -7,6 +7,7 @@
 namespace Cases.UnsupportedPatternProperties
 {
     /// <summary>The Headers object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Headers</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnsupportedPatternProperties.Headers.JsonConverter))]
     public sealed partial record Headers

@@ -7,6 +7,7 @@
 namespace Cases.ExternalRef
 {
     /// <summary>The Owner object of the spec.</summary>
+    /// <remarks>From <c>other.yaml#/components/schemas/Owner</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExternalRef.Owner.JsonConverter))]
     public sealed partial record Owner

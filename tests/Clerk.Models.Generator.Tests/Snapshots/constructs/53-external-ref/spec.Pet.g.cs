@@ -7,6 +7,7 @@
 namespace Cases.ExternalRef
 {
     /// <summary>The Pet object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExternalRef.Pet.JsonConverter))]
     public sealed partial record Pet

@@ -7,6 +7,7 @@
 namespace Cases.ExternalRefMissing
 {
     /// <summary>The Invoice object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Invoice</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ExternalRefMissing.Invoice.JsonConverter))]
     public sealed partial record Invoice

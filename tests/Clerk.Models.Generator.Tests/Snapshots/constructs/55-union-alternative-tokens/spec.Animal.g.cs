@@ -7,6 +7,7 @@
 namespace Cases.UnionAlternativeTokens
 {
     /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Animal</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Animal.JsonConverter))]
     public abstract partial record Animal

@@ -7,6 +7,7 @@
 namespace Cases.UnionAlternativeTokens
 {
     /// <summary>The Cat object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Cat</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Cat.JsonConverter))]
     public sealed partial record Cat

@@ -7,6 +7,7 @@
 namespace Cases.UnionAlternativeTokens
 {
     /// <summary>The discriminator decides before the nested union is tried.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Pet</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Pet.JsonConverter))]
     public abstract partial record Pet

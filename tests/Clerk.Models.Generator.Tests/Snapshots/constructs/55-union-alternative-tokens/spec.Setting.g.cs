@@ -7,6 +7,7 @@
 namespace Cases.UnionAlternativeTokens
 {
     /// <summary>An integer enum, a date, or a free word.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Setting</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Setting.JsonConverter))]
     public abstract partial record Setting

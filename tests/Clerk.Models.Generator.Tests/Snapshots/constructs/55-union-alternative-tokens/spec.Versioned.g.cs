@@ -7,6 +7,7 @@
 namespace Cases.UnionAlternativeTokens
 {
     /// <summary>One of several alternatives. Switch on the case to get the value.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Versioned</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.Versioned.JsonConverter))]
     public abstract partial record Versioned
@@ -67,6 +68,7 @@ namespace Cases.UnionAlternativeTokens
     }
 
     /// <summary>The VersionedOption1 object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Versioned/oneOf/0</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.VersionedOption1.JsonConverter))]
     public sealed partial record VersionedOption1
@@ -173,6 +175,7 @@ namespace Cases.UnionAlternativeTokens
     }
 
     /// <summary>The VersionedOption2 object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Versioned/oneOf/1</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.UnionAlternativeTokens.VersionedOption2.JsonConverter))]
     public sealed partial record VersionedOption2

@@ -7,6 +7,7 @@
 namespace Cases.RequiredLenient
 {
     /// <summary>The EmailAddress object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/EmailAddress</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddress.JsonConverter))]
     public sealed partial record EmailAddress
@@ -149,6 +150,7 @@ namespace Cases.RequiredLenient
     }
 
     /// <summary>The values of 'object' of EmailAddress; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/EmailAddress/properties/object</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddressObject.JsonConverter))]
     public sealed partial class EmailAddressObject : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.EmailAddressObject, string>
@@ -182,6 +184,7 @@ namespace Cases.RequiredLenient
     }
 
     /// <summary>The value of 'verification' of EmailAddress: one of several alternatives.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/EmailAddress/properties/verification</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.EmailAddressVerification.JsonConverter))]
     public abstract partial record EmailAddressVerification

@@ -7,6 +7,7 @@
 namespace Cases.RequiredLenient
 {
     /// <summary>The OTP object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/OTP</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTP.JsonConverter))]
     public sealed partial record OTP
@@ -131,6 +132,7 @@ namespace Cases.RequiredLenient
     }
 
     /// <summary>The values of 'status' of OTP; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/OTP/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTPStatus.JsonConverter))]
     public sealed partial class OTPStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.OTPStatus, string>
@@ -168,6 +170,7 @@ namespace Cases.RequiredLenient
     }
 
     /// <summary>The values of 'strategy' of OTP; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/OTP/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.OTPStrategy.JsonConverter))]
     public sealed partial class OTPStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.OTPStrategy, string>

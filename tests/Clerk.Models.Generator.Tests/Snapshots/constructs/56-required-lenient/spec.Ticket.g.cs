@@ -7,6 +7,7 @@
 namespace Cases.RequiredLenient
 {
     /// <summary>The Ticket object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Ticket</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.Ticket.JsonConverter))]
     public sealed partial record Ticket
@@ -131,6 +132,7 @@ namespace Cases.RequiredLenient
     }
 
     /// <summary>The values of 'status' of Ticket; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Ticket/properties/status</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.TicketStatus.JsonConverter))]
     public sealed partial class TicketStatus : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.TicketStatus, string>
@@ -168,6 +170,7 @@ namespace Cases.RequiredLenient
     }
 
     /// <summary>The values of 'strategy' of Ticket; values the spec does not list are kept too.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Ticket/properties/strategy</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.RequiredLenient.TicketStrategy.JsonConverter))]
     public sealed partial class TicketStrategy : global::Clerk.Models.Runtime.OpenEnum<global::Cases.RequiredLenient.TicketStrategy, string>

@@ -7,6 +7,7 @@
 namespace Cases.NumberEnumValues
 {
     /// <summary>The Weighing object of the spec.</summary>
+    /// <remarks>From <c>scale.json#/components/schemas/Weighing</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NumberEnumValues.Weighing.JsonConverter))]
     public sealed partial record Weighing

@@ -7,6 +7,7 @@
 namespace Cases.NumberEnumValues
 {
     /// <summary>The Measurement object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Measurement</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.NumberEnumValues.Measurement.JsonConverter))]
     public sealed partial record Measurement

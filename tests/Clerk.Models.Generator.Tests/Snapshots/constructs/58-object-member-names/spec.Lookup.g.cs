@@ -7,6 +7,7 @@
 namespace Cases.ObjectMemberNames
 {
     /// <summary>The Lookup object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Lookup</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ObjectMemberNames.Lookup.JsonConverter))]
     public sealed partial record Lookup

@@ -7,6 +7,7 @@
 namespace Cases.ObjectMemberNames
 {
     /// <summary>One of the values the spec lists, or a value it does not know yet.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Mode</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ObjectMemberNames.Mode.JsonConverter))]
     public sealed partial class Mode : global::Clerk.Models.Runtime.OpenEnum<global::Cases.ObjectMemberNames.Mode, string>

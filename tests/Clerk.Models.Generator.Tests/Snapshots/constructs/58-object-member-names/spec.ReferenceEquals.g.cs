@@ -7,6 +7,7 @@
 namespace Cases.ObjectMemberNames
 {
     /// <summary>The ReferenceEquals object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/ReferenceEquals</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.ObjectMemberNames.ReferenceEquals.JsonConverter))]
     public sealed partial record ReferenceEquals

@@ -7,6 +7,7 @@
 namespace Cases.DateNetstandardRuntime
 {
     /// <summary>The Appointment object of the spec.</summary>
+    /// <remarks>From <c>spec.yaml#/components/schemas/Appointment</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.DateNetstandardRuntime.Appointment.JsonConverter))]
     public sealed partial record Appointment
