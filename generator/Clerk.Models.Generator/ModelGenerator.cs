@@ -55,7 +55,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
                     Option("UnixTimestampUnit", "ClerkModelsUnixTimestampUnit"),
                     Option("RequiredMembers", "ClerkModelsRequiredMembers"),
                     Option("Include", "ClerkModelsInclude"),
-                    Option("Exclude", "ClerkModelsExclude")));
+                    Option("Exclude", "ClerkModelsExclude"),
+                    Option("WebhookEventMember", "ClerkModelsWebhookEventMember")));
             })
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)

@@ -104,6 +104,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is in Exclude, but it is generated: '{1}', which is kept, refers to it, and the generated code would not compile without it",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor WebhookEventUndecidable = Create(
+        "CMG016",
+        "The webhook bodies cannot be told apart: no WebhookEvent union",
+        "The bodies of the spec's {0} webhooks have no member whose values tell them apart, so WebhookEvent is not generated (each webhook still gets its type); set WebhookEventMember (ClerkModelsWebhookEventMember) to the member that carries the webhook's name, for example 'type'",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -196,7 +196,9 @@ internal static class RecordEmitter
 
     private static void WriteMemberEnum(SourceWriter writer, RecordModel record, List<Member> members)
     {
-        writer.Line("/// <summary>The members of <see cref=\"" + record.Name + "\"/>, for <see cref=\"IsPresent\"/> and <see cref=\"Without\"/>.</summary>");
+        // A record without members has no Without to point at.
+        writer.Line("/// <summary>The members of <see cref=\"" + record.Name + "\"/>, for <see cref=\"IsPresent\"/>"
+            + (members.Count == 0 ? string.Empty : " and <see cref=\"Without\"/>") + ".</summary>");
         writer.OpenBlock("public enum " + record.MemberEnumName);
         foreach (var member in members)
         {

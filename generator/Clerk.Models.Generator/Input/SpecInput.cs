@@ -19,6 +19,7 @@ internal sealed record SpecInput(string Path, string Text, SpecOptions Options);
 /// <param name="RequiredMembers"><c>enforce</c> or <c>lenient</c>: whether a payload must carry the members the spec requires.</param>
 /// <param name="Include">Component schemas to generate, with what they refer to: names with <c>*</c> wildcards, separated by ',' or ';'.</param>
 /// <param name="Exclude">Component schemas not to generate unless a generated one refers to them: same syntax.</param>
+/// <param name="WebhookEventMember">The body member whose value is the webhook's name, which the <c>WebhookEvent</c> union picks its case by.</param>
 internal sealed record SpecOptions(
     string? Namespace,
     string? RootNamespace,
@@ -28,7 +29,8 @@ internal sealed record SpecOptions(
     string? UnixTimestampUnit = null,
     string? RequiredMembers = null,
     string? Include = null,
-    string? Exclude = null);
+    string? Exclude = null,
+    string? WebhookEventMember = null);
 
 /// <summary>Where another spec of the compilation puts its types: for <c>$ref</c>s into that file.</summary>
 internal sealed record KnownSpec(string Path, string Namespace);

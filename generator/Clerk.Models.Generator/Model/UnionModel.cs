@@ -13,7 +13,11 @@ internal sealed record UnionModel(
     UnionPlan Plan) : TypeModel(Name, FileName, Description);
 
 /// <summary>A <c>discriminator</c>: the member whose value names the alternative, and which value names which case.</summary>
-internal sealed record UnionDiscriminator(string PropertyJsonName, EquatableArray<DiscriminatorValue> Values);
+/// <param name="DecidesAlone">
+/// True when nothing else tells the cases apart (the webhook union with <c>WebhookEventMember</c>): a
+/// value without the member is the unknown case too, not matched by its structure.
+/// </param>
+internal sealed record UnionDiscriminator(string PropertyJsonName, EquatableArray<DiscriminatorValue> Values, bool DecidesAlone = false);
 
 internal sealed record DiscriminatorValue(string Value, string CaseName);
 

@@ -33,6 +33,9 @@ internal static class EmittedNames
     /// <summary>The name the case for values no alternative fits is given when it is free.</summary>
     public const string UnknownCase = "Unknown";
 
+    /// <summary>The union of a spec's webhook bodies.</summary>
+    public const string WebhookEventUnion = "WebhookEvent";
+
     /// <summary>The record field that holds presence bits 64 × <paramref name="word"/> and up.</summary>
     public static string PresenceField(int word) => "_present_" + word.ToString(CultureInfo.InvariantCulture);
 

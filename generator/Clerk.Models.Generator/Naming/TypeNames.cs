@@ -50,6 +50,12 @@ internal sealed class TypeNames
     public IEnumerable<(string File, IReadOnlyList<string> Types)> Files
         => _fileOrder.Select(f => (f, (IReadOnlyList<string>)_typesIn[f]));
 
+    /// <summary>How many files hold types so far: with <see cref="FilesFrom"/>, the files a step added.</summary>
+    public int FileCount => _fileOrder.Count;
+
+    /// <summary>The files claimed from position <paramref name="start"/> on (see <see cref="FileCount"/>).</summary>
+    public IEnumerable<string> FilesFrom(int start) => _fileOrder.Skip(start);
+
     /// <summary>The resolver's name, claimed after every type so that a schema keeps its own name.</summary>
     public string ClaimResolver(string desired)
     {

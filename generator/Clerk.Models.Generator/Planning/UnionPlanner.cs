@@ -51,7 +51,7 @@ internal static class UnionPlanner
         return new UnionPlan(
             union.Discriminator,
             probes.ToEquatableArray(),
-            SelectObjects(union),
+            union.Discriminator is { DecidesAlone: true } ? null : SelectObjects(union),
             tokens.ToEquatableArray(),
             fallsBack,
             union.Cases.SelectMany(c => c.Checks).Where(c => c.Kind == CaseCheckKind.Pattern).Select(c => c.Values[0]).Distinct().ToEquatableArray());

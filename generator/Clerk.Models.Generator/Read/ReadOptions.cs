@@ -18,8 +18,9 @@ internal sealed class ReadOptions
     private readonly Regex? _timestampMembers;
     private readonly TypeKind _timestampKind;
 
-    private ReadOptions(bool isPublic, TypeRef integerType, Regex? timestampMembers, TypeKind timestampKind, bool lenientRequiredMembers, SchemaNameList? include, SchemaNameList? exclude)
+    private ReadOptions(bool isPublic, TypeRef integerType, Regex? timestampMembers, TypeKind timestampKind, bool lenientRequiredMembers, SchemaNameList? include, SchemaNameList? exclude, string? webhookEventMember)
     {
+        WebhookEventMember = webhookEventMember;
         IsPublic = isPublic;
         IntegerType = integerType;
         LenientRequiredMembers = lenientRequiredMembers;
@@ -46,6 +47,9 @@ internal sealed class ReadOptions
 
     /// <summary>The components not to generate unless a generated one refers to them; null for none.</summary>
     public SchemaNameList? Exclude { get; }
+
+    /// <summary>The body member whose value names the webhook, for <c>WebhookEvent</c>; null to tell the bodies apart by their members.</summary>
+    public string? WebhookEventMember { get; }
 
     /// <summary>The unix-time kind for an integer member with this JSON name, or null when the option does not name it.</summary>
     public TypeKind? TimestampUnitFor(string jsonName)
@@ -132,7 +136,8 @@ internal sealed class ReadOptions
             unit,
             lenient,
             SchemaNameList.Parse(options.Include, "Include (ClerkModelsInclude)"),
-            SchemaNameList.Parse(options.Exclude, "Exclude (ClerkModelsExclude)"));
+            SchemaNameList.Parse(options.Exclude, "Exclude (ClerkModelsExclude)"),
+            string.IsNullOrWhiteSpace(options.WebhookEventMember) ? null : options.WebhookEventMember!.Trim());
     }
 
     /// <summary>

@@ -129,8 +129,11 @@ internal sealed partial class ModelBuilder
     private TypeRef? BuildInline(IOpenApiSchema schema, SchemaShape shape, string contextName, string pointer, string? origin)
     {
         // An inline schema met again while it is being built contains itself, through a member
-        // that composes its own parent (allOf: [$ref Parent, {...}]): it is that type again.
-        if (_inlineInProgress.TryGetValue(schema, out var building))
+        // that composes its own parent (allOf: [$ref Parent, {...}]): it is that type again. A payload
+        // that composes a component (each webhook body is allOf: [$ref WebhookEventPayload, ...]) uses the
+        // component's inline types, not a copy per payload. Components themselves keep a copy each, so
+        // that a component's file does not depend on which others are generated.
+        if (_inlineInProgress.TryGetValue(schema, out var building) || (_buildingPayloads && _builtInline.TryGetValue(schema, out building)))
         {
             return building;
         }
@@ -151,6 +154,11 @@ internal sealed partial class ModelBuilder
         finally
         {
             _inlineInProgress.Remove(schema);
+        }
+
+        if (!_builtInline.ContainsKey(schema))
+        {
+            _builtInline[schema] = type;
         }
 
         return type;

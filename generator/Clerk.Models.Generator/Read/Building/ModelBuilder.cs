@@ -5,6 +5,7 @@ using Clerk.Models.Generator.Input;
 using Clerk.Models.Generator.Model;
 using Clerk.Models.Generator.Naming;
 using Clerk.Models.Generator.Read.OpenApi;
+using Clerk.Models.Generator.Read.Payloads;
 using Clerk.Models.Generator.Read.Schemas;
 using Clerk.Models.Generator.Read.Text;
 using Microsoft.OpenApi;
@@ -32,6 +33,10 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, bool> _componentNullable = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(System.StringComparer.Ordinal);
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineInProgress = new();
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _builtInline = new();
+
+    /// <summary>True once the components are built: payloads reuse the inline types built for them.</summary>
+    private bool _buildingPayloads;
 
     /// <summary>The file of the component being built: inline types built for it go there too.</summary>
     private string? _currentFile;
@@ -66,7 +71,8 @@ internal sealed partial class ModelBuilder
     {
         // The subset first, so that broken aliases are reported only where they are generated. The
         // closure asks no $ref for its keywords, so the broken chains cannot trip it.
-        var subset = SchemaSubset.Select(_adapter, _options.Include, _options.Exclude, _cancellationToken);
+        var payloads = PayloadRoots.Find(_adapter);
+        var subset = SchemaSubset.Select(_adapter, _options.Include, _options.Exclude, payloads, _cancellationToken);
         ReportSubset(subset);
         _adapter.SetAsideBrokenAliases((descriptor, pointer, arguments) =>
         {
@@ -115,6 +121,9 @@ internal sealed partial class ModelBuilder
             BuildType(schema, shape, typeName, OpenApiAdapter.ComponentPointer(id));
         }
 
+        _buildingPayloads = true;
+        BuildPayloads(payloads, subset);
+        BuildWebhookEvent(payloads, subset);
         _currentFile = null;
         _reporting = true;
     }
@@ -176,18 +185,19 @@ internal sealed partial class ModelBuilder
     }
 
     /// <param name="origin">Where an inline schema sits ("'status' of OTP"), for its summary when it has no description.</param>
-    private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer, string? origin = null)
+    /// <param name="summary">The summary when the schema has no description, for a payload named from where it is used.</param>
+    private void BuildType(IOpenApiSchema schema, SchemaShape shape, string typeName, string pointer, string? origin = null, string? summary = null)
     {
         switch (shape)
         {
             case SchemaShape.Record:
-                BuildRecord(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The value of " + origin + "."));
+                BuildRecord(schema, typeName, pointer, schema.Description ?? summary ?? (origin is null ? null : "The value of " + origin + "."));
                 break;
             case SchemaShape.Enum:
-                BuildEnum(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The values of " + origin + "; values the spec does not list are kept too."));
+                BuildEnum(schema, typeName, pointer, schema.Description ?? summary ?? (origin is null ? null : "The values of " + origin + "; values the spec does not list are kept too."));
                 break;
             case SchemaShape.Union:
-                BuildUnion(schema, typeName, pointer, schema.Description ?? (origin is null ? null : "The value of " + origin + ": one of several alternatives."));
+                BuildUnion(schema, typeName, pointer, schema.Description ?? summary ?? (origin is null ? null : "The value of " + origin + ": one of several alternatives."));
                 break;
         }
     }

@@ -16,17 +16,19 @@ namespace Clerk.Models.Generator.Read.OpenApi;
 /// so the builder never consults two sources itself. (Parsing the text, which the library would also do
 /// less well, is <see cref="SpecParser"/>'s.)
 /// </summary>
-internal sealed class OpenApiAdapter
+internal sealed partial class OpenApiAdapter
 {
     /// <summary>Far beyond any real spec; the library follows alias chains recursively.</summary>
     private const int MaxAliasChain = 256;
 
     private readonly SpecLocator _locator;
     private readonly IDictionary<string, IOpenApiSchema> _components;
+    private readonly OpenApiDocument _document;
 
     public OpenApiAdapter(OpenApiDocument document, SpecLocator locator)
     {
         _locator = locator;
+        _document = document;
         _components = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
     }
 

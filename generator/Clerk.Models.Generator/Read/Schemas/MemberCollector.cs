@@ -61,6 +61,12 @@ internal static class MemberCollector
 
             foreach (var property in current.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
+                // A member that is not a mapping (reported by the shape check) is left out, as the library leaves out its keywords.
+                if (property.Value is null)
+                {
+                    continue;
+                }
+
                 var member = new SchemaMember(property.Key, property.Value, currentPointer + "/properties/" + SpecLocator.Escape(property.Key), false);
                 var existing = members.FindIndex(m => m.JsonName == property.Key);
                 if (existing >= 0)

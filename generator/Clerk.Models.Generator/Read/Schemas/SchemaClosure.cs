@@ -33,6 +33,11 @@ internal sealed class SchemaClosure
 
     /// <param name="roots">Component ids; one that is not a component of the document is ignored.</param>
     public static SchemaClosure Of(OpenApiAdapter adapter, IEnumerable<string> roots, CancellationToken cancellationToken)
+        => Of(adapter, roots, Array.Empty<(string, IOpenApiSchema)>(), cancellationToken);
+
+    /// <param name="roots">Component ids; one that is not a component of the document is ignored.</param>
+    /// <param name="inlineRoots">Schemas written outside the components (request and response bodies), with what to name as the referrer of the components they reach.</param>
+    public static SchemaClosure Of(OpenApiAdapter adapter, IEnumerable<string> roots, IEnumerable<(string Referrer, IOpenApiSchema Schema)> inlineRoots, CancellationToken cancellationToken)
     {
         var components = adapter.Components;
         var referrers = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -48,18 +53,16 @@ internal sealed class SchemaClosure
 
         var visited = new HashSet<IOpenApiSchema>();
         var pending = new Stack<IOpenApiSchema>();
+        foreach (var (referrer, schema) in inlineRoots)
+        {
+            pending.Push(schema);
+            Walk(adapter, referrer, pending, visited, referrers, queue);
+        }
+
         while (queue.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var id = queue.Dequeue();
-            void Reach(string? target)
-            {
-                if (target is not null && !referrers.ContainsKey(target))
-                {
-                    referrers.Add(target, id);
-                    queue.Enqueue(target);
-                }
-            }
 
             // A component that is not a mapping ('Pet: 5') is null, and refers to nothing.
             if (components[id] is { } schema)
@@ -67,48 +70,63 @@ internal sealed class SchemaClosure
                 pending.Push(schema);
             }
 
-            while (pending.Count > 0)
-            {
-                var current = pending.Pop();
-                if (current is OpenApiSchemaReference reference)
-                {
-                    // A $ref into another file is that spec's own type: nothing to generate here.
-                    Reach(adapter.ComponentIdOf(reference));
-                    continue;
-                }
-
-                if (!visited.Add(current))
-                {
-                    continue;
-                }
-
-                Push(pending, current.Items);
-                Push(pending, current.AdditionalProperties);
-                foreach (var list in new[] { current.AllOf, current.OneOf, current.AnyOf })
-                {
-                    foreach (var part in list ?? (IEnumerable<IOpenApiSchema>)Array.Empty<IOpenApiSchema>())
-                    {
-                        Push(pending, part);
-                    }
-                }
-
-                foreach (var property in current.Properties ?? new Dictionary<string, IOpenApiSchema>())
-                {
-                    Push(pending, property.Value);
-                }
-
-                // Mapping values may be bare schema names, which only the adapter reads as components.
-                foreach (var mapping in current.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
-                {
-                    if (mapping.Value is { } target)
-                    {
-                        Reach(adapter.MappedComponent(target));
-                    }
-                }
-            }
+            Walk(adapter, id, pending, visited, referrers, queue);
         }
 
         return new SchemaClosure(referrers);
+    }
+
+    /// <summary>Walks the schemas on <paramref name="pending"/>, reaching the components they refer to from <paramref name="referrer"/>.</summary>
+    private static void Walk(OpenApiAdapter adapter, string referrer, Stack<IOpenApiSchema> pending, HashSet<IOpenApiSchema> visited, Dictionary<string, string?> referrers, Queue<string> queue)
+    {
+        void Reach(string? target)
+        {
+            if (target is not null && !referrers.ContainsKey(target))
+            {
+                referrers.Add(target, referrer);
+                queue.Enqueue(target);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current is OpenApiSchemaReference reference)
+            {
+                // A $ref into another file is that spec's own type: nothing to generate here.
+                Reach(adapter.ComponentIdOf(reference));
+                continue;
+            }
+
+            if (!visited.Add(current))
+            {
+                continue;
+            }
+
+            Push(pending, current.Items);
+            Push(pending, current.AdditionalProperties);
+            foreach (var list in new[] { current.AllOf, current.OneOf, current.AnyOf })
+            {
+                foreach (var part in list ?? (IEnumerable<IOpenApiSchema>)Array.Empty<IOpenApiSchema>())
+                {
+                    Push(pending, part);
+                }
+            }
+
+            foreach (var property in current.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                Push(pending, property.Value);
+            }
+
+            // Mapping values may be bare schema names, which only the adapter reads as components.
+            foreach (var mapping in current.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            {
+                if (mapping.Value is { } target)
+                {
+                    Reach(adapter.MappedComponent(target));
+                }
+            }
+        }
     }
 
     private static void Push(Stack<IOpenApiSchema> pending, IOpenApiSchema? schema)

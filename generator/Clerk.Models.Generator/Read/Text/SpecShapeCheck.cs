@@ -18,6 +18,7 @@ internal static class SpecShapeCheck
     private static readonly string[] BooleanKeywords = { "nullable", "deprecated", "readOnly", "writeOnly", "uniqueItems" };
     private static readonly string[] SchemaKeywords = { "items", "not" };
     private static readonly string[] SchemaListKeywords = { "allOf", "oneOf", "anyOf" };
+    private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace", "query" };
 
     public static List<(LocationInfo Location, string Message)> Find(JsonNode? root, SpecLocator locator)
     {
@@ -29,7 +30,9 @@ internal static class SpecShapeCheck
 
         void Report(string pointer, string message) => problems.Add((locator.Locate(pointer), message));
 
+        // Payloads first, so that the components, pushed after them, are checked and reported first.
         var schemas = new Stack<(string Pointer, JsonNode? Node)>();
+        QueuePayloads(document, schemas);
         if (Mapping(document, "components", "/components", "'components'", Report) is { } components)
         {
             QueueValues(Mapping(components, "schemas", "/components/schemas", "'components/schemas'", Report), "/components/schemas", schemas);
@@ -123,6 +126,92 @@ internal static class SpecShapeCheck
                     schemas.Push((pointer + "/" + keyword + "/" + i, parts[i]));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The schemas of the JSON bodies that get models: operations' and webhooks' request bodies and
+    /// responses, and the bodies of <c>components/requestBodies</c> and <c>components/responses</c>.
+    /// Only what is a mapping on the way there is followed; the library judges the rest of a path item.
+    /// </summary>
+    private static void QueuePayloads(JsonObject document, Stack<(string, JsonNode?)> schemas)
+    {
+        var found = new List<(string, JsonNode?)>();
+
+        void Content(JsonNode? holder, string pointer)
+        {
+            if (holder is not JsonObject body)
+            {
+                return;
+            }
+
+            if (body["content"] is JsonObject content)
+            {
+                foreach (var media in content)
+                {
+                    if (media.Value is JsonObject type && type.TryGetPropertyValue("schema", out var schema) && OpenApi.OpenApiAdapter.IsJson(media.Key))
+                    {
+                        found.Add((pointer + "/content/" + SpecLocator.Escape(media.Key) + "/schema", schema));
+                    }
+                }
+            }
+            else if (body.TryGetPropertyValue("schema", out var schema))
+            {
+                // OpenAPI 2.0: a response's schema, or a body parameter's.
+                found.Add((pointer + "/schema", schema));
+            }
+        }
+
+        void PathItems(JsonNode? items, string pointer)
+        {
+            foreach (var item in items as JsonObject ?? new JsonObject())
+            {
+                var itemPointer = pointer + "/" + SpecLocator.Escape(item.Key);
+                foreach (var method in Methods)
+                {
+                    if (item.Value is not JsonObject path || path[method] is not JsonObject operation)
+                    {
+                        continue;
+                    }
+
+                    var operationPointer = itemPointer + "/" + method;
+                    Content(operation["requestBody"], operationPointer + "/requestBody");
+                    if (operation["parameters"] is JsonArray parameters)
+                    {
+                        for (var i = 0; i < parameters.Count; i++)
+                        {
+                            if (parameters[i] is JsonObject parameter && parameter["in"] is JsonValue where && where.TryGetValue<string>(out var location) && location == "body")
+                            {
+                                Content(parameter, operationPointer + "/parameters/" + i);
+                            }
+                        }
+                    }
+
+                    foreach (var response in operation["responses"] as JsonObject ?? new JsonObject())
+                    {
+                        Content(response.Value, operationPointer + "/responses/" + SpecLocator.Escape(response.Key));
+                    }
+                }
+            }
+        }
+
+        PathItems(document["paths"], "/paths");
+        PathItems(document["webhooks"], "/webhooks");
+        PathItems(document["x-webhooks"], "/x-webhooks");
+        if (document["components"] is JsonObject components)
+        {
+            foreach (var kind in new[] { "requestBodies", "responses" })
+            {
+                foreach (var entry in components[kind] as JsonObject ?? new JsonObject())
+                {
+                    Content(entry.Value, "/components/" + kind + "/" + SpecLocator.Escape(entry.Key));
+                }
+            }
+        }
+
+        for (var i = found.Count - 1; i >= 0; i--)
+        {
+            schemas.Push(found[i]);
         }
     }
 
