@@ -55,6 +55,10 @@ public static class GeneratorHarness
     public static SpecFile BundledSpec()
         => new(RepoFile("specs", "clerk-user.yaml"), File.ReadAllText(RepoFile("specs", "clerk-user.yaml")), "Clerk.Models");
 
+    /// <summary>Clerk's webhooks, told apart by their <c>type</c> member as the package's docs show.</summary>
+    public static SpecFile BundledWebhooksSpec()
+        => new(RepoFile("specs", "clerk-webhooks.yaml"), File.ReadAllText(RepoFile("specs", "clerk-webhooks.yaml")), "Clerk.Models.Webhooks", new Dictionary<string, string> { ["WebhookEventMember"] = "type" });
+
     public static CSharpCompilation CreateCompilation(params string[] sources)
         => CSharpCompilation.Create(
             "Consumer",
