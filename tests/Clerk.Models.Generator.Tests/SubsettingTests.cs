@@ -171,8 +171,8 @@ public sealed class SubsettingTests(ITestOutputHelper output)
         var warnings = run.GeneratorDiagnostics.Where(d => d.Id == "CMG014").ToList();
         Assert.Equal(3, warnings.Count);
         Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.DefaultSeverity));
-        Assert.Contains("'Nobody' in Include (ClerkModelsInclude) matches no schema of this spec;", warnings[0].GetMessage());
-        Assert.Contains("'user' in Include (ClerkModelsInclude) matches no schema of this spec (did you mean 'User'?)", warnings[1].GetMessage());
+        Assert.Contains("'Nobody' in Include (ClerkModelsInclude) matches nothing in this spec;", warnings[0].GetMessage());
+        Assert.Contains("'user' in Include (ClerkModelsInclude) matches nothing in this spec (did you mean 'User'?)", warnings[1].GetMessage());
         Assert.Contains("'Gone*' in Exclude (ClerkModelsExclude)", warnings[2].GetMessage());
 
         // Located at the 'schemas' key, since the option itself is written in the project file.

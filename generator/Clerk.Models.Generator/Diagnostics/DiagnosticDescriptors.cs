@@ -94,8 +94,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SubsetNameMatchesNothing = Create(
         "CMG014",
-        "Include or Exclude names no schema",
-        "'{1}' in {0} matches no schema of this spec{2}; names are the keys under 'components/schemas' ('definitions' in OpenAPI 2.0), compared case-sensitively",
+        "Include or Exclude names nothing in the spec",
+        "'{1}' in {0} matches nothing in this spec{2}; names are schema names (the keys under 'components/schemas', 'definitions' in OpenAPI 2.0), operationIds, names under 'components/requestBodies' and 'components/responses', and webhook names, compared case-sensitively",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ExcludedSchemaKept = Create(

@@ -18,6 +18,7 @@ internal sealed record PayloadBody(string Pointer, string MediaType, IOpenApiSch
 /// <param name="Method">The HTTP method, lower case (<c>post</c>).</param>
 /// <param name="RequestBodyReference">The component a <c>$ref</c>'d request body names, or null.</param>
 /// <param name="Responses">Each response's status key (<c>200</c>, <c>4XX</c>, <c>default</c>) and its inline JSON bodies.</param>
+/// <param name="References">The bodies that are a bare <c>$ref</c>, also through a <c>$ref</c>'d request body or response: what <c>Include</c> of the operation generates besides its inline bodies.</param>
 internal sealed record OperationPayloads(
     string? OperationId,
     string? Summary,
@@ -25,7 +26,8 @@ internal sealed record OperationPayloads(
     string Method,
     IReadOnlyList<PayloadBody> Request,
     string? RequestBodyReference,
-    IReadOnlyList<(string Status, IReadOnlyList<PayloadBody> Bodies)> Responses);
+    IReadOnlyList<(string Status, IReadOnlyList<PayloadBody> Bodies)> Responses,
+    IReadOnlyList<IOpenApiSchema> References);
 
 /// <summary>A webhook (OpenAPI 3.1 <c>webhooks</c>, or the <c>x-webhooks</c> extension) and the bodies it is sent with.</summary>
 /// <param name="Request">Its inline JSON bodies.</param>
@@ -55,7 +57,8 @@ internal sealed partial class OpenApiAdapter
                     method,
                     RequestBodies(operation.RequestBody, pointer),
                     (operation.RequestBody as OpenApiRequestBodyReference)?.Reference?.Id,
-                    ResponseBodies(operation.Responses, pointer)));
+                    ResponseBodies(operation.Responses, pointer),
+                    ReferencedBodies(operation)));
             }
         }
 
@@ -171,6 +174,34 @@ internal sealed partial class OpenApiAdapter
         }
 
         return Bodies(body.Content, operationPointer + "/requestBody");
+    }
+
+    /// <summary>
+    /// The <c>$ref</c> schemas of an operation's JSON bodies. A <c>$ref</c>'d request body or response
+    /// is followed (the library resolves it); a <c>$ref</c> to another file has no target and is left out.
+    /// </summary>
+    private static List<IOpenApiSchema> ReferencedBodies(OpenApiOperation operation)
+    {
+        var contents = new List<IDictionary<string, IOpenApiMediaType>?> { SafeContent(() => operation.RequestBody?.Content) };
+        contents.AddRange((operation.Responses ?? new OpenApiResponses()).Values.Select(r => SafeContent(() => r?.Content)));
+        return contents
+            .SelectMany(c => c ?? new Dictionary<string, IOpenApiMediaType>())
+            .Where(pair => IsJson(pair.Key) && pair.Value?.Schema is OpenApiSchemaReference)
+            .Select(pair => pair.Value.Schema!)
+            .ToList();
+    }
+
+    /// <summary>A content map, or null when a <c>$ref</c> to it cannot be resolved (the library throws for some).</summary>
+    private static IDictionary<string, IOpenApiMediaType>? SafeContent(Func<IDictionary<string, IOpenApiMediaType>?> content)
+    {
+        try
+        {
+            return content();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NullReferenceException)
+        {
+            return null;
+        }
     }
 
     private List<(string Status, IReadOnlyList<PayloadBody> Bodies)> ResponseBodies(OpenApiResponses? responses, string operationPointer)

@@ -37,14 +37,18 @@ internal sealed record WebhookEntry(string Name, PayloadRoot? Root, OpenApiSchem
 /// </summary>
 internal sealed class PayloadRoots
 {
-    private PayloadRoots(List<PayloadRoot> roots, List<WebhookEntry> webhooks, string? webhooksPointer)
+    private PayloadRoots(List<PayloadRoot> roots, List<(string, IReadOnlyList<IOpenApiSchema>)> operations, List<WebhookEntry> webhooks, string? webhooksPointer)
     {
         Roots = roots;
+        Operations = operations;
         Webhooks = webhooks;
         WebhooksPointer = webhooksPointer;
     }
 
     public IReadOnlyList<PayloadRoot> Roots { get; }
+
+    /// <summary>Every operation with an <c>operationId</c>, with the <c>$ref</c>'d schemas of its bodies, for <c>Include</c>.</summary>
+    public IReadOnlyList<(string OperationId, IReadOnlyList<IOpenApiSchema> References)> Operations { get; }
 
     public IReadOnlyList<WebhookEntry> Webhooks { get; }
 
@@ -54,8 +58,14 @@ internal sealed class PayloadRoots
     public static PayloadRoots Find(OpenApiAdapter adapter)
     {
         var roots = new List<PayloadRoot>();
+        var operations = new List<(string, IReadOnlyList<IOpenApiSchema>)>();
         foreach (var operation in adapter.Operations())
         {
+            if (operation.OperationId is not null)
+            {
+                operations.Add((operation.OperationId, operation.References));
+            }
+
             var name = NameMangler.ToPascalCase(operation.OperationId ?? operation.Method + " " + operation.Path, "Operation");
             var where = operation.Method.ToUpperInvariant() + " " + operation.Path;
             var summary = operation.Summary is null ? "." : ": " + operation.Summary.TrimEnd('.') + ".";
@@ -98,6 +108,6 @@ internal sealed class PayloadRoots
             webhooks.Add(new WebhookEntry(webhook.Name, first, webhook.SchemaReference, webhook.RequestBodyReference));
         }
 
-        return new PayloadRoots(roots, webhooks, adapter.WebhooksPointer);
+        return new PayloadRoots(roots, operations, webhooks, adapter.WebhooksPointer);
     }
 }

@@ -68,6 +68,7 @@ internal sealed class SchemaSubset
         var ids = adapter.Components.Keys.ToList();
         var names = ids
             .Concat(payloads.Roots.Select(r => r.SubsetName).OfType<string>())
+            .Concat(payloads.Operations.Select(o => o.OperationId))
             .Concat(payloads.Webhooks.Select(w => w.Name))
             .Distinct(System.StringComparer.Ordinal)
             .ToList();
@@ -90,7 +91,10 @@ internal sealed class SchemaSubset
             .Select(r => (r.DesiredName, r.Schema))
             .Concat(payloads.Webhooks
                 .Where(w => w.SchemaReference is not null && subset.GeneratesPayload(w.Name))
-                .Select(w => (WebhookTypeName(w.Name), (IOpenApiSchema)w.SchemaReference!)));
+                .Select(w => (WebhookTypeName(w.Name), (IOpenApiSchema)w.SchemaReference!)))
+            .Concat(payloads.Operations
+                .Where(o => subset.GeneratesPayload(o.OperationId))
+                .SelectMany(o => o.References.Select(schema => (o.OperationId, schema))));
         var closure = SchemaClosure.Of(adapter, roots, inlineRoots, cancellationToken);
         var kept = ids
             .Where(id => exclude is not null && exclude.Matches(id) && closure.Contains(id)
