@@ -1,6 +1,8 @@
 using System;
+using System.Threading;
 using Clerk.Webhooks.Sample;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,10 @@ builder.Services.AddSingleton(services =>
     SvixSignatureVerifier.TryParseSecret(secret, out var key); // the validator has accepted it
     return new SvixSignatureVerifier(key, services.GetRequiredService<TimeProvider>());
 });
+builder.Services.AddSingleton<UserDirectory>();
+builder.Services.AddSingleton<UnknownEvents>();
+builder.Services.AddSingleton<ClerkEventHandler>();
+builder.Services.AddSingleton<ClerkWebhookEndpoint>();
 
 var app = builder.Build();
 
@@ -31,6 +37,9 @@ catch (OptionsValidationException ex)
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
+
+app.MapPost(ClerkWebhookEndpoint.Route, (HttpRequest request, ClerkWebhookEndpoint endpoint, CancellationToken cancellationToken) =>
+    endpoint.ReceiveAsync(request, cancellationToken));
 
 app.Run();
 return 0;
