@@ -88,7 +88,7 @@ internal static class UnionEmitter
             writer.Line();
         }
 
-        writer.Line("/// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>");
+        writer.Line("/// <summary>Reads the value at the reader's current token " + ReadSummary(plan.Discriminator) + ".</summary>");
         writer.OpenBlock("public static " + type + " ReadValue(ref " + Json + ".Utf8JsonReader reader, " + Json + ".JsonSerializerOptions options)");
 
         // null is not a value that fits no alternative: where the spec allows it, the member is nullable and never gets here.
@@ -151,6 +151,13 @@ internal static class UnionEmitter
         writer.CloseBlock();
     }
 
+    private static string ReadSummary(UnionDiscriminator? discriminator) => discriminator switch
+    {
+        null => "as the first alternative it fits",
+        { DecidesAlone: true } => "as the case its '" + string.Join(" ", CSharpText.XmlDocLines(discriminator.PropertyJsonName)) + "' names; any other value is the unknown case",
+        _ => "as the alternative its '" + string.Join(" ", CSharpText.XmlDocLines(discriminator.PropertyJsonName)) + "' names, or without that member as the first alternative it fits",
+    };
+
     /// <summary>A known discriminator value picks its case; an unknown one keeps the raw JSON; an absent one falls through to the structure.</summary>
     private static void WriteDiscriminator(SourceWriter writer, EmitContext context, UnionModel union, UnionDiscriminator discriminator)
     {
@@ -163,7 +170,12 @@ internal static class UnionEmitter
             writer.Line("if (" + condition + ") { return new " + @case.CaseName + "(" + ValueCode.Read(context, @case.Type, acceptsNull: false) + "); }");
         }
 
-        writer.Line("if (discriminator.HasValue) { return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader)); }");
+        // When the member alone decides, what follows the block is the unknown case already.
+        if (!discriminator.DecidesAlone)
+        {
+            writer.Line("if (discriminator.HasValue) { return new " + union.UnknownCaseName + "(" + Runtime + ".RawJson.Read(ref reader)); }");
+        }
+
         writer.CloseBlock();
         writer.Line();
     }

@@ -22,7 +22,7 @@ public sealed class JsonMemberNames
     private readonly byte[][] _utf8;
     private readonly JsonEncodedText[] _encoded;
 
-    // Open addressing over (length, first 8 bytes): one probe finds almost every name.
+    // Open addressing over (length, first 7 bytes): one probe finds almost every name.
     private readonly int[] _slots;
     private readonly ulong[] _keys;
     private readonly int _mask;

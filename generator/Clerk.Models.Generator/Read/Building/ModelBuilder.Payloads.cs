@@ -41,7 +41,9 @@ internal sealed partial class ModelBuilder
             if (typeName is null)
             {
                 _currentFile = null;
-                _payloadTypes[root.Pointer] = ResolveType(root.Schema, root.DesiredName, root.Pointer).Type;
+                // An array body's inline item type is "the value of an item of the JSON body of ...".
+                var origin = char.ToLowerInvariant(root.Description[0]) + root.Description.Substring(1).TrimEnd('.');
+                _payloadTypes[root.Pointer] = ResolveType(root.Schema, root.DesiredName, root.Pointer, origin).Type;
             }
             else
             {

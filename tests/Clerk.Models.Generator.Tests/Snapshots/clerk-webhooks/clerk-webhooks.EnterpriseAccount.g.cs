@@ -327,7 +327,7 @@ namespace Clerk.Models.Webhooks
         {
             private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = new("^oauth_(?:(?:token_)|(?:custom_))?[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
-            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            /// <summary>Reads the value at the reader's current token as the alternative its 'object' names, or without that member as the first alternative it fits.</summary>
             public static global::Clerk.Models.Webhooks.EnterpriseAccountVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }

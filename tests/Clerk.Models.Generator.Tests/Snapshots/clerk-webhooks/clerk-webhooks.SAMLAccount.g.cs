@@ -262,7 +262,7 @@ namespace Clerk.Models.Webhooks
         /// <summary>Reads <see cref="SAMLAccountVerification"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
         public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.Webhooks.SAMLAccountVerification, global::Clerk.Models.Webhooks.SAMLAccountVerification.JsonConverter.Direct>
         {
-            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            /// <summary>Reads the value at the reader's current token as the alternative its 'object' names, or without that member as the first alternative it fits.</summary>
             public static global::Clerk.Models.Webhooks.SAMLAccountVerification ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }

@@ -292,7 +292,7 @@ namespace Clerk.Models.Webhooks
         /// <summary>Reads <see cref="WebhookEvent"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
         public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Clerk.Models.Webhooks.WebhookEvent, global::Clerk.Models.Webhooks.WebhookEvent.JsonConverter.Direct>
         {
-            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            /// <summary>Reads the value at the reader's current token as the case its 'type' names; any other value is the unknown case.</summary>
             public static global::Clerk.Models.Webhooks.WebhookEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
@@ -345,7 +345,6 @@ namespace Clerk.Models.Webhooks
                     if (discriminator.Is("user.deleted"u8)) { return new UserDeleted(global::Clerk.Models.Webhooks.UserDeletedEvent.JsonConverter.ReadValue(ref reader, options)); }
                     if (discriminator.Is("waitlistEntry.created"u8)) { return new WaitlistEntryCreated(global::Clerk.Models.Webhooks.WaitlistEntryCreatedEvent.JsonConverter.ReadValue(ref reader, options)); }
                     if (discriminator.Is("waitlistEntry.updated"u8)) { return new WaitlistEntryUpdated(global::Clerk.Models.Webhooks.WaitlistEntryUpdatedEvent.JsonConverter.ReadValue(ref reader, options)); }
-                    if (discriminator.HasValue) { return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));

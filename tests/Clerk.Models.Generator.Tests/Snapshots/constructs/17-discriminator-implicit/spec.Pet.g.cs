@@ -32,7 +32,7 @@ namespace Cases.DiscriminatorImplicit
         /// <summary>Reads <see cref="Pet"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
         public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.DiscriminatorImplicit.Pet, global::Cases.DiscriminatorImplicit.Pet.JsonConverter.Direct>
         {
-            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            /// <summary>Reads the value at the reader's current token as the alternative its 'pet_type' names, or without that member as the first alternative it fits.</summary>
             public static global::Cases.DiscriminatorImplicit.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }

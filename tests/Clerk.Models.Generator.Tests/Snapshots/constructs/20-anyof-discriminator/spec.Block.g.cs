@@ -32,7 +32,7 @@ namespace Cases.AnyofDiscriminator
         /// <summary>Reads <see cref="Block"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
         public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.AnyofDiscriminator.Block, global::Cases.AnyofDiscriminator.Block.JsonConverter.Direct>
         {
-            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            /// <summary>Reads the value at the reader's current token as the alternative its 'type' names, or without that member as the first alternative it fits.</summary>
             public static global::Cases.AnyofDiscriminator.Block ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }

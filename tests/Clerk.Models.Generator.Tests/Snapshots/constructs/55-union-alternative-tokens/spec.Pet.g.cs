@@ -32,7 +32,7 @@ namespace Cases.UnionAlternativeTokens
         /// <summary>Reads <see cref="Pet"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
         public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.UnionAlternativeTokens.Pet, global::Cases.UnionAlternativeTokens.Pet.JsonConverter.Direct>
         {
-            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            /// <summary>Reads the value at the reader's current token as the alternative its 'kind' names, or without that member as the first alternative it fits.</summary>
             public static global::Cases.UnionAlternativeTokens.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }

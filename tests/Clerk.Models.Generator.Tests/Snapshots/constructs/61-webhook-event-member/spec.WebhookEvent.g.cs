@@ -34,7 +34,7 @@ namespace Cases.WebhookEventMember
         /// <summary>Reads <see cref="WebhookEvent"/> by looking ahead at what tells the alternatives apart, and writes the case's value.</summary>
         public sealed class JsonConverter : global::Clerk.Models.Runtime.Serialization.JsonValueConverter<global::Cases.WebhookEventMember.WebhookEvent, global::Cases.WebhookEventMember.WebhookEvent.JsonConverter.Direct>
         {
-            /// <summary>Reads the value at the reader's current token as the first alternative it fits.</summary>
+            /// <summary>Reads the value at the reader's current token as the case its 'type' names; any other value is the unknown case.</summary>
             public static global::Cases.WebhookEventMember.WebhookEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) { throw global::Clerk.Models.Runtime.Serialization.JsonReadError.NullNotAllowed(); }
@@ -44,7 +44,6 @@ namespace Cases.WebhookEventMember
                     var discriminator = global::Clerk.Models.Runtime.Serialization.JsonProbe.FindUtf8String(reader, "type"u8);
                     if (discriminator.Is("user.created"u8)) { return new UserCreated(global::Cases.WebhookEventMember.UserCreatedEvent.JsonConverter.ReadValue(ref reader, options)); }
                     if (discriminator.Is("user.deleted"u8)) { return new UserDeleted(global::Cases.WebhookEventMember.UserDeletedEvent.JsonConverter.ReadValue(ref reader, options)); }
-                    if (discriminator.HasValue) { return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader)); }
                 }
 
                 return new Unknown(global::Clerk.Models.Runtime.RawJson.Read(ref reader));

@@ -6,7 +6,7 @@
 
 namespace Cases.OperationPayloads
 {
-    /// <summary>The GetUserListResponseItem object of the spec.</summary>
+    /// <summary>The value of an item of the JSON body of the 200 response to GET /users.</summary>
     /// <remarks>From <c>spec.yaml#/paths/~1users/get/responses/200/content/application~1json/schema/items</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Models.Generator", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cases.OperationPayloads.GetUserListResponseItem.JsonConverter))]
