@@ -1,4 +1,5 @@
-// The package test's consumer program, copied into a fresh console project by run.sh.
+// The package test's consumer program, copied into a fresh console project by run.sh (and, with the
+// full spec's resolver name, into the app that references the models library).
 // It reads and writes a Clerk user in both trim- and AOT-safe ways: through the generated converter
 // directly and through the generated resolver's JsonTypeInfo. JsonSerializer's overloads without a
 // JsonTypeInfo use reflection, which trimmed and native AOT apps warn about (IL2026, IL3050) and turn
