@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
 using Clerk.Models.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit.Sdk;
 
 namespace Clerk.Models.Generator.Tests.Robustness.Infrastructure;
@@ -27,6 +29,7 @@ public sealed class LoadedModels : IDisposable
             throw new XunitException("The generated code does not emit:\n" + string.Join("\n", emitted.Diagnostics.Take(8).Select(HostileRun.Shorten)));
         }
 
+        EmitWarnings = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
         stream.Position = 0;
 
         // The runtime library and System.Text.Json come from the test's own context.
@@ -35,6 +38,9 @@ public sealed class LoadedModels : IDisposable
     }
 
     public Assembly Assembly => _assembly;
+
+    /// <summary>The compiler's warnings on the generated code, which emitting reports as well as its errors.</summary>
+    public IReadOnlyList<Diagnostic> EmitWarnings { get; }
 
     public Type Type(string fullName)
         => _assembly.GetType(fullName) ?? throw new XunitException($"No type '{fullName}' in the generated assembly: {string.Join(", ", _assembly.GetTypes().Select(t => t.FullName))}");
