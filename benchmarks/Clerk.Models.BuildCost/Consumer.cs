@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security;
+using System.Text.RegularExpressions;
 
 namespace Clerk.Models.BuildCost;
 
@@ -17,6 +18,12 @@ internal enum Variant
 
     /// <summary>Plus NSwag's DTOs for the spec, generated beforehand, as one more C# file.</summary>
     NSwag,
+
+    /// <summary>
+    /// NSwag's DTOs plus a System.Text.Json <c>JsonSerializerContext</c> naming each of them: what a
+    /// project compiles to read them trimmed or with Native AOT, as the generator's records are read.
+    /// </summary>
+    NSwagStj,
 }
 
 /// <summary>One throwaway consumer project: writes it, edits its constant, knows where its output is.</summary>
@@ -26,6 +33,9 @@ internal sealed class Consumer
 
     /// <summary>The file NSwag writes into the project; the default Compile glob picks it up.</summary>
     public const string NSwagFileName = "NSwagDtos.cs";
+
+    /// <summary>The context of <see cref="Variant.NSwagStj"/>, beside NSwag's file.</summary>
+    public const string NSwagContextFileName = "NSwagJsonContext.cs";
 
     /// <summary>Set on the first build's command line to where the generators' output should go.</summary>
     public const string GeneratedPathProperty = "BuildCostGeneratedFilesPath";
@@ -43,7 +53,7 @@ internal sealed class Consumer
 
     public Variant Variant { get; }
 
-    public string Name => Variant.ToString().ToLowerInvariant();
+    public string Name => NameOf(Variant);
 
     public string Directory { get; }
 
@@ -86,6 +96,7 @@ internal sealed class Consumer
 
         var generator = Path.Combine(repoRoot, "generator", "Clerk.Models.Generator", "Clerk.Models.Generator.csproj");
         var props = Path.Combine(repoRoot, "generator", "Clerk.Models.Generator", "build", "Clerk.Models.props");
+        var targets = Path.ChangeExtension(props, ".targets");
         var runtime = Path.Combine(repoRoot, "runtime", "Clerk.Models.Runtime", "Clerk.Models.Runtime.csproj");
 
         var ours = variant == Variant.Ours;
@@ -129,6 +140,13 @@ internal sealed class Consumer
 
         lines.Add("  </ItemGroup>");
         lines.Add("");
+        if (ours)
+        {
+            // Last, as NuGet imports a package's build/*.targets after the project body.
+            lines.Add($"  <Import Project=\"{Xml(targets)}\" />");
+            lines.Add("");
+        }
+
         lines.Add("</Project>");
         File.WriteAllText(Path.Combine(consumer.Directory, ProjectName + ".csproj"), string.Join('\n', lines) + "\n");
 
@@ -159,13 +177,44 @@ internal sealed class Consumer
             files.AddRange(System.IO.Directory.EnumerateFiles(GeneratedDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
         }
 
-        if (Variant == Variant.NSwag)
+        if (Variant is Variant.NSwag or Variant.NSwagStj)
         {
             files.Add(Path.Combine(Directory, NSwagFileName));
         }
 
+        if (Variant == Variant.NSwagStj)
+        {
+            files.Add(Path.Combine(Directory, NSwagContextFileName));
+        }
+
         return files;
     }
+
+    public static string NameOf(Variant variant) => variant == Variant.NSwagStj ? "nswag+stj" : variant.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Writes the <see cref="Variant.NSwagStj"/> context: one <c>[JsonSerializable]</c> per class NSwag
+    /// declared (its enums and nested types come along), except its file-upload helpers, which are not
+    /// JSON. Returns how many types it names.
+    /// </summary>
+    public int WriteNSwagContext()
+    {
+        var dtos = File.ReadAllText(Path.Combine(Directory, NSwagFileName));
+        var classes = s_nswagClass.Matches(dtos)
+            .Select(match => match.Groups[1].Value)
+            .Where(name => name is not ("FileParameter" or "FileResponse"))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var lines = new List<string> { "namespace " + ModelsNamespace + ";", "" };
+        // Named apart from the types the context also covers (System.Object for NSwag's
+        // AdditionalProperties), since NSwag may name a class Object too (SYSLIB1031).
+        lines.AddRange(classes.Select(name => $"[System.Text.Json.Serialization.JsonSerializable(typeof({name}), TypeInfoPropertyName = \"{name}Dto\")]"));
+        lines.Add("internal sealed partial class NSwagJsonContext : System.Text.Json.Serialization.JsonSerializerContext;");
+        File.WriteAllText(Path.Combine(Directory, NSwagContextFileName), string.Join('\n', lines) + "\n");
+        return classes.Length;
+    }
+
+    private static readonly Regex s_nswagClass = new(@"^    public partial class (\w+)\b", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private void WriteStamp()
         => File.WriteAllText(Path.Combine(Directory, "Stamp.cs"), $$"""

@@ -18,7 +18,7 @@ public static class Program
     private const string NSwagPackage = "NSwag.ConsoleCore";
     private const string NSwagVersion = "14.8.0";
 
-    private static readonly Variant[] s_variants = [Variant.None, Variant.Ours, Variant.NSwag];
+    private static readonly Variant[] s_variants = [Variant.None, Variant.Ours, Variant.NSwag, Variant.NSwagStj];
 
     private static readonly Regex s_warning = new(@"\bwarning [A-Z]+[0-9]+\b", RegexOptions.CultureInvariant);
 
@@ -162,6 +162,9 @@ public static class Program
         var consumers = s_variants.Select(variant => Consumer.Write(variant, directory, repoRoot, specCopy)).ToArray();
         var nswag = consumers.Single(consumer => consumer.Variant == Variant.NSwag);
         await GenerateNSwagAsync(dotnet, root, specCopy, nswag).ConfigureAwait(false);
+        var nswagStj = consumers.Single(consumer => consumer.Variant == Variant.NSwagStj);
+        File.Copy(Path.Combine(nswag.Directory, Consumer.NSwagFileName), Path.Combine(nswagStj.Directory, Consumer.NSwagFileName));
+        Console.WriteLine($"   {nswagStj.Name}: the same file and a JsonSerializerContext naming its {nswagStj.WriteNSwagContext()} classes");
 
         foreach (var consumer in consumers)
         {

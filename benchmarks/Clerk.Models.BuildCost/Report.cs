@@ -16,7 +16,7 @@ internal sealed record Spec(string Key, string Path, string Label)
 /// <summary>One variant's timed builds and what it generated.</summary>
 internal sealed record VariantResult(Variant Variant, IReadOnlyList<double> Seconds, int GeneratedFiles, long GeneratedLines)
 {
-    public string Name => Variant.ToString().ToLowerInvariant();
+    public string Name => Consumer.NameOf(Variant);
 
     public double Median
     {
@@ -43,11 +43,15 @@ internal sealed record SpecResult(Spec Spec, IReadOnlyList<VariantResult> Varian
     /// <summary>The same on the fastest runs: noise only adds time, so on a busy machine this is the steadier figure.</summary>
     public double AddedOnMin(Variant variant) => this[variant].Min - this[Variant.None].Min;
 
-    /// <summary>Ours-added over NSwag-added; null when NSwag added nothing measurable to divide by.</summary>
-    public double? Ratio()
+    /// <summary>
+    /// Ours-added over a peer's added cost; null when either added nothing measurable (under 5 ms, or
+    /// less than nothing), since a ratio of noise says nothing.
+    /// </summary>
+    public double? Ratio(Variant peer = Variant.NSwag)
     {
-        var nswag = Added(Variant.NSwag);
-        return nswag < 0.005 ? null : Added(Variant.Ours) / nswag;
+        var ours = Added(Variant.Ours);
+        var added = Added(peer);
+        return ours < 0.005 || added < 0.005 ? null : ours / added;
     }
 }
 
@@ -65,17 +69,17 @@ internal static class Report
     {
         Console.WriteLine();
         Console.WriteLine($"== {result.Spec.Describe()}: {runs} timed build(s) per variant");
-        Console.WriteLine($"   {"variant",-8}{"median",9}{"min",9}{"max",9}{"added",9}{"on min",9}   {"generated",-24}  all runs (s)");
+        Console.WriteLine($"   {"variant",-10}{"median",9}{"min",9}{"max",9}{"added",9}{"on min",9}   {"generated",-24}  all runs (s)");
         foreach (var variant in result.Variants)
         {
             var added = variant.Variant == Variant.None ? "" : Signed(result.Added(variant.Variant));
             var addedOnMin = variant.Variant == Variant.None ? "" : Signed(result.AddedOnMin(variant.Variant));
             var runsText = string.Join(' ', variant.Seconds.Select(seconds => $"{seconds:F2}"));
-            Console.WriteLine($"   {variant.Name,-8}{variant.Median,9:F2}{variant.Min,9:F2}{variant.Max,9:F2}{added,9}{addedOnMin,9}   {Generated(variant),-24}  {runsText}");
+            Console.WriteLine($"   {variant.Name,-10}{variant.Median,9:F2}{variant.Min,9:F2}{variant.Max,9:F2}{added,9}{addedOnMin,9}   {Generated(variant),-24}  {runsText}");
         }
 
-        var ratio = result.Ratio();
-        Console.WriteLine($"   ours-added / nswag-added: {(ratio is { } value ? $"{value:F2}" : "n/a (NSwag added nothing measurable)")}");
+        Console.WriteLine($"   ours-added / nswag-added: {RatioText(result.Ratio(Variant.NSwag))}");
+        Console.WriteLine($"   ours-added / nswag+stj-added: {RatioText(result.Ratio(Variant.NSwagStj))}");
     }
 
     public static void PrintMarkdown(IReadOnlyList<SpecResult> results, int runs, string sdk, bool compilerServer)
@@ -88,7 +92,7 @@ internal static class Report
             + $"median of {runs} alternating run(s) per variant, in seconds; .NET SDK {sdk}, {Environment.ProcessorCount} cores, {servers}. "
             + "Added: median minus the median of `none`.");
         Console.WriteLine();
-        Console.WriteLine("| Spec | Variant | Median | Min–max | Added | Ours ÷ NSwag added | Generated |");
+        Console.WriteLine("| Spec | Variant | Median | Min–max | Added | Ours ÷ this added | Generated |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
@@ -98,7 +102,9 @@ internal static class Report
                 var spec = first ? result.Spec.Describe() : "";
                 first = false;
                 var added = variant.Variant == Variant.None ? "" : Signed(result.Added(variant.Variant)) + " s";
-                var ratio = variant.Variant == Variant.Ours ? (result.Ratio() is { } value ? $"{value:F2}×" : "n/a") : "";
+                var ratio = variant.Variant is Variant.NSwag or Variant.NSwagStj
+                    ? (result.Ratio(variant.Variant) is { } value ? $"{value:F2}×" : "n/a")
+                    : "";
                 Console.WriteLine($"| {spec} | {variant.Name} | {variant.Median:F2} s | {variant.Min:F2}–{variant.Max:F2} s | {added} | {ratio} | {Generated(variant)} |");
             }
         }
@@ -108,6 +114,8 @@ internal static class Report
         => variant.GeneratedFiles == 0
             ? "none"
             : $"{variant.GeneratedFiles:N0} {(variant.GeneratedFiles == 1 ? "file" : "files")}, {variant.GeneratedLines:N0} lines";
+
+    private static string RatioText(double? ratio) => ratio is { } value ? $"{value:F2}" : "n/a (one of the two added nothing measurable)";
 
     private static string Signed(double seconds) => seconds >= 0 ? $"+{seconds:F2}" : $"-{-seconds:F2}";
 }

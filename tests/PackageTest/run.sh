@@ -161,6 +161,13 @@ grep -qF 'build_property.ClerkModelsNamespace' "$editorconfig" \
 expect=('first name: Maya' 'converter round trip: exact' 'resolver round trip: exact')
 run_app dotnet run --no-build -- user.json
 
+step "the package switches the compiler's generator cache on, and off on request"
+features="$(dotnet msbuild -getProperty:Features)"
+echo "Features: $features"
+grep -qF 'enable-generator-cache' <<<"$features" || fail "the package's targets did not add enable-generator-cache to Features"
+features="$(dotnet msbuild -getProperty:Features -p:ClerkModelsGeneratorCache=false)"
+! grep -qF 'enable-generator-cache' <<<"$features" || fail "ClerkModelsGeneratorCache=false still adds enable-generator-cache"
+
 step "dotnet watch sees the spec"
 watched="$(dotnet watch --list)"
 echo "$watched"
