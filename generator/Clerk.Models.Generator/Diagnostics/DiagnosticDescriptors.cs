@@ -110,6 +110,12 @@ internal static class DiagnosticDescriptors
         "The bodies of the spec's {0} webhooks have no member whose values tell them apart, so WebhookEvent is not generated (each webhook still gets its type); set WebhookEventMember (ClerkModelsWebhookEventMember) to the member that carries the webhook's name, for example 'type'",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor WebhookNotAnEventCase = Create(
+        "CMG017",
+        "A webhook whose body is not an object is not a case of WebhookEvent",
+        "Webhook '{0}' is not a case of WebhookEvent: its body is {1}, and the union's cases are objects; read it with its own type",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -97,6 +97,11 @@ internal sealed partial class ModelBuilder
             var (type, schema, schemaPointer) = WebhookBody(hook);
             if (type is not { Kind: TypeKind.Record } || schema is null)
             {
+                if (type is not null)
+                {
+                    Report(DiagnosticDescriptors.WebhookNotAnEventCase, schemaPointer, hook.Name, BodyKind(type));
+                }
+
                 continue;
             }
 
@@ -135,6 +140,17 @@ internal sealed partial class ModelBuilder
         Unions.Add(union);
         _generatedFiles?.Add(union.FileName);
     }
+
+    /// <summary>What a body that is not a record is, for CMG017.</summary>
+    private static string BodyKind(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => "an array",
+        TypeKind.Map => "a map of values",
+        TypeKind.Union => "a union",
+        TypeKind.Enum => "an enum value",
+        TypeKind.RawJson => "any JSON value",
+        _ => "a single value",
+    };
 
     /// <summary>A webhook body's type, and the schema its cases are checked by.</summary>
     private (TypeRef? Type, IOpenApiSchema? Schema, string Pointer) WebhookBody(WebhookEntry hook)
