@@ -70,6 +70,44 @@ public class ObjectReaderTests
     }
 
     [Fact]
+    public void Objects_whose_member_order_changes_from_one_to_the_next_are_each_read_exactly()
+    {
+        // Each name is first compared with the member that followed the previous one in the last
+        // object read; these orders make that guess wrong, then right, then wrong again.
+        string[] objects =
+        {
+            Email,
+            "{\"created_at\":3,\"strategy\":\"email_code\",\"email_address\":\"b@example.com\",\"id\":\"idn_3\"}",
+            "{\"id\":\"idn_4\",\"extra\":[1],\"email_address\":\"c@example.com\",\"created_at\":4}",
+            "{\"created_at\":5,\"strategy\":\"email_code\",\"email_address\":\"d@example.com\",\"id\":\"idn_5\"}",
+            "{\"email_address\":\"e@example.com\",\"created_at\":6,\"id\":\"idn_6\"}",
+            Email,
+        };
+
+        for (var round = 0; round < 3; round++)
+        {
+            var first = TestJson.Read(objects[0], TestEmailAddress.ReadValue);
+            Assert.Equal(("idn_2x", "ada@example.com", 1714566600123L, 0b1111UL), (first.Id, first.EmailAddress, first.CreatedAt, first.Present));
+
+            var reversed = TestJson.Read(objects[1], TestEmailAddress.ReadValue);
+            Assert.Equal(("idn_3", "b@example.com", 3L, 0b1111UL), (reversed.Id, reversed.EmailAddress, reversed.CreatedAt, reversed.Present));
+
+            var withUnknown = TestJson.Read(objects[2], TestEmailAddress.ReadValue);
+            Assert.Equal(("idn_4", "c@example.com", 4L, 0b1011UL), (withUnknown.Id, withUnknown.EmailAddress, withUnknown.CreatedAt, withUnknown.Present));
+            Assert.Equal("[1]", withUnknown.Unknown!["extra"].ToString());
+
+            var again = TestJson.Read(objects[3], TestEmailAddress.ReadValue);
+            Assert.Equal(("idn_5", "d@example.com", 5L, 0b1111UL), (again.Id, again.EmailAddress, again.CreatedAt, again.Present));
+
+            var two = TestJson.Read(objects[4], TestEmailAddress.ReadValue);
+            Assert.Equal(("idn_6", "e@example.com", 6L, 0b1011UL), (two.Id, two.EmailAddress, two.CreatedAt, two.Present));
+
+            var last = TestJson.Read(objects[5], TestEmailAddress.ReadValue);
+            Assert.Equal((first.Id, first.EmailAddress, first.Strategy, first.CreatedAt, first.Present), (last.Id, last.EmailAddress, last.Strategy, last.CreatedAt, last.Present));
+        }
+    }
+
+    [Fact]
     public void Unknown_members_are_kept_in_order_with_their_exact_text()
     {
         const string Json =

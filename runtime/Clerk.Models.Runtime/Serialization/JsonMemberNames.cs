@@ -27,6 +27,12 @@ public sealed class JsonMemberNames
     private readonly ulong[] _keys;
     private readonly int _mask;
 
+    // Which member followed each one (the last slot: which came first) in the object read most
+    // recently. A server writes an object's members in one order, so from the second object on the
+    // guess is right and one comparison finds the name. Shared by every reader of the record:
+    // racing writes leave some valid guess, and a wrong guess costs one comparison.
+    private readonly int[] _follows;
+
     /// <summary>Creates the table.</summary>
     /// <param name="names">The members' JSON names, in declaration order; distinct.</param>
     /// <exception cref="ArgumentException">A name is null or repeated.</exception>
@@ -42,6 +48,12 @@ public sealed class JsonMemberNames
         while (capacity < _names.Length * 2)
         {
             capacity *= 2;
+        }
+
+        _follows = new int[_names.Length + 1];
+        for (var i = 0; i < _names.Length; i++)
+        {
+            _follows[i] = i + 1;
         }
 
         _slots = new int[capacity];
@@ -119,6 +131,44 @@ public sealed class JsonMemberNames
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ref Utf8JsonReader reader)
         => reader.HasValueSequence || reader.ValueIsEscaped ? FindUnescaped(ref reader) : Find(reader.ValueSpan);
+
+    /// <summary>
+    /// Finds the member whose name the reader is on, trying first the member that followed
+    /// <paramref name="previous"/> in the last object read.
+    /// </summary>
+    /// <param name="reader">The reader, on a <see cref="JsonTokenType.PropertyName"/>.</param>
+    /// <param name="previous">The member read before this one in the same object, or -1 for the first.</param>
+    /// <returns>The member's position, or -1 for a name the record does not declare.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(ref Utf8JsonReader reader, int previous)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return FindUnescaped(ref reader);
+        }
+
+        var name = reader.ValueSpan;
+        var after = (uint)previous < (uint)_names.Length ? previous : _names.Length;
+        var guess = _follows[after];
+        if ((uint)guess < (uint)_utf8.Length && name.SequenceEqual(_utf8[guess]))
+        {
+            return guess;
+        }
+
+        return FindAndRemember(name, after);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindAndRemember(ReadOnlySpan<byte> name, int after)
+    {
+        var found = Find(name);
+        if (found >= 0)
+        {
+            _follows[after] = found;
+        }
+
+        return found;
+    }
 
     private int FindUnescaped(ref Utf8JsonReader reader)
     {

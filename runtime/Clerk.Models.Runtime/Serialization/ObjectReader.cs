@@ -24,6 +24,7 @@ public struct ObjectReader : IDisposable
     private readonly JsonMemberNames _names;
     private ValueMapBuilder<RawJson> _unknown;
     private int _member;
+    private int _previous;
     private string? _unknownName;
 
     /// <summary>Starts reading the object the reader is on.</summary>
@@ -36,6 +37,7 @@ public struct ObjectReader : IDisposable
         _names = names;
         _unknown = default;
         _member = NoMember;
+        _previous = UnknownMember;
         _unknownName = null;
     }
 
@@ -60,10 +62,11 @@ public struct ObjectReader : IDisposable
                 return false;
             }
 
-            member = _names.Find(ref reader);
+            member = _names.Find(ref reader, _previous);
             if (member != UnknownMember)
             {
                 _member = member;
+                _previous = member;
                 JsonRead.Next(ref reader);
                 return true;
             }
